@@ -1,0 +1,13 @@
+namespace Fangkong.Access;
+
+/// <summary>
+/// What the current caller may see: a region subtree (by code prefix) and whether its role
+/// needs full identity numbers and phones. The CLI and background jobs run as <see cref="System"/>.
+/// </summary>
+public sealed record Jurisdiction(string UserName, string RegionPrefix, bool SeesFullIdentity)
+{
+    /// <summary>The whole country, full identities: for operators at the console and for jobs.</summary>
+    public static Jurisdiction System { get; } = new("system", string.Empty, SeesFullIdentity: true);
+
+    public bool Covers(string regionCode) => regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
+}

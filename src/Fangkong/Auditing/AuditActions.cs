@@ -1,0 +1,10 @@
+namespace Fangkong.Auditing;
+
+public static class AuditActions
+{
+    public const string Insert = "insert";
+    public const string Update = "update";
+    public const string Delete = "delete";
+    public const string Read = "read";
+    public const string Import = "import";
+}

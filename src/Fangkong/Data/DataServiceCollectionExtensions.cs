@@ -1,0 +1,38 @@
+using Fangkong.Access;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Fangkong.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the DbContext on the chosen provider, the migrator and the clock. The caller
+    /// registers an <see cref="IJurisdictionAccessor"/> (the web host per request; the CLI the system one).
+    /// </summary>
+    public static IServiceCollection AddFangkongData(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IJurisdictionAccessor>(new FixedJurisdiction(Jurisdiction.System));
+        services.AddDbContext<FangkongDbContext>(options => Configure(options, settings));
+        services.AddScoped<Migrator>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        if (settings.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        _ = settings.Provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+            _ => options.UseNpgsql(settings.ConnectionString),
+        };
+        options.UseSnakeCaseNamingConvention();
+    }
+}

@@ -1,0 +1,7 @@
+namespace Fangkong.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

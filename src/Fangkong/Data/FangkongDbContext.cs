@@ -1,0 +1,129 @@
+using System.Reflection;
+using Fangkong.Access;
+using Fangkong.Auditing;
+using Fangkong.Organisations;
+using Fangkong.Persons;
+using Fangkong.Places;
+using Fangkong.Regions;
+using Fangkong.Residences;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Data;
+
+/// <summary>
+/// The one DbContext. Every query on a region-scoped entity is filtered to the caller's
+/// jurisdiction here, and every write is checked against it and audited here, so that no
+/// page or endpoint can forget to.
+/// </summary>
+public sealed class FangkongDbContext(
+    DbContextOptions<FangkongDbContext> options,
+    IJurisdictionAccessor jurisdiction,
+    TimeProvider time) : IdentityDbContext<FangkongUser>(options)
+{
+    private readonly AuditRecorder _audit = new(jurisdiction, time);
+
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Person> Persons => Set<Person>();
+
+    public DbSet<Compound> Compounds => Set<Compound>();
+
+    public DbSet<Building> Buildings => Set<Building>();
+
+    public DbSet<BuildingUnit> BuildingUnits => Set<BuildingUnit>();
+
+    public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<Official> Officials => Set<Official>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public Jurisdiction Jurisdiction => jurisdiction.Current;
+
+    /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
+    internal string RegionPrefix => jurisdiction.Current.RegionPrefix;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<FangkongUser>(b =>
+        {
+            b.Property(u => u.RegionCode).HasMaxLength(RegionCode.MaxLength);
+            b.Property(u => u.DisplayName).HasMaxLength(FangkongUser.DisplayNameMaxLength);
+            b.ToTable("users");
+            b.HasIndex(u => u.RegionCode);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRole>().ToTable("roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>().ToTable("user_roles");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<string>>().ToTable("user_claims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<string>>().ToTable("user_logins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<string>>().ToTable("user_tokens");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(FangkongDbContext).Assembly);
+
+        var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRegionScoped).IsAssignableFrom(t.ClrType)))
+        {
+            filter.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void FilterByJurisdiction<T>(ModelBuilder builder)
+        where T : class, IRegionScoped =>
+        builder.Entity<T>().HasQueryFilter(e => e.RegionCode.StartsWith(RegionPrefix));
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        JurisdictionGuard.Check(ChangeTracker, jurisdiction.Current);
+        var pending = _audit.Capture(ChangeTracker);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit lines commit together or not at all.
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            AuditLog.AddRange(_audit.Complete(pending));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Records a read of one person's full record (or another sensitive read).</summary>
+    public async Task AuditReadAsync(string entity, string key, string? regionCode, CancellationToken cancellationToken = default)
+    {
+        AuditLog.Add(_audit.Read(entity, key, regionCode));
+        await base.SaveChangesAsync(true, cancellationToken);
+    }
+
+    /// <summary>Records a bulk operation that bypassed change tracking (imports).</summary>
+    public async Task AuditBulkAsync(string action, string entity, string summary, CancellationToken cancellationToken = default)
+    {
+        AuditLog.Add(_audit.Bulk(action, entity, summary));
+        await base.SaveChangesAsync(true, cancellationToken);
+    }
+}
