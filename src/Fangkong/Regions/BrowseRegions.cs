@@ -1,0 +1,96 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Regions;
+
+/// <summary>
+/// The region browser: a region, its ancestors (breadcrumb) and its children, each with the
+/// number of registered residents. Counts come from the jurisdiction-filtered persons, so a
+/// user only ever counts people they may see.
+/// </summary>
+public static class BrowseRegions
+{
+    public sealed record RegionRow(string Code, string Name, RegionLevel Level, long Population);
+
+    public sealed record View(RegionRow? Current, IReadOnlyList<RegionRow> Ancestors, IReadOnlyList<RegionRow> Children);
+
+    /// <param name="code">The region to open; null opens the caller's jurisdiction root (or the provinces).</param>
+    public static async Task<Result<View>> HandleAsync(FangkongDbContext db, string? code, CancellationToken ct = default)
+    {
+        var root = db.Jurisdiction.RegionPrefix;
+        string? normalised = null;
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            normalised = RegionCode.Normalise(code);
+            if (normalised is null)
+            {
+                return Error.Invalid("code", $"'{code}' is not a region code (2, 4, 6, 9 or 12 digits).");
+            }
+        }
+
+        normalised ??= root.Length > 0 ? root : null;
+        if (normalised is not null && !db.Jurisdiction.Covers(normalised))
+        {
+            return Error.Forbidden($"Region {normalised} is outside your jurisdiction.");
+        }
+
+        Region? current = null;
+        if (normalised is not null)
+        {
+            current = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == normalised, ct);
+            if (current is null)
+            {
+                return Error.NotFound($"Region {normalised} is not in the registry.");
+            }
+        }
+
+        var children = await db.Regions.AsNoTracking()
+            .Where(r => r.ParentCode == normalised)
+            .OrderBy(r => r.Code)
+            .ToListAsync(ct);
+
+        var counts = await PopulationByChildAsync(db, normalised, children, ct);
+        var ancestors = new List<RegionRow>();
+        if (current is not null)
+        {
+            var codes = Ancestors(current.Code).Where(c => c.Length >= root.Length).ToList();
+            var rows = await db.Regions.AsNoTracking().Where(r => codes.Contains(r.Code)).OrderBy(r => r.Code).ToListAsync(ct);
+            ancestors.AddRange(rows.Select(r => new RegionRow(r.Code, r.Name, r.Level, 0)));
+        }
+
+        var currentRow = current is null ? null : new RegionRow(current.Code, current.Name, current.Level, counts.Values.Sum());
+        return new View(
+            currentRow,
+            ancestors,
+            children.Select(c => new RegionRow(c.Code, c.Name, c.Level, counts.GetValueOrDefault(c.Code))).ToList());
+    }
+
+    private static IEnumerable<string> Ancestors(string code)
+    {
+        for (var parent = RegionCode.Parse(code).Parent; parent is not null; parent = parent.Parent)
+        {
+            yield return parent.Value;
+        }
+    }
+
+    private static async Task<Dictionary<string, long>> PopulationByChildAsync(
+        FangkongDbContext db, string? parent, IReadOnlyCollection<Region> children, CancellationToken ct)
+    {
+        if (children.Count == 0)
+        {
+            return [];
+        }
+
+        // Children of one parent all have the same code length, so grouping residents by the
+        // prefix of that length counts every child in one indexed query.
+        var length = children.First().Code.Length;
+        var prefix = parent ?? string.Empty;
+        var rows = await db.Persons.AsNoTracking()
+            .Where(p => p.RegionCode.StartsWith(prefix) && p.RegionCode.Length >= length)
+            .GroupBy(p => p.RegionCode.Substring(0, length))
+            .Select(g => new { Code = g.Key, Count = g.LongCount() })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.Code, r => r.Count);
+    }
+}
