@@ -1,1 +1,21 @@
-return 0;
+using System.CommandLine;
+using Fangkong.Cli;
+using Fangkong.Cli.Commands;
+using Spectre.Console;
+
+var root = new RootCommand("Fangkong (防控): epidemic prevention and control command platform")
+{
+    GlobalOptions.Database,
+    DbCommand.Create(),
+};
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+{
+    // Expected failures (bad settings, unreachable database, unreadable file): one clear line, exit 1.
+    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+    return 1;
+}

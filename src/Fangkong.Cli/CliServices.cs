@@ -1,0 +1,17 @@
+using Fangkong.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fangkong.Cli;
+
+/// <summary>Builds the service provider a command runs with: the chosen database, logging to stderr.</summary>
+internal static class CliServices
+{
+    public static ServiceProvider Build(DatabaseSettings settings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        services.AddFangkongData(settings);
+        return services.BuildServiceProvider();
+    }
+}
