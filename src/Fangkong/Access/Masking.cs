@@ -11,7 +11,8 @@ public static class Masking
             return new string('*', value.Length);
         }
 
-        var keepStart = Math.Min(6, value.Length - 4);
+        // At least as many characters are hidden as shown at the start, so short passport numbers stay masked.
+        var keepStart = Math.Min(6, (value.Length - 4) / 2);
         return string.Concat(value.AsSpan(0, keepStart), new string('*', value.Length - keepStart - 4), value.AsSpan(value.Length - 4));
     }
 

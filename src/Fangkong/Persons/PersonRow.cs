@@ -1,0 +1,17 @@
+namespace Fangkong.Persons;
+
+/// <summary>One valid person to load in bulk, with the address by names (compound, building, unit, room).</summary>
+public sealed record PersonRow(
+    DocumentType DocumentType,
+    string DocumentNumber,
+    string Name,
+    Sex Sex,
+    DateOnly? BirthDate,
+    string? Phone,
+    string RegionCode,
+    string? Compound,
+    string? Building,
+    string? Unit,
+    string? Room,
+    string? HouseholdNo,
+    HealthCode HealthCode);
