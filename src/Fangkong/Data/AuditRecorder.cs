@@ -15,6 +15,13 @@ internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProv
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
     };
 
+    // Enums as names and Chinese as is, so that the log reads without the code at hand.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     internal sealed record Pending(EntityEntry Entry, string Action, string? Before);
 
     public List<Pending> Capture(ChangeTracker tracker)
@@ -86,6 +93,6 @@ internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProv
             values[property.Metadata.Name] = original ? property.OriginalValue : property.CurrentValue;
         }
 
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, Json);
     }
 }
