@@ -1,3 +1,4 @@
+using Fangkong.Access;
 using Fangkong.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,6 +13,7 @@ internal static class CliServices
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddFangkongData(settings);
+        services.AddFangkongIdentity();
         return services.BuildServiceProvider();
     }
 }

@@ -9,5 +9,8 @@ public sealed record Jurisdiction(string UserName, string RegionPrefix, bool See
     /// <summary>The whole country, full identities: for operators at the console and for jobs.</summary>
     public static Jurisdiction System { get; } = new("system", string.Empty, SeesFullIdentity: true);
 
+    /// <summary>A caller who is not signed in: no region code starts with "-", so nothing is visible.</summary>
+    public static Jurisdiction Nobody { get; } = new("anonymous", "-", SeesFullIdentity: false);
+
     public bool Covers(string regionCode) => regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
 }

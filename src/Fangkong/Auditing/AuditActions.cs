@@ -7,4 +7,7 @@ public static class AuditActions
     public const string Delete = "delete";
     public const string Read = "read";
     public const string Import = "import";
+
+    /// <summary>A list of people was shown: the query and the ids shown are recorded.</summary>
+    public const string Search = "search";
 }

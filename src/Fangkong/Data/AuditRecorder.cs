@@ -65,6 +65,9 @@ internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProv
     public AuditEntry Read(string entity, string key, string? regionCode) =>
         new(time.GetUtcNow(), User, AuditActions.Read, entity, key, null, null, regionCode);
 
+    public AuditEntry Search(string entity, string query, IEnumerable<long> ids, string? regionCode) =>
+        new(time.GetUtcNow(), User, AuditActions.Search, entity, "*", null, JsonSerializer.Serialize(new { query, ids }, Json), regionCode);
+
     public AuditEntry Bulk(string action, string entity, string summary) =>
         new(time.GetUtcNow(), User, action, entity, "*", null, summary, null);
 

@@ -120,6 +120,13 @@ public sealed class FangkongDbContext(
         await base.SaveChangesAsync(true, cancellationToken);
     }
 
+    /// <summary>Records that a list of people was shown to the caller: the query and which records.</summary>
+    public async Task AuditSearchAsync(string entity, string query, IReadOnlyCollection<long> ids, string? regionCode, CancellationToken cancellationToken = default)
+    {
+        AuditLog.Add(_audit.Search(entity, query, ids, regionCode));
+        await base.SaveChangesAsync(true, cancellationToken);
+    }
+
     /// <summary>Records a bulk operation that bypassed change tracking (imports).</summary>
     public async Task AuditBulkAsync(string action, string entity, string summary, CancellationToken cancellationToken = default)
     {

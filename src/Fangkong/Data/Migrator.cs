@@ -27,6 +27,15 @@ public sealed class Migrator(FangkongDbContext db, DatabaseSettings settings, IL
             .ToList();
     }
 
+    /// <summary>
+    /// The embedded SQLite database needs no set-up, so it is brought up to date whenever it is
+    /// opened; PostgreSQL is migrated only by <c>fangkong db migrate</c>, an operator's decision.
+    /// </summary>
+    public Task<IReadOnlyList<string>> MigrateIfEmbeddedAsync(CancellationToken cancellationToken = default) =>
+        settings.Provider == DatabaseProvider.Sqlite
+            ? MigrateAsync(null, cancellationToken)
+            : Task.FromResult<IReadOnlyList<string>>([]);
+
     /// <summary>Applies what is missing, up to <paramref name="target"/> (all when null). Returns what it applied.</summary>
     public async Task<IReadOnlyList<string>> MigrateAsync(string? target = null, CancellationToken cancellationToken = default)
     {

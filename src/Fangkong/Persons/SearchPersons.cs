@@ -24,9 +24,10 @@ public static class SearchPersons
         }
 
         IQueryable<Person> persons = db.Persons.AsNoTracking();
+        string? region = null;
         if (!string.IsNullOrWhiteSpace(query.RegionCode))
         {
-            var region = Regions.RegionCode.Normalise(query.RegionCode);
+            region = Regions.RegionCode.Normalise(query.RegionCode);
             if (region is null)
             {
                 return Error.Invalid("region", $"'{query.RegionCode}' is not a region code.");
@@ -54,6 +55,12 @@ public static class SearchPersons
             .Skip((number - 1) * size).Take(size)
             .ToListAsync(ct);
         var items = rows.Select(p => PersonView.From(p, db.Jurisdiction)).ToList();
+        if (items.Count > 0)
+        {
+            // Lists of people are personal data too: who saw which records is on the log.
+            await db.AuditSearchAsync(nameof(Person), $"q={text};region={region};page={number}", items.Select(i => i.Id).ToList(), region, ct);
+        }
+
         return new Page<PersonView>(items, number, size, total);
     }
 

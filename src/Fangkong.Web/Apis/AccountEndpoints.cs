@@ -1,0 +1,64 @@
+using Fangkong.Access;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>The pages' form posts: sign in, sign out, and the language switch.</summary>
+public static class AccountEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/account/login", LoginAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/logout", LogoutAsync).ExcludeFromDescription();
+        app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    public static async Task<IResult> LoginAsync(
+        [FromForm(Name = "userName")] string? userName,
+        [FromForm(Name = "password")] string? password,
+        [FromForm(Name = "returnUrl")] string? returnUrl,
+        SignInManager<FangkongUser> signIn)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        var target = LocalOrHome(returnUrl);
+        var result = await signIn.PasswordSignInAsync(userName ?? string.Empty, password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return Results.LocalRedirect(target);
+        }
+
+        var error = result.IsLockedOut ? "locked" : "invalid";
+        return Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+    }
+
+    public static async Task<IResult> LogoutAsync(SignInManager<FangkongUser> signIn)
+    {
+        ArgumentNullException.ThrowIfNull(signIn);
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect("/login");
+    }
+
+    public static IResult SetCulture(string? name, string? returnUrl, HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var culture = FangkongWebApp.Cultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? FangkongWebApp.Cultures[0];
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+        return Results.LocalRedirect(LocalOrHome(returnUrl));
+    }
+
+    // Only local paths: a crafted returnUrl must never send a user to another site.
+    private static string LocalOrHome(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,37 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Places;
+using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>Key places (hospitals, nursing homes, schools, enterprises, ...) within the jurisdiction.</summary>
+public static class PlacesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/places", ListAsync).WithTags("Places").WithName("ListPlaces");
+    }
+
+    public static async Task<Results<Ok<Page<ListPlaces.Row>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? kind, string? region, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct)
+    {
+        PlaceKind? parsed = null;
+        if (!string.IsNullOrWhiteSpace(kind))
+        {
+            if (!EnumText.TryParse<PlaceKind>(kind, out var k))
+            {
+                return Result<Page<ListPlaces.Row>>.Fail(Error.Invalid("kind", $"'{kind}' is not a place kind; use one of: {string.Join(", ", Enum.GetNames<PlaceKind>())}.")).ToHttp();
+            }
+
+            parsed = k;
+        }
+
+        return (await ListPlaces.HandleAsync(db, new ListPlaces.Query(parsed, region, page, pageSize), ct)).ToHttp();
+    }
+}

@@ -1,0 +1,27 @@
+using Fangkong.Data;
+using Fangkong.Regions;
+using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>The region tree within the caller's jurisdiction, with resident counts.</summary>
+public static class RegionsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/regions").WithTags("Regions");
+        group.MapGet("/", BrowseRootAsync).WithName("BrowseRegionRoot");
+        group.MapGet("/{code}", BrowseAsync).WithName("BrowseRegion");
+    }
+
+    public static async Task<Results<Ok<BrowseRegions.View>, ValidationProblem, ProblemHttpResult>> BrowseRootAsync(FangkongDbContext db, CancellationToken ct) =>
+        (await BrowseRegions.HandleAsync(db, null, ct)).ToHttp();
+
+    public static async Task<Results<Ok<BrowseRegions.View>, ValidationProblem, ProblemHttpResult>> BrowseAsync(string code, FangkongDbContext db, CancellationToken ct) =>
+        (await BrowseRegions.HandleAsync(db, code, ct)).ToHttp();
+}

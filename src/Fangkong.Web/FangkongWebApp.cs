@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using System.Text.Json.Serialization;
+using Fangkong.Access;
+using Fangkong.Data;
+using Fangkong.Web.Apis;
+using Fangkong.Web.Components;
+using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fangkong.Web;
+
+/// <summary>Builds the web host: APIs under /api/v1, server-rendered pages, sign-in, health and OpenAPI.</summary>
+public static class FangkongWebApp
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static async Task<WebApplication> CreateAsync(FangkongWebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. options.Args],
+            // Pages and assets are compiled in, so the host runs the same from the CLI's folder or its own.
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (options.Urls is { } urls)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
+        // Request lines and EF commands at Information would drown the log of a busy command centre.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        AddServices(builder.Services, options.Database);
+        options.ConfigureBuilder?.Invoke(builder);
+        var app = builder.Build();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var migrator = scope.ServiceProvider.GetRequiredService<Migrator>();
+            _ = options.MigrateOnStart
+                ? await migrator.MigrateAsync(null, CancellationToken.None)
+                : await migrator.MigrateIfEmbeddedAsync(CancellationToken.None);
+        }
+
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<IJurisdictionAccessor, HttpJurisdictionAccessor>();
+        services.AddFangkongData(database);
+        services.AddFangkongIdentity()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<FangkongClaimsPrincipalFactory>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(ConfigureCookie);
+        services.AddAuthorization(Policies.Add);
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Fangkong API";
+            document.Info.Description = "防控指挥平台 API: regions, residents, places. Sign in with POST /api/v1/session.";
+            return Task.CompletedTask;
+        }));
+        // Chinese text as is in pages, not as numeric character references.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddHealthChecks().AddDbContextCheck<FangkongDbContext>("database");
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie)
+    {
+        cookie.Cookie.Name = "fangkong.auth";
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Strict;
+        cookie.LoginPath = "/login";
+        cookie.AccessDeniedPath = "/forbidden";
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        cookie.SlidingExpiration = true;
+        // APIs answer 401/403 with a problem body; only pages redirect to the sign-in page.
+        cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+        cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.Problem(statusCode: status).ExecuteAsync(context.HttpContext);
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseWhen(
+            c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(FangkongWebApp).Assembly, "Fangkong.Web.wwwroot"),
+        });
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Cultures[0]),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // The user's choice (cookie) wins over the browser's Accept-Language; Chinese is the default.
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health");
+        AccountEndpoints.Map(app);
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
+        MeApi.Map(api);
+        RegionsApi.Map(api);
+        PersonsApi.Map(api);
+        PlacesApi.Map(api);
+        app.MapRazorComponents<App>();
+    }
+}
