@@ -130,6 +130,8 @@ public static class FangkongWebApp
             // The user's choice (cookie) wins over the browser's Accept-Language; Chinese is the default.
             RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         });
+        // Explicit, after the status-code pages, so that a re-executed /not-found is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -8,7 +8,7 @@ public sealed class AuditEntry
 {
     public const int ActionMaxLength = 32;
     public const int EntityMaxLength = 64;
-    public const int KeyMaxLength = 64;
+    public const int KeyMaxLength = 128;
     public const int UserMaxLength = 256;
 
     private AuditEntry()

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using Fangkong.Data;
+using Fangkong.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Fangkong.IntegrationTests.Infrastructure;
+
+/// <summary>The real web app, in memory, over a fresh seeded database of one provider.</summary>
+public sealed class WebTestHost : IAsyncDisposable
+{
+    private WebTestHost(TestDatabase database, WebApplication app)
+    {
+        Database = database;
+        App = app;
+    }
+
+    public TestDatabase Database { get; }
+
+    public WebApplication App { get; }
+
+    public static async Task<WebTestHost> StartAsync(DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(database.Settings)
+        {
+            ConfigureBuilder = b => b.WebHost.UseTestServer(),
+        });
+        await app.StartAsync();
+        return new WebTestHost(database, app);
+    }
+
+    /// <summary>A client that keeps cookies; signed in as <paramref name="user"/> unless null.</summary>
+    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null)
+    {
+        var cookies = new System.Net.CookieContainer();
+        var server = App.GetTestServer();
+        var client = new HttpClient(new CookieContainerHandler(cookies) { InnerHandler = server.CreateHandler() })
+        {
+            BaseAddress = server.BaseAddress,
+        };
+        if (culture is not null)
+        {
+            cookies.Add(server.BaseAddress, new System.Net.Cookie(".AspNetCore.Culture", $"c={culture}|uic={culture}"));
+        }
+
+        if (user is not null)
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/session", new { userName = user, password = WebTestData.Password });
+            response.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent, $"sign-in of {user}");
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
