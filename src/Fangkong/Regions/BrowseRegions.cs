@@ -59,7 +59,11 @@ public static class BrowseRegions
             ancestors.AddRange(rows.Select(r => new RegionRow(r.Code, r.Name, r.Level, 0)));
         }
 
-        var currentRow = current is null ? null : new RegionRow(current.Code, current.Name, current.Level, counts.Values.Sum());
+        // Counted directly, not as the sum of the children: a community has none, and people
+        // may be registered at the region itself rather than in one of its subdivisions.
+        var currentRow = current is null
+            ? null
+            : new RegionRow(current.Code, current.Name, current.Level, await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(current.Code), ct));
         return new View(
             currentRow,
             ancestors,
