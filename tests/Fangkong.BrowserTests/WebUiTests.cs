@@ -23,9 +23,9 @@ public sealed class WebUiTests
         await Assertions.Expect(regions.Breadcrumb).ToContainTextAsync("船营区");
         await Assertions.Expect(regions.Population).ToHaveTextAsync("3");
         await BrowserHost.ScreenshotAsync(page, "01-county");
-        await regions.OpenChildAsync("北京路街道");
-        await regions.OpenChildAsync("北京路社区");
-        await Assertions.Expect(regions.Breadcrumb).ToContainTextAsync("北京路街道");
+        await regions.OpenChildAsync("大东街道");
+        await regions.OpenChildAsync("吉源社区");
+        await Assertions.Expect(regions.Breadcrumb).ToContainTextAsync("大东街道");
         await Assertions.Expect(regions.Population).ToHaveTextAsync("2");
         await BrowserHost.ScreenshotAsync(page, "02-community");
 

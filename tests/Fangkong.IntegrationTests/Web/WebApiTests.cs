@@ -55,14 +55,14 @@ public sealed class WebApiTests
 
         using var above = await client.GetAsync("/api/v1/regions/2202");
         above.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        using var otherCity = await client.GetAsync("/api/v1/regions/220102");
+        using var otherCity = await client.GetAsync("/api/v1/regions/220202");
         otherCity.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         var all = await client.GetFromJsonAsync<JsonElement>("/api/v1/persons?pageSize=50");
         var names = all.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         names.ShouldBe(["李娜", "王芳", "张伟"], ignoreOrder: true);
 
-        var liuId = WebTestData.IdNumberFor(WebTestData.OtherCityCommunity, "19781120", 5);
+        var liuId = WebTestData.IdNumberFor(WebTestData.OtherCountyCommunity, "19781120", 5);
         var hidden = await client.GetFromJsonAsync<JsonElement>($"/api/v1/persons?q={liuId}");
         hidden.GetProperty("totalCount").GetInt32().ShouldBe(0);
 

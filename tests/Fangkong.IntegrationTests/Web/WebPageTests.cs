@@ -31,9 +31,9 @@ public sealed class WebPageTests
         await using var host = await WebTestHost.StartAsync(provider);
         using var client = await host.ClientAsync("county");
 
-        var own = await client.GetStringAsync("/regions/220204001");
-        own.ShouldContain("北京路社区");
-        own.ShouldContain("德胜社区");
+        var own = await client.GetStringAsync("/regions/220204003");
+        own.ShouldContain("吉源社区");
+        own.ShouldContain("松北一区社区");
 
         using var above = await client.GetAsync("/regions/2202");
         above.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
