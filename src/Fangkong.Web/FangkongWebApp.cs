@@ -145,6 +145,7 @@ public static class FangkongWebApp
         RegionsApi.Map(api);
         PersonsApi.Map(api);
         PlacesApi.Map(api);
+        OrganisationsApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
