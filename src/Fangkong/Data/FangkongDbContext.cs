@@ -46,6 +46,9 @@ public sealed class FangkongDbContext(
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
     internal string RegionPrefix => jurisdiction.Current.RegionPrefix;
 
+    /// <summary>The clock, for bulk paths that stamp rows without change tracking.</summary>
+    internal TimeProvider Clock => time;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,6 +1,10 @@
 namespace Fangkong.Persons;
 
-/// <summary>One valid person to load in bulk, with the address by names (compound, building, unit, room).</summary>
+/// <summary>
+/// One valid person to load in bulk, with the address by names (compound, building, unit, room).
+/// A null <see cref="HealthCode"/> keeps the colour a re-imported person already has (green when new):
+/// a roster update must not turn a red code green.
+/// </summary>
 public sealed record PersonRow(
     DocumentType DocumentType,
     string DocumentNumber,
@@ -14,4 +18,4 @@ public sealed record PersonRow(
     string? Unit,
     string? Room,
     string? HouseholdNo,
-    HealthCode HealthCode);
+    HealthCode? HealthCode);

@@ -1,0 +1,175 @@
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Fangkong.Persons;
+
+/// <summary>
+/// The PostgreSQL bulk path: binary COPY into a temporary staging table, then set-based SQL that
+/// creates the missing compounds, buildings and units and upserts the persons in one statement.
+/// Runs inside the caller's transaction.
+/// </summary>
+internal static class PostgresPersonLoader
+{
+    private const string CreateStaging = """
+        CREATE TEMP TABLE person_import (
+            seq bigint NOT NULL,
+            document_type text NOT NULL,
+            document_number text NOT NULL,
+            name text NOT NULL,
+            sex text NOT NULL,
+            birth_date date,
+            phone text,
+            region_code text NOT NULL,
+            compound text,
+            building text,
+            unit text,
+            room text,
+            household_no text,
+            health_code text
+        ) ON COMMIT DROP
+        """;
+
+    private const string Copy = """
+        COPY person_import (seq, document_type, document_number, name, sex, birth_date, phone, region_code,
+                            compound, building, unit, room, household_no, health_code) FROM STDIN (FORMAT BINARY)
+        """;
+
+    // A row without a health code keeps the colour the person has (a roster update must not turn red to green).
+    private const string KeepHealthCodes = """
+        UPDATE person_import s SET health_code = p.health_code
+        FROM persons p
+        WHERE s.health_code IS NULL AND p.document_type = s.document_type AND p.document_number = s.document_number
+        """;
+
+    private const string InsertCompounds = """
+        INSERT INTO compounds (region_code, name)
+        SELECT DISTINCT region_code, compound FROM person_import WHERE compound IS NOT NULL
+        ON CONFLICT (region_code, name) DO NOTHING
+        """;
+
+    private const string InsertBuildings = """
+        INSERT INTO buildings (compound_id, region_code, name)
+        SELECT DISTINCT c.id, c.region_code, s.building
+        FROM person_import s JOIN compounds c ON c.region_code = s.region_code AND c.name = s.compound
+        WHERE s.building IS NOT NULL
+        ON CONFLICT (compound_id, name) DO NOTHING
+        """;
+
+    private const string InsertUnits = """
+        INSERT INTO building_units (building_id, region_code, name)
+        SELECT DISTINCT b.id, b.region_code, s.unit
+        FROM person_import s
+        JOIN compounds c ON c.region_code = s.region_code AND c.name = s.compound
+        JOIN buildings b ON b.compound_id = c.id AND b.name = s.building
+        WHERE s.unit IS NOT NULL
+        ON CONFLICT (building_id, name) DO NOTHING
+        """;
+
+    // DISTINCT ON keeps the last row of a document seen twice, as the row-by-row SQLite path does.
+    // xmax = 0 marks a freshly inserted row (an updated one carries the updating transaction's id).
+    private const string UpsertPersons = """
+        WITH upserted AS (
+            INSERT INTO persons (document_type, document_number, name, sex, birth_date, phone, region_code,
+                                 compound_id, building_id, building_unit_id, room, household_no, health_code, updated_at)
+            SELECT DISTINCT ON (s.document_type, s.document_number)
+                   s.document_type, s.document_number, s.name, s.sex, s.birth_date, s.phone, s.region_code,
+                   c.id, b.id, u.id, s.room, s.household_no, COALESCE(s.health_code, 'Green'), @now
+            FROM person_import s
+            LEFT JOIN compounds c ON c.region_code = s.region_code AND c.name = s.compound
+            LEFT JOIN buildings b ON b.compound_id = c.id AND b.name = s.building
+            LEFT JOIN building_units u ON u.building_id = b.id AND u.name = s.unit
+            ORDER BY s.document_type, s.document_number, s.seq DESC
+            ON CONFLICT (document_type, document_number) DO UPDATE SET
+                name = excluded.name, sex = excluded.sex, birth_date = excluded.birth_date, phone = excluded.phone,
+                region_code = excluded.region_code, compound_id = excluded.compound_id, building_id = excluded.building_id,
+                building_unit_id = excluded.building_unit_id, room = excluded.room, household_no = excluded.household_no,
+                health_code = excluded.health_code, updated_at = excluded.updated_at
+            RETURNING (xmax = 0) AS inserted)
+        SELECT count(*) FILTER (WHERE inserted) FROM upserted
+        """;
+
+    public static async Task<LoadCounts> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, DateTimeOffset now, IProgress<long>? progress, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await ExecuteAsync(connection, CreateStaging, ct);
+        long count = 0;
+        var missingHealthCodes = false;
+        await using (var importer = await connection.BeginBinaryImportAsync(Copy, ct))
+        {
+            // Synchronous writes: the rows come from a synchronous stream and Npgsql buffers them.
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                importer.StartRow();
+                importer.Write(count, NpgsqlDbType.Bigint);
+                importer.Write(row.DocumentType.ToString(), NpgsqlDbType.Text);
+                importer.Write(row.DocumentNumber, NpgsqlDbType.Text);
+                importer.Write(row.Name, NpgsqlDbType.Text);
+                importer.Write(row.Sex.ToString(), NpgsqlDbType.Text);
+                WriteNullable(importer, row.BirthDate);
+                WriteText(importer, row.Phone);
+                importer.Write(row.RegionCode, NpgsqlDbType.Text);
+                WriteText(importer, row.Compound);
+                WriteText(importer, row.Compound is null ? null : row.Building);
+                WriteText(importer, row.Compound is null || row.Building is null ? null : row.Unit);
+                WriteText(importer, row.Room);
+                WriteText(importer, row.HouseholdNo);
+                WriteText(importer, row.HealthCode?.ToString());
+                missingHealthCodes |= row.HealthCode is null;
+                if (++count % PersonBulkLoader.ProgressInterval == 0)
+                {
+                    progress?.Report(count);
+                }
+            }
+
+            await importer.CompleteAsync(ct);
+        }
+
+        progress?.Report(count);
+        await ExecuteAsync(connection, "ANALYZE person_import", ct);
+        if (missingHealthCodes)
+        {
+            await ExecuteAsync(connection, KeepHealthCodes, ct);
+        }
+
+        var compounds = await ExecuteAsync(connection, InsertCompounds, ct);
+        var buildings = await ExecuteAsync(connection, InsertBuildings, ct);
+        var units = await ExecuteAsync(connection, InsertUnits, ct);
+        await using var upsert = new NpgsqlCommand(UpsertPersons, connection);
+        upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+        var inserted = (long)(await upsert.ExecuteScalarAsync(ct))!;
+        return new LoadCounts(count, inserted, compounds, buildings, units);
+    }
+
+    private static void WriteText(NpgsqlBinaryImporter importer, string? value)
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter importer, DateOnly? value)
+    {
+        if (value is { } date)
+        {
+            importer.Write(date, NpgsqlDbType.Date);
+        }
+        else
+        {
+            importer.WriteNull();
+        }
+    }
+
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+}
