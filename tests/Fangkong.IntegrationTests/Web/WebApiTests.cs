@@ -145,8 +145,8 @@ public sealed class WebApiTests
         refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         await using var check = host.Database.NewContext();
-        (await check.Persons.SingleAsync(p => p.Id == zhang.Id)).HealthCode.ShouldBe(Persons.HealthCode.Yellow);
-        (await check.Persons.SingleAsync(p => p.Id == wang.Id)).HealthCode.ShouldBe(Persons.HealthCode.Green);
+        (await check.Persons.SingleAsync(p => p.Id == zhang.Id)).HealthCode.ShouldBe(Fangkong.Persons.HealthCode.Yellow);
+        (await check.Persons.SingleAsync(p => p.Id == wang.Id)).HealthCode.ShouldBe(Fangkong.Persons.HealthCode.Green);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
