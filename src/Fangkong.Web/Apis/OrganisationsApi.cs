@@ -21,17 +21,12 @@ public static class OrganisationsApi
     public static async Task<Results<Ok<Page<ListOrganisations.Row>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string? kind, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct)
     {
-        OrganisationKind? parsed = null;
-        if (!string.IsNullOrWhiteSpace(kind))
+        var parsed = EnumText.ParseOptional<OrganisationKind>(kind, "kind");
+        if (!parsed.IsSuccess)
         {
-            if (!EnumText.TryParse<OrganisationKind>(kind, out var k))
-            {
-                return Result<Page<ListOrganisations.Row>>.Fail(Error.Invalid("kind", $"'{kind}' is not a unit kind; use one of: {string.Join(", ", Enum.GetNames<OrganisationKind>())}.")).ToHttp();
-            }
-
-            parsed = k;
+            return Result<Page<ListOrganisations.Row>>.Fail(parsed.Error!).ToHttp();
         }
 
-        return (await ListOrganisations.HandleAsync(db, new ListOrganisations.Query(parsed, page, pageSize), ct)).ToHttp();
+        return (await ListOrganisations.HandleAsync(db, new ListOrganisations.Query(parsed.Value, page, pageSize), ct)).ToHttp();
     }
 }

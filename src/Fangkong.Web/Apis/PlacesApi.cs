@@ -21,17 +21,12 @@ public static class PlacesApi
     public static async Task<Results<Ok<Page<ListPlaces.Row>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         string? kind, string? region, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct)
     {
-        PlaceKind? parsed = null;
-        if (!string.IsNullOrWhiteSpace(kind))
+        var parsed = EnumText.ParseOptional<PlaceKind>(kind, "kind");
+        if (!parsed.IsSuccess)
         {
-            if (!EnumText.TryParse<PlaceKind>(kind, out var k))
-            {
-                return Result<Page<ListPlaces.Row>>.Fail(Error.Invalid("kind", $"'{kind}' is not a place kind; use one of: {string.Join(", ", Enum.GetNames<PlaceKind>())}.")).ToHttp();
-            }
-
-            parsed = k;
+            return Result<Page<ListPlaces.Row>>.Fail(parsed.Error!).ToHttp();
         }
 
-        return (await ListPlaces.HandleAsync(db, new ListPlaces.Query(parsed, region, page, pageSize), ct)).ToHttp();
+        return (await ListPlaces.HandleAsync(db, new ListPlaces.Query(parsed.Value, region, page, pageSize), ct)).ToHttp();
     }
 }

@@ -8,4 +8,18 @@ public static class EnumText
         Enum.TryParse(text, ignoreCase: true, out value)
         && Enum.IsDefined(value)
         && !int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _);
+
+    /// <summary>An optional filter: empty is null; a bad name is an error naming <paramref name="field"/> and the allowed names.</summary>
+    public static Result<T?> ParseOptional<T>(string? text, string field)
+        where T : struct, Enum
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Result<T?>.Ok(null);
+        }
+
+        return TryParse<T>(text, out var value)
+            ? Result<T?>.Ok(value)
+            : Error.Invalid(field, $"'{text}' is not a valid {field}; use one of: {string.Join(", ", Enum.GetNames<T>())}.");
+    }
 }
