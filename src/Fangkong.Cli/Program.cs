@@ -7,6 +7,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
 {
     GlobalOptions.Database,
     DbCommand.Create(),
+    RegionsCommand.Create(),
     UsersCommand.Create(),
     ServeCommand.Create(),
 };

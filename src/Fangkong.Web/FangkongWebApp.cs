@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using System.Text.Json.Serialization;
 using Fangkong.Access;
 using Fangkong.Data;
+using Fangkong.Regions;
 using Fangkong.Web.Apis;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
@@ -52,6 +53,12 @@ public static class FangkongWebApp
             _ = options.MigrateOnStart
                 ? await migrator.MigrateAsync(null, CancellationToken.None)
                 : await migrator.MigrateIfEmbeddedAsync(CancellationToken.None);
+            if (options.MigrateOnStart || options.Database.Provider == DatabaseProvider.Sqlite)
+            {
+                // Jilin ships with the product and loads on first run.
+                await using var system = scope.ServiceProvider.CreateSystemContext();
+                await EnsureReferenceData.EnsureJilinAsync(system);
+            }
         }
 
         UsePipeline(app);

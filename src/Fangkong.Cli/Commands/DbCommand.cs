@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Fangkong.Data;
+using Fangkong.Regions;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -19,6 +20,15 @@ internal static class DbCommand
             await using var scope = services.CreateAsyncScope();
             var applied = await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(result.GetValue(to), ct);
             AnsiConsole.MarkupLineInterpolated($"[green]{settings.Describe()}[/]: applied {applied.Count} migration(s){(applied.Count > 0 ? ": " + string.Join(", ", applied) : string.Empty)}.");
+            if (result.GetValue(to) is null)
+            {
+                // Jilin ships with the product: a new database gets its regions at once.
+                var regions = await EnsureReferenceData.EnsureJilinAsync(scope.ServiceProvider.GetRequiredService<FangkongDbContext>(), ct);
+                if (regions > 0)
+                {
+                    AnsiConsole.MarkupLineInterpolated($"Loaded the {regions:N0} regions of Jilin province.");
+                }
+            }
             return 0;
         });
         return new Command("db", "Database administration") { migrate };

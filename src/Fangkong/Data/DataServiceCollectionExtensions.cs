@@ -21,6 +21,13 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// A DbContext that sees everything, for start-up and background work that no user asked for.
+    /// Never for a request: requests get the signed-in user's jurisdiction.
+    /// </summary>
+    public static FangkongDbContext CreateSystemContext(this IServiceProvider services) =>
+        ActivatorUtilities.CreateInstance<FangkongDbContext>(services, new FixedJurisdiction(Jurisdiction.System));
+
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
         if (settings.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
@@ -30,7 +37,7 @@ public static class DataServiceCollectionExtensions
 
         _ = settings.Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString),
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePrefixLikeInterceptor.Instance),
             _ => options.UseNpgsql(settings.ConnectionString),
         };
         options.UseSnakeCaseNamingConvention();
