@@ -7,6 +7,8 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
 {
     GlobalOptions.Database,
     DbCommand.Create(),
+    PersonsCommand.Create(),
+    BenchCommand.Create(),
 };
 
 try

@@ -90,7 +90,7 @@ internal static class PostgresPersonLoader
         SELECT count(*) FILTER (WHERE inserted) FROM upserted
         """;
 
-    public static async Task<LoadCounts> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, DateTimeOffset now, IProgress<long>? progress, CancellationToken ct)
+    public static async Task<LoadCounts?> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, DateTimeOffset now, IProgress<long>? progress, Func<bool> proceed, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await ExecuteAsync(connection, CreateStaging, ct);
@@ -128,7 +128,16 @@ internal static class PostgresPersonLoader
         }
 
         progress?.Report(count);
+        if (!proceed())
+        {
+            return null;
+        }
+
+        // Temporary tables are never auto-analysed; without statistics the joins below plan badly.
         await ExecuteAsync(connection, "ANALYZE person_import", ct);
+
+        // Lets the DISTINCT ON sort of a large file stay in memory (reset at the end of the transaction).
+        await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", ct);
         if (missingHealthCodes)
         {
             await ExecuteAsync(connection, KeepHealthCodes, ct);
