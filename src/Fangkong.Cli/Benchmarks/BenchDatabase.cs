@@ -29,6 +29,7 @@ internal sealed class BenchDatabase : IAsyncDisposable
         if (chosen.Provider == DatabaseProvider.Sqlite)
         {
             var file = Path.GetFullPath($"{chosen.SqlitePath}.bench-{Environment.ProcessId}-{run}.db");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             DeleteSqlite(file);
             return new BenchDatabase(DatabaseSettings.Parse($"sqlite:{file}"), file, null, null);
         }
