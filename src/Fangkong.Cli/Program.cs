@@ -7,9 +7,12 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
 {
     GlobalOptions.Database,
     DbCommand.Create(),
-    RegionsCommand.Create(),
-    UsersCommand.Create(),
+    DemoCommand.Create(),
     ServeCommand.Create(),
+    RegionsCommand.Create(),
+    PersonsCommand.Create(),
+    UsersCommand.Create(),
+    BenchCommand.Create(),
 };
 
 try

@@ -5,10 +5,12 @@ using Fangkong.Data;
 namespace Fangkong.Persons;
 
 /// <summary>
-/// <c>persons import FILE.csv [--skip-invalid]</c>: validates the whole file first (a streaming
-/// pass), refuses it with every bad line (the first <see cref="ReportedErrors"/> listed) and writes
-/// nothing if any row is bad, unless told to skip bad rows; then loads the good rows in bulk
-/// (a second streaming pass) with <see cref="PersonBulkLoader"/>.
+/// <c>persons import FILE.csv [--skip-invalid]</c>. One streaming pass reads and validates every
+/// row and feeds the valid ones to <see cref="PersonBulkLoader"/>, whose transaction is only
+/// committed once the whole file has been checked: if any row is bad (and bad rows are not to be
+/// skipped) the load is rolled back — on PostgreSQL before the persons table is touched — and the
+/// file is refused with every bad line (the first <see cref="ReportedErrors"/> listed). Nothing is
+/// written unless the file is valid, yet the file is read only once.
 /// </summary>
 public static class ImportPersons
 {
@@ -16,122 +18,102 @@ public static class ImportPersons
 
     public sealed record Command(string FilePath, bool SkipInvalid = false);
 
-    /// <summary>Result of the validation pass: counts, the first errors and how many there are in all.</summary>
+    /// <summary>What validating a file found: rows, bad rows, the first errors and how many there are in all.</summary>
     public sealed record Validation(long Rows, long InvalidRows, IReadOnlyList<ImportError> Errors, long ErrorCount)
     {
-        /// <summary>Lines of the rows that failed (all of them, to skip in the load pass).</summary>
-        internal IReadOnlySet<long> InvalidLines { get; init; } = new HashSet<long>();
-
         public bool IsValid => ErrorCount == 0;
     }
 
-    /// <summary>What an import did. <see cref="Skipped"/> lists the first skipped rows' errors when bad rows were skipped.</summary>
+    /// <summary>What an import did. <see cref="Skipped"/> lists the first errors of the skipped rows.</summary>
     public sealed record Report(long RowsRead, long SkippedRows, IReadOnlyList<ImportError> Skipped, long SkippedErrorCount, BulkLoadSummary Load, TimeSpan Elapsed)
     {
         public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? RowsRead / Elapsed.TotalSeconds : 0;
     }
 
-    public enum Phase
-    {
-        Validating,
-        Loading,
-    }
-
-    /// <summary>Progress: the phase, rows done, and the rows to load once known.</summary>
-    public readonly record struct Progress(Phase Phase, long Rows, long? Total);
+    /// <summary>Progress: rows read so far, of about <see cref="Total"/> (the file's line count).</summary>
+    public readonly record struct Progress(long Rows, long Total);
 
     public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, Command command, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
         var started = db.Clock.GetTimestamp();
-        var regions = await KnownRegions.LoadAsync(db, ct);
-        var checkedFile = await ValidateAsync(db, command.FilePath, regions, progress, ct);
-        if (!checkedFile.IsSuccess)
+        if (!File.Exists(command.FilePath))
         {
-            return checkedFile.Error!;
+            return Error.Invalid("file", $"文件不存在 (file not found: {command.FilePath})");
         }
 
-        var validation = checkedFile.Value!;
-        if (!validation.IsValid && !command.SkipInvalid)
+        var regions = await KnownRegions.LoadAsync(db, ct);
+        using var reader = PersonCsvReader.Open(command.FilePath);
+        if (reader.HeaderErrors.Count > 0)
+        {
+            return Error.Invalid("file", Describe(new Validation(0, 0, reader.HeaderErrors, reader.HeaderErrors.Count)));
+        }
+
+        var check = new FileCheck(new PersonRowValidator(regions.Contains, db.Jurisdiction));
+        var total = Math.Max(0, CountLines(command.FilePath) - 1);
+        var loadProgress = progress is null ? null : new RowProgress(progress, total);
+        BulkLoadSummary? summary;
+        try
+        {
+            summary = await PersonBulkLoader.LoadAsync(
+                db, check.ValidRows(reader, stopOnError: !command.SkipInvalid), loadProgress, () => check.ErrorCount == 0 || command.SkipInvalid, ct);
+        }
+        catch (FormatException e)
+        {
+            return Error.Invalid("file", e.Message);
+        }
+
+        var validation = check.Result;
+        if (summary is null)
         {
             return Error.Invalid("file", Describe(validation));
         }
 
-        var toLoad = validation.Rows - validation.InvalidRows;
-        var loadProgress = progress is null ? null : new Progress<long>(n => progress.Report(new Progress(Phase.Loading, n, toLoad)));
-        var summary = await PersonBulkLoader.LoadAsync(db, GoodRows(db, command.FilePath, regions, validation.InvalidLines), loadProgress, ct);
         return new Report(validation.Rows, validation.InvalidRows, validation.Errors, validation.ErrorCount, summary, db.Clock.GetElapsedTime(started));
     }
 
-    /// <summary>The validation pass alone (a dry run): reads and checks every row, writes nothing.</summary>
-    public static async Task<Result<Validation>> ValidateAsync(FangkongDbContext db, string path, IProgress<Progress>? progress = null, CancellationToken ct = default) =>
-        await ValidateAsync(db, path, await KnownRegions.LoadAsync(db, ct), progress, ct);
-
-    private static Task<Result<Validation>> ValidateAsync(FangkongDbContext db, string path, KnownRegions regions, IProgress<Progress>? progress, CancellationToken ct)
+    /// <summary>Validates a file without writing anything (a dry run).</summary>
+    public static async Task<Result<Validation>> ValidateAsync(FangkongDbContext db, string path, CancellationToken ct = default)
     {
         if (!File.Exists(path))
         {
-            return Task.FromResult<Result<Validation>>(Error.Invalid("file", $"文件不存在 (file not found: {path})"));
+            return Error.Invalid("file", $"文件不存在 (file not found: {path})");
         }
 
+        var regions = await KnownRegions.LoadAsync(db, ct);
+        using var reader = PersonCsvReader.Open(path);
+        if (reader.HeaderErrors.Count > 0)
+        {
+            return new Validation(0, 0, reader.HeaderErrors, reader.HeaderErrors.Count);
+        }
+
+        var check = new FileCheck(new PersonRowValidator(regions.Contains, db.Jurisdiction));
         try
         {
-            using var reader = PersonCsvReader.Open(path);
-            if (reader.HeaderErrors.Count > 0)
-            {
-                var header = new Validation(0, 0, reader.HeaderErrors, reader.HeaderErrors.Count);
-                return Task.FromResult<Result<Validation>>(Error.Invalid("file", Describe(header)));
-            }
-
-            var validator = new PersonRowValidator(regions.Contains, db.Jurisdiction);
-            var errors = new List<ImportError>();
-            var reported = new List<ImportError>(ReportedErrors);
-            var invalid = new HashSet<long>();
-            long rows = 0;
-            long errorCount = 0;
-            foreach (var record in reader.ReadRecords())
+            foreach (var _ in check.ValidRows(reader, stopOnError: false))
             {
                 ct.ThrowIfCancellationRequested();
-                errors.Clear();
-                if (validator.Validate(record, errors) is null)
-                {
-                    invalid.Add(record.Line);
-                    errorCount += errors.Count;
-                    reported.AddRange(errors.Take(ReportedErrors - reported.Count));
-                }
-
-                if (++rows % PersonBulkLoader.ProgressInterval == 0)
-                {
-                    progress?.Report(new Progress(Phase.Validating, rows, null));
-                }
             }
-
-            progress?.Report(new Progress(Phase.Validating, rows, null));
-            return Task.FromResult<Result<Validation>>(new Validation(rows, invalid.Count, reported, errorCount) { InvalidLines = invalid });
         }
         catch (FormatException e)
         {
-            return Task.FromResult<Result<Validation>>(Error.Invalid("file", e.Message));
+            return Error.Invalid("file", e.Message);
         }
+
+        return check.Result;
     }
 
-    /// <summary>The load pass: reads the file again and yields the rows the validation pass accepted.</summary>
-    private static IEnumerable<PersonRow> GoodRows(FangkongDbContext db, string path, KnownRegions regions, IReadOnlySet<long> invalidLines)
+    private static long CountLines(string path)
     {
-        using var reader = PersonCsvReader.Open(path);
-        var validator = new PersonRowValidator(regions.Contains, db.Jurisdiction);
-        var errors = new List<ImportError>();
-        foreach (var record in reader.ReadRecords())
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var buffer = new byte[1 << 16];
+        long lines = 0;
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
         {
-            if (invalidLines.Contains(record.Line))
-            {
-                continue;
-            }
-
-            // A row that passed the first pass and fails now means the file changed under us:
-            // abort, and the load's transaction leaves nothing behind.
-            yield return validator.Validate(record, errors)
-                ?? throw new InvalidOperationException($"文件在导入过程中被修改 (the file changed during the import: line {record.Line} {errors[0]}).");
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
         }
+
+        return lines;
     }
 
     private static string Describe(Validation validation)
@@ -149,5 +131,45 @@ public static class ImportPersons
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Validates records as they stream past and keeps the errors (the first few in full, all counted).</summary>
+    private sealed class FileCheck(PersonRowValidator validator)
+    {
+        private readonly List<ImportError> _reported = new(ReportedErrors);
+        private long _rows;
+        private long _invalidRows;
+
+        public long ErrorCount { get; private set; }
+
+        public Validation Result => new(_rows, _invalidRows, _reported, ErrorCount);
+
+        /// <summary>The valid rows; with <paramref name="stopOnError"/>, none after the first bad one (the rest is still checked).</summary>
+        public IEnumerable<PersonRow> ValidRows(PersonCsvReader reader, bool stopOnError)
+        {
+            var errors = new List<ImportError>();
+            foreach (var record in reader.ReadRecords())
+            {
+                _rows++;
+                errors.Clear();
+                var row = validator.Validate(record, errors);
+                if (row is null)
+                {
+                    _invalidRows++;
+                    ErrorCount += errors.Count;
+                    _reported.AddRange(errors.Take(ReportedErrors - _reported.Count));
+                }
+                else if (!stopOnError || ErrorCount == 0)
+                {
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    /// <summary>Forwards the loader's row counts on the same thread (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    private sealed class RowProgress(IProgress<Progress> progress, long total) : IProgress<long>
+    {
+        public void Report(long value) => progress.Report(new Progress(value, total));
     }
 }

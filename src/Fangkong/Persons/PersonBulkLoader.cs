@@ -24,7 +24,15 @@ public static class PersonBulkLoader
     /// <summary>Loads <paramref name="rows"/> (streamed, not held) and reports the rows done so far.</summary>
     /// <exception cref="JurisdictionViolationException">A row's region is outside the caller's jurisdiction (nothing is written).</exception>
     /// <exception cref="ArgumentException">A row breaks a limit that validation should have caught (nothing is written).</exception>
-    public static async Task<BulkLoadSummary> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, IProgress<long>? progress, CancellationToken ct)
+    public static async Task<BulkLoadSummary> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, IProgress<long>? progress, CancellationToken ct) =>
+        (await LoadAsync(db, rows, progress, static () => true, ct))!;
+
+    /// <summary>
+    /// Loads as above, but asks <paramref name="proceed"/> once every row has been read and before
+    /// anything is committed (on PostgreSQL, before the persons table is touched): false rolls the
+    /// whole load back and returns null. This lets an import validate and stage in one pass over its file.
+    /// </summary>
+    internal static async Task<BulkLoadSummary?> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, IProgress<long>? progress, Func<bool> proceed, CancellationToken ct)
     {
         var now = db.Clock.GetUtcNow();
         var started = db.Clock.GetTimestamp();
@@ -34,11 +42,16 @@ public static class PersonBulkLoader
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var counts = db.Database.IsNpgsql()
-                ? await PostgresPersonLoader.LoadAsync(db, guarded, now, progress, ct)
-                : await SqlitePersonLoader.LoadAsync(db, guarded, now, progress, ct);
+                ? await PostgresPersonLoader.LoadAsync(db, guarded, now, progress, proceed, ct)
+                : await SqlitePersonLoader.LoadAsync(db, guarded, now, progress, proceed, ct);
+            if (counts is not { } c)
+            {
+                await transaction.RollbackAsync(ct);
+                return null;
+            }
+
             var summary = new BulkLoadSummary(
-                counts.Rows, counts.Inserted, counts.Rows - counts.Inserted, counts.Compounds, counts.Buildings, counts.Units,
-                db.Clock.GetElapsedTime(started));
+                c.Rows, c.Inserted, c.Rows - c.Inserted, c.Compounds, c.Buildings, c.Units, db.Clock.GetElapsedTime(started));
             await db.AuditBulkAsync(AuditActions.Import, nameof(Person), JsonSerializer.Serialize(new
             {
                 rows = summary.Rows,
@@ -49,7 +62,6 @@ public static class PersonBulkLoader
                 units = summary.UnitsCreated,
             }), ct);
             await transaction.CommitAsync(ct);
-            progress?.Report(summary.Rows);
             return summary with { Elapsed = db.Clock.GetElapsedTime(started) };
         }
         finally

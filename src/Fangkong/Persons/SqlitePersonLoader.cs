@@ -25,7 +25,7 @@ internal static class SqlitePersonLoader
             health_code = COALESCE($health_code, persons.health_code), updated_at = excluded.updated_at
         """;
 
-    public static Task<LoadCounts> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, DateTimeOffset now, IProgress<long>? progress, CancellationToken ct)
+    public static Task<LoadCounts?> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, DateTimeOffset now, IProgress<long>? progress, Func<bool> proceed, CancellationToken ct)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
@@ -71,9 +71,15 @@ internal static class SqlitePersonLoader
             }
         }
 
+        progress?.Report(count);
+        if (!proceed())
+        {
+            return Task.FromResult<LoadCounts?>(null);
+        }
+
         // The transaction holds SQLite's write lock, so the difference is exactly what this load inserted.
         var inserted = CountPersons(connection, transaction) - before;
-        return Task.FromResult(new LoadCounts(count, inserted, residences.CompoundsCreated, residences.BuildingsCreated, residences.UnitsCreated));
+        return Task.FromResult<LoadCounts?>(new LoadCounts(count, inserted, residences.CompoundsCreated, residences.BuildingsCreated, residences.UnitsCreated));
     }
 
     private static long CountPersons(SqliteConnection connection, SqliteTransaction transaction)

@@ -56,6 +56,17 @@ public sealed class PersonBulkLoaderTests
         (await check.Persons.CountAsync(p => p.BuildingUnitId != null)).ShouldBe(rows.Count(r => r.Unit is not null));
         (await check.AuditLog.CountAsync(a => a.Action == AuditActions.Import)).ShouldBe(2);
 
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // The first load rebuilt the secondary indexes; they must all be back, as the migrations define them.
+            var indexes = await check.Database.SqlQueryRaw<string>("SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'persons'").ToListAsync();
+            indexes.ShouldBe(
+                ["pk_persons", "ix_persons_building_unit_id_room", "ix_persons_document_type_document_number", "ix_persons_household_no", "ix_persons_name", "ix_persons_phone", "ix_persons_region_code"],
+                ignoreOrder: true);
+            var regionIndex = await check.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'ix_persons_region_code'").SingleAsync();
+            regionIndex.ShouldContain("varchar_pattern_ops");
+        }
+
         // Every person points at the residence its row named.
         var sample = rows[rows.Count / 2];
         var person = await check.Persons.SingleAsync(p => p.DocumentNumber == sample.DocumentNumber);

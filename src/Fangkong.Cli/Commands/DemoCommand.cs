@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Fangkong.Access;
+using Fangkong.Data;
+using Fangkong.Demo;
+using Fangkong.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace Fangkong.Cli.Commands;
+
+/// <summary>
+/// <c>fangkong demo</c>, the main job: builds the demo city on the chosen database (by default
+/// the embedded SQLite file), prints the demo accounts and serves the web UI.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var people = new Option<int>("--people")
+        {
+            Description = "Residents to generate for 船营区 (only when it has none yet)",
+            DefaultValueFactory = _ => DemoSetup.DefaultPeople,
+        };
+        var noServe = new Option<bool>("--no-serve") { Description = "Build the demo and exit instead of serving it" };
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
+        var demo = new Command("demo", "Build the demo city (Jilin's regions, 船营区's people, places, users) and serve it") { people, noServe, urls };
+        demo.SetAction(async (result, ct) =>
+        {
+            var settings = GlobalOptions.Settings(result);
+            AnsiConsole.MarkupLineInterpolated($"Fangkong demo on [green]{settings.Describe()}[/]");
+            var report = await BuildAsync(settings, result.GetValue(people), ct);
+            Print(report);
+            if (result.GetValue(noServe))
+            {
+                return 0;
+            }
+
+            var address = result.GetValue(urls)!;
+            var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(settings) { Urls = address });
+            await app.StartAsync(ct);
+            AnsiConsole.MarkupLineInterpolated($"Open [link]{address}[/] and sign in with one of the accounts above (password [bold]{DemoUsers.Password}[/]). Ctrl+C stops.");
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        });
+        return demo;
+    }
+
+    private static async Task<DemoSetup.Report> BuildAsync(DatabaseSettings settings, int people, CancellationToken ct)
+    {
+        await using var services = CliServices.Build(settings);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        await sp.GetRequiredService<Migrator>().MigrateAsync(null, ct);
+        return await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var tasks = new Dictionary<DemoSetup.Step, ProgressTask>();
+                var progress = new ImmediateProgress<DemoSetup.Progress>(p =>
+                {
+                    // Earlier steps are complete once a later one starts.
+                    foreach (var done in tasks.Where(t => t.Key < p.Step))
+                    {
+                        done.Value.Value = done.Value.MaxValue;
+                    }
+
+                    if (!tasks.TryGetValue(p.Step, out var task))
+                    {
+                        task = context.AddTask(StepTitle(p.Step), maxValue: Math.Max(1, p.Total));
+                        tasks[p.Step] = task;
+                    }
+
+                    task.Value = p.Done;
+                });
+                var report = await DemoSetup.RunAsync(
+                    sp.GetRequiredService<FangkongDbContext>(),
+                    sp.GetRequiredService<UserManager<FangkongUser>>(),
+                    sp.GetRequiredService<RoleManager<IdentityRole>>(),
+                    people,
+                    progress,
+                    ct);
+                foreach (var task in tasks.Values)
+                {
+                    task.Value = task.MaxValue;
+                }
+
+                return report;
+            });
+    }
+
+    private static string StepTitle(DemoSetup.Step step) => step switch
+    {
+        DemoSetup.Step.Regions => "区划 regions of Jilin",
+        DemoSetup.Step.People => "人口 residents of 船营区",
+        DemoSetup.Step.Places => "场所 places and units",
+        _ => "用户 demo users",
+    };
+
+    private static void Print(DemoSetup.Report report)
+    {
+        AnsiConsole.MarkupLineInterpolated($"Regions added: {report.RegionsAdded:N0}; residents loaded: {report.PeopleLoaded:N0} (there were {report.PeopleBefore:N0}); places and units added: {report.PlacesAdded:N0}.");
+        var table = new Table().AddColumns("用户名 User", "角色 Role", "辖区 Jurisdiction", "");
+        foreach (var (account, created) in report.Users)
+        {
+            var role = Roles.Find(account.Role)!;
+            table.AddRow(account.UserName, $"{role.TitleZh} {role.TitleEn}", account.RegionCode, created ? "new" : string.Empty);
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLineInterpolated($"Password of every demo account: [bold]{DemoUsers.Password}[/]");
+    }
+}

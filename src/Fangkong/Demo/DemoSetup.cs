@@ -1,0 +1,84 @@
+using Fangkong.Access;
+using Fangkong.Data;
+using Fangkong.Persons;
+using Fangkong.Regions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Demo;
+
+/// <summary>
+/// The demo city, built step by step and idempotently: Jilin's real regions, a synthetic
+/// population of 船营区 (Jilin City) under its real communities, the key places and units the
+/// seeds name, and one user per role. Running it again adds only what is missing.
+/// </summary>
+public static class DemoSetup
+{
+    /// <summary>船营区, Jilin City: the county of seed 000's notice.</summary>
+    public const string County = "220204";
+
+    /// <summary>About the registered population of 船营区.</summary>
+    public const int DefaultPeople = 450_000;
+
+    public enum Step
+    {
+        Regions,
+        People,
+        Places,
+        Users,
+    }
+
+    /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
+    public sealed record Progress(Step Step, long Done, long Total);
+
+    public sealed record Report(
+        int RegionsAdded,
+        long PeopleLoaded,
+        long PeopleBefore,
+        int PlacesAdded,
+        IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users);
+
+    public static async Task<Report> RunAsync(
+        FangkongDbContext db,
+        UserManager<FangkongUser> users,
+        RoleManager<IdentityRole> roles,
+        int people,
+        IProgress<Progress>? progress = null,
+        CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(people);
+        progress?.Report(new Progress(Step.Regions, 0, 1));
+        var regionsAdded = await EnsureReferenceData.EnsureJilinAsync(db, ct);
+
+        var before = await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(County), ct);
+        long loaded = 0;
+        if (before == 0 && people > 0)
+        {
+            loaded = await LoadPopulationAsync(db, people, progress, ct);
+        }
+
+        progress?.Report(new Progress(Step.Places, 0, 1));
+        var placesAdded = await DemoPlaces.SeedAsync(db, ct: ct);
+        progress?.Report(new Progress(Step.Users, 0, DemoUsers.Accounts.Count));
+        var accounts = await DemoUsers.SeedAsync(db, users, roles, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts);
+    }
+
+    private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
+    {
+        var communities = await db.Regions.AsNoTracking()
+            .Where(r => r.Code.StartsWith(County) && r.Level == RegionLevel.Community)
+            .OrderBy(r => r.Code)
+            .Select(r => new DemoPopulation.Community(r.Code, r.Name))
+            .ToListAsync(ct);
+        if (communities.Count == 0)
+        {
+            throw new InvalidOperationException($"No communities of {County} in the region table: the regions of Jilin did not load.");
+        }
+
+        var rows = new DemoPopulation(County).Generate(communities, people);
+        var report = progress is null ? null : new Progress<long>(n => progress.Report(new Progress(Step.People, n, people)));
+        var summary = await PersonBulkLoader.LoadAsync(db, rows, report, ct);
+        return summary.Inserted + summary.Updated;
+    }
+}
