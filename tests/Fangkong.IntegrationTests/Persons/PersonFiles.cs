@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Fangkong.Data;
 using Fangkong.Persons;
+using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Regions;
 
 namespace Fangkong.IntegrationTests.Persons;
@@ -32,10 +33,5 @@ internal static class PersonFiles
         await db.SaveChangesAsync();
     }
 
-    public static string Write(params string[] lines)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fangkong-persons-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        return path;
-    }
+    public static string Write(params string[] lines) => TempCsv.Write(lines);
 }

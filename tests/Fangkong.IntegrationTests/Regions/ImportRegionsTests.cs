@@ -35,12 +35,12 @@ public sealed class ImportRegionsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        var file = Write("code,name", "31,\"上海市\"", "3101,\"市辖区\"", "310101,\"黄浦区\"", "310101002,\"南京东路街道\"", "310101002001,\"贵州路居委会\"");
+        var file = TempCsv.Write("code,name", "31,\"上海市\"", "3101,\"市辖区\"", "310101,\"黄浦区\"", "310101002,\"南京东路街道\"", "310101002001,\"贵州路居委会\"");
 
         var first = await ImportRegions.HandleAsync(db, new ImportRegions.Source(file, null));
         first.Value!.Added.ShouldBe(5);
 
-        var renamed = Write("310000,\"上海市\"", "310101002001,\"贵州路社区居委会\"");
+        var renamed = TempCsv.Write("310000,\"上海市\"", "310101002001,\"贵州路社区居委会\"");
         var second = await ImportRegions.HandleAsync(db, new ImportRegions.Source(renamed, null));
         second.Value!.ShouldSatisfyAllConditions(s => s.Added.ShouldBe(0), s => s.Renamed.ShouldBe(1), s => s.Unchanged.ShouldBe(1));
         (await db.Regions.AsNoTracking().SingleAsync(r => r.Code == "310101002001")).Name.ShouldBe("贵州路社区居委会");
@@ -51,7 +51,7 @@ public sealed class ImportRegionsTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
-        var file = Write(
+        var file = TempCsv.Write(
             "31,\"上海市\"",
             "3101,\"市辖区\"",
             "31x101,\"黄浦区\"",
@@ -70,7 +70,7 @@ public sealed class ImportRegionsTests
         message.ShouldContain("line 7: expected 'code,name'");
         (await db.Regions.CountAsync()).ShouldBe(0);
 
-        var orphan = Write("31,\"上海市\"", "310105009001,\"无上级居委会\"");
+        var orphan = TempCsv.Write("31,\"上海市\"", "310105009001,\"无上级居委会\"");
         var refused = await ImportRegions.HandleAsync(db, new ImportRegions.Source(orphan, null));
         refused.Error!.Message.ShouldContain("line 2: the parent 310105009 of region 310105009001 is neither in the file nor loaded");
         (await db.Regions.CountAsync()).ShouldBe(0);
@@ -87,12 +87,5 @@ public sealed class ImportRegionsTests
         result.Error!.Kind.ShouldBe(Fangkong.Common.ErrorKind.Forbidden);
         await using var system = database.NewContext();
         (await system.Regions.CountAsync()).ShouldBe(0);
-    }
-
-    private static string Write(params string[] lines)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fangkong-regions-{Guid.NewGuid():N}.csv");
-        File.WriteAllLines(path, lines);
-        return path;
     }
 }
