@@ -153,7 +153,7 @@ internal static class PostgresPersonLoader
             await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", ct);
         }
 
-        await using var upsert = new NpgsqlCommand(UpsertPersons, connection);
+        await using var upsert = new NpgsqlCommand(UpsertPersons, connection) { CommandTimeout = 0 };
         upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
         var inserted = (long)(await upsert.ExecuteScalarAsync(ct))!;
         if (rebuild.Count > 0)
@@ -228,7 +228,8 @@ internal static class PostgresPersonLoader
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // No time limit: a city's worth of rows takes longer than the default 30 s; cancellation still applies.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         return await command.ExecuteNonQueryAsync(ct);
     }
 }

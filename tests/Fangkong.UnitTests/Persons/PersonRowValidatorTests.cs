@@ -241,4 +241,14 @@ public sealed class PersonRowValidatorTests
 
         errors.Single().Field.ShouldBe("building");
     }
+
+    [Fact]
+    public void UnclosedQuote_IsAFormatErrorNamingItsLine()
+    {
+        using var reader = new PersonCsvReader(new StringReader($"{Header}\n{Row(Id("19850307", 13))}\n{Id("19850307", 15)},\"张三,男\n"));
+
+        var error = Should.Throw<FormatException>(() => reader.ReadRecords().ToList());
+
+        error.Message.ShouldContain("line 3");
+    }
 }
