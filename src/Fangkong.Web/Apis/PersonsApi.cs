@@ -21,6 +21,7 @@ public static class PersonsApi
         var group = api.MapGroup("/persons").WithTags("Persons").RequireAuthorization(Permissions.ViewPersons);
         group.MapGet("/", SearchAsync).WithName("SearchPersons");
         group.MapGet("/{id:long}", GetAsync).WithName("GetPerson");
+        group.MapGet("/{id:long}/household", GetHouseholdAsync).WithName("GetHousehold");
         group.MapPut("/{id:long}/health-code", SetHealthCodeAsync).WithName("SetHealthCode").RequireAuthorization(Permissions.EditHealthCode);
     }
 
@@ -30,6 +31,14 @@ public static class PersonsApi
 
     public static async Task<Results<Ok<PersonView>, ValidationProblem, ProblemHttpResult>> GetAsync(long id, FangkongDbContext db, CancellationToken ct) =>
         (await GetPerson.HandleAsync(db, id, ct)).ToHttp();
+
+    public static async Task<Results<Ok<IReadOnlyList<PersonView>>, ValidationProblem, ProblemHttpResult>> GetHouseholdAsync(long id, FangkongDbContext db, CancellationToken ct)
+    {
+        var person = await GetPerson.HandleAsync(db, id, ct);
+        return person.IsSuccess
+            ? TypedResults.Ok(await ListHousehold.HandleAsync(db, person.Value!, ct))
+            : Result<IReadOnlyList<PersonView>>.Fail(person.Error!).ToHttp();
+    }
 
     public static async Task<Results<Ok<PersonView>, ValidationProblem, ProblemHttpResult>> SetHealthCodeAsync(
         long id, HealthCodeChange body, FangkongDbContext db, TimeProvider time, CancellationToken ct)

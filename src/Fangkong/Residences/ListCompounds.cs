@@ -1,0 +1,53 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Residences;
+
+/// <summary>
+/// The compounds (小区) of a community or township with their buildings and residents: the
+/// list a community worker walks for door-to-door work. Paged; within the jurisdiction.
+/// </summary>
+public static class ListCompounds
+{
+    public sealed record Row(long Id, string Name, string RegionCode, int Buildings, int Residents);
+
+    public static async Task<Result<Page<Row>>> HandleAsync(FangkongDbContext db, string regionCode, int? page, int? pageSize, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var region = RegionCode.Normalise(regionCode);
+        if (region is null || region.Length < (int)RegionLevel.Township)
+        {
+            return Error.Invalid("region", $"'{regionCode}' is not a township or community code (9 or 12 digits).");
+        }
+
+        if (!db.Jurisdiction.Covers(region))
+        {
+            return Error.Forbidden($"Region {region} is outside your jurisdiction.");
+        }
+
+        var compounds = db.Compounds.AsNoTracking().Where(c => c.RegionCode.StartsWith(region));
+        var (number, size) = Page<Row>.Clamp(page, pageSize);
+        var total = await compounds.CountAsync(ct);
+        var rows = await compounds.OrderBy(c => c.RegionCode).ThenBy(c => c.Name)
+            .Skip((number - 1) * size).Take(size)
+            .Select(c => new { c.Id, c.Name, c.RegionCode })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => (long?)r.Id).ToList();
+
+        // Residents and buildings counted for this page only, through the region-code index.
+        var residents = await db.Persons.AsNoTracking()
+            .Where(p => p.RegionCode.StartsWith(region) && ids.Contains(p.CompoundId))
+            .GroupBy(p => p.CompoundId)
+            .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        var buildings = await db.Buildings.AsNoTracking()
+            .Where(b => ids.Contains(b.CompoundId))
+            .GroupBy(b => b.CompoundId)
+            .Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
+        var items = rows.Select(r => new Row(r.Id, r.Name, r.RegionCode, buildings.GetValueOrDefault(r.Id), residents.GetValueOrDefault(r.Id))).ToList();
+        return new Page<Row>(items, number, size, total);
+    }
+}
