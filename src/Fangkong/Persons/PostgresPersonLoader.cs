@@ -8,8 +8,8 @@ namespace Fangkong.Persons;
 /// <summary>
 /// The PostgreSQL bulk path: binary COPY into a temporary staging table, then set-based SQL that
 /// creates the missing compounds, buildings and units and upserts the persons in one statement.
-/// A load larger than the table rebuilds the secondary indexes instead of maintaining them
-/// (see <see cref="SecondaryIndexesToRebuildAsync"/>). Runs inside the caller's transaction.
+/// A first population appends and rebuilds the indexes instead of maintaining them
+/// (see <see cref="IsLargerThanTableAsync"/>). Runs inside the caller's transaction.
 /// </summary>
 internal static class PostgresPersonLoader
 {
@@ -44,43 +44,76 @@ internal static class PostgresPersonLoader
         WHERE s.health_code IS NULL AND p.document_type = s.document_type AND p.document_number = s.document_number
         """;
 
+    // The distinct addresses of the file: a few thousand rows, where the file has hundreds of thousands.
+    private const string CollectResidences = """
+        CREATE TEMP TABLE residence_import ON COMMIT DROP AS
+        SELECT DISTINCT region_code, compound, building, unit FROM person_import WHERE compound IS NOT NULL
+        """;
+
     private const string InsertCompounds = """
         INSERT INTO compounds (region_code, name)
-        SELECT DISTINCT region_code, compound FROM person_import WHERE compound IS NOT NULL
+        SELECT DISTINCT region_code, compound FROM residence_import
         ON CONFLICT (region_code, name) DO NOTHING
         """;
 
     private const string InsertBuildings = """
         INSERT INTO buildings (compound_id, region_code, name)
-        SELECT DISTINCT c.id, c.region_code, s.building
-        FROM person_import s JOIN compounds c ON c.region_code = s.region_code AND c.name = s.compound
-        WHERE s.building IS NOT NULL
+        SELECT DISTINCT c.id, c.region_code, r.building
+        FROM residence_import r JOIN compounds c ON c.region_code = r.region_code AND c.name = r.compound
+        WHERE r.building IS NOT NULL
         ON CONFLICT (compound_id, name) DO NOTHING
         """;
 
     private const string InsertUnits = """
         INSERT INTO building_units (building_id, region_code, name)
-        SELECT DISTINCT b.id, b.region_code, s.unit
-        FROM person_import s
-        JOIN compounds c ON c.region_code = s.region_code AND c.name = s.compound
-        JOIN buildings b ON b.compound_id = c.id AND b.name = s.building
-        WHERE s.unit IS NOT NULL
+        SELECT DISTINCT b.id, b.region_code, r.unit
+        FROM residence_import r
+        JOIN compounds c ON c.region_code = r.region_code AND c.name = r.compound
+        JOIN buildings b ON b.compound_id = c.id AND b.name = r.building
+        WHERE r.unit IS NOT NULL
         ON CONFLICT (building_id, name) DO NOTHING
         """;
 
+    // Each address with its ids, keyed so that the persons join is one hash join on plain columns.
+    private const string ResolveResidences = """
+        CREATE TEMP TABLE residence_ids ON COMMIT DROP AS
+        SELECT r.region_code, r.compound, COALESCE(r.building, '') AS building, COALESCE(r.unit, '') AS unit,
+               c.id AS compound_id, b.id AS building_id, u.id AS unit_id
+        FROM residence_import r
+        JOIN compounds c ON c.region_code = r.region_code AND c.name = r.compound
+        LEFT JOIN buildings b ON b.compound_id = c.id AND b.name = r.building
+        LEFT JOIN building_units u ON u.building_id = b.id AND u.name = r.unit;
+        ANALYZE residence_ids
+        """;
+
+    private const string PersonColumns = """
+        document_type, document_number, name, sex, birth_date, phone, region_code,
+        compound_id, building_id, building_unit_id, room, household_no, health_code, updated_at
+        """;
+
+    private const string StagedPersons = """
+        s.document_type, s.document_number, s.name, s.sex, s.birth_date, s.phone, s.region_code,
+        r.compound_id, r.building_id, r.unit_id, s.room, s.household_no, COALESCE(s.health_code, 'Green'), @now
+        FROM person_import s
+        LEFT JOIN residence_ids r ON r.region_code = s.region_code AND r.compound = s.compound
+             AND r.building = COALESCE(s.building, '') AND r.unit = COALESCE(s.unit, '')
+        """;
+
+    // A document twice in the file, or a document already registered: the load must merge, not append.
+    private const string NeedsMerge = """
+        SELECT EXISTS (SELECT 1 FROM person_import GROUP BY document_type, document_number HAVING count(*) > 1)
+            OR EXISTS (SELECT 1 FROM person_import s JOIN persons p ON p.document_type = s.document_type AND p.document_number = s.document_number)
+        """;
+
+    // Every person is new: a plain insert, and the caller has dropped the indexes to build them afresh.
+    private const string InsertPersons = $"INSERT INTO persons ({PersonColumns}) SELECT {StagedPersons}";
+
     // DISTINCT ON keeps the last row of a document seen twice, as the row-by-row SQLite path does.
     // xmax = 0 marks a freshly inserted row (an updated one carries the updating transaction's id).
-    private const string UpsertPersons = """
+    private const string UpsertPersons = $"""
         WITH upserted AS (
-            INSERT INTO persons (document_type, document_number, name, sex, birth_date, phone, region_code,
-                                 compound_id, building_id, building_unit_id, room, household_no, health_code, updated_at)
-            SELECT DISTINCT ON (s.document_type, s.document_number)
-                   s.document_type, s.document_number, s.name, s.sex, s.birth_date, s.phone, s.region_code,
-                   c.id, b.id, u.id, s.room, s.household_no, COALESCE(s.health_code, 'Green'), @now
-            FROM person_import s
-            LEFT JOIN compounds c ON c.region_code = s.region_code AND c.name = s.compound
-            LEFT JOIN buildings b ON b.compound_id = c.id AND b.name = s.building
-            LEFT JOIN building_units u ON u.building_id = b.id AND u.name = s.unit
+            INSERT INTO persons ({PersonColumns})
+            SELECT DISTINCT ON (s.document_type, s.document_number) {StagedPersons}
             ORDER BY s.document_type, s.document_number, s.seq DESC
             ON CONFLICT (document_type, document_number) DO UPDATE SET
                 name = excluded.name, sex = excluded.sex, birth_date = excluded.birth_date, phone = excluded.phone,
@@ -134,65 +167,70 @@ internal static class PostgresPersonLoader
             return null;
         }
 
-        // Temporary tables are never auto-analysed; without statistics the joins below plan badly.
-        await ExecuteAsync(connection, "ANALYZE person_import", ct);
-
-        // Lets the DISTINCT ON sort of a large file stay in memory (reset at the end of the transaction).
-        await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", ct);
+        // Lets sorts and index builds of a large file stay in memory (reset at the end of the transaction).
+        await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB'", ct);
         if (missingHealthCodes)
         {
             await ExecuteAsync(connection, KeepHealthCodes, ct);
         }
 
+        await ExecuteAsync(connection, CollectResidences, ct);
         var compounds = await ExecuteAsync(connection, InsertCompounds, ct);
         var buildings = await ExecuteAsync(connection, InsertBuildings, ct);
         var units = await ExecuteAsync(connection, InsertUnits, ct);
-        var rebuild = await SecondaryIndexesToRebuildAsync(connection, count, ct);
+        await ExecuteAsync(connection, ResolveResidences, ct);
+
+        // A first population (more rows than the table holds, none of them there yet) appends and
+        // builds every index afresh by sorting; anything else merges and maintains the document key.
+        var large = await IsLargerThanTableAsync(connection, count, ct);
+        var append = large && !(bool)(await ScalarAsync(connection, NeedsMerge, ct))!;
+        var rebuild = large ? await IndexesAsync(connection, includeUnique: append, ct) : [];
         foreach (var (name, _) in rebuild)
         {
             await ExecuteAsync(connection, $"DROP INDEX \"{name}\"", ct);
         }
 
-        await using var upsert = new NpgsqlCommand(UpsertPersons, connection) { CommandTimeout = 0 };
-        upsert.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
-        var inserted = (long)(await upsert.ExecuteScalarAsync(ct))!;
-        if (rebuild.Count > 0)
+        long inserted;
+        await using (var write = new NpgsqlCommand(append ? InsertPersons : UpsertPersons, connection) { CommandTimeout = 0 })
         {
-            await ExecuteAsync(connection, "SET LOCAL maintenance_work_mem = '256MB'", ct);
-            foreach (var (_, definition) in rebuild)
-            {
-                await ExecuteAsync(connection, definition, ct);
-            }
+            write.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("now", now));
+            inserted = append ? await write.ExecuteNonQueryAsync(ct) : (long)(await write.ExecuteScalarAsync(ct))!;
+        }
+
+        foreach (var (_, definition) in rebuild)
+        {
+            await ExecuteAsync(connection, definition, ct);
         }
 
         return new LoadCounts(count, inserted, compounds, buildings, units);
     }
 
     /// <summary>
-    /// When the load brings more rows than the persons table holds (a first population, a new
-    /// city), building the secondary indexes afresh by sorting is about twice as fast as
-    /// maintaining them row by row; this returns them (name, and definition as the server has it,
-    /// so that the migrations stay the one source) to drop before the upsert and recreate after it,
-    /// in the same transaction. The primary key and the document key (the upsert's arbiter) stay.
-    /// The price is an exclusive lock on persons until commit, which is why a load into a larger
-    /// table keeps the indexes.
+    /// True when the load brings more rows than the persons table holds (a first population, a new
+    /// city): then building indexes afresh by sorting is several times faster than maintaining them
+    /// row by row. The price is an exclusive lock on persons until commit, which is why a load into
+    /// a larger table keeps its indexes.
     /// </summary>
-    private static async Task<List<(string Name, string Definition)>> SecondaryIndexesToRebuildAsync(NpgsqlConnection connection, long staged, CancellationToken ct)
+    private static async Task<bool> IsLargerThanTableAsync(NpgsqlConnection connection, long staged, CancellationToken ct)
+    {
+        await using var existing = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM persons LIMIT @limit) p", connection);
+        existing.Parameters.Add(new NpgsqlParameter<long>("limit", staged + 1));
+        return (long)(await existing.ExecuteScalarAsync(ct))! < staged;
+    }
+
+    /// <summary>
+    /// The indexes of persons to drop and rebuild (name, and definition as the server has it, so
+    /// that the migrations stay the one source). The primary key always stays; the document key
+    /// stays when the load merges, because the upsert needs it as its arbiter.
+    /// </summary>
+    private static async Task<List<(string Name, string Definition)>> IndexesAsync(NpgsqlConnection connection, bool includeUnique, CancellationToken ct)
     {
         var result = new List<(string, string)>();
-        await using (var existing = new NpgsqlCommand("SELECT count(*) FROM (SELECT 1 FROM persons LIMIT @limit) p", connection))
-        {
-            existing.Parameters.Add(new NpgsqlParameter<long>("limit", staged + 1));
-            if ((long)(await existing.ExecuteScalarAsync(ct))! >= staged)
-            {
-                return result;
-            }
-        }
-
         await using var command = new NpgsqlCommand(
             "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
-            + "WHERE x.indrelid = 'persons'::regclass AND NOT x.indisprimary AND NOT x.indisunique",
+            + "WHERE x.indrelid = 'persons'::regclass AND NOT x.indisprimary AND (@unique OR NOT x.indisunique)",
             connection);
+        command.Parameters.Add(new NpgsqlParameter<bool>("unique", includeUnique));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
@@ -224,6 +262,12 @@ internal static class PostgresPersonLoader
         {
             importer.WriteNull();
         }
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        return await command.ExecuteScalarAsync(ct);
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
