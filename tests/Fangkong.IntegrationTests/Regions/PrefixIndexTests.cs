@@ -26,6 +26,19 @@ public sealed class PrefixIndexTests
         plan.ShouldContain("ix_persons_region_code");
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task NameSearch_ByPrefix_UsesTheNameIndex(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        var prefix = "张";
+        var query = db.Persons.Where(p => p.Name.StartsWith(prefix)).Select(p => p.Id);
+
+        var plan = await ExplainAsync(db, provider, query.CreateDbCommand());
+
+        plan.ShouldContain("ix_persons_name");
+    }
+
     private static async Task<string> ExplainAsync(FangkongDbContext db, DatabaseProvider provider, DbCommand command)
     {
         await db.Database.OpenConnectionAsync();
