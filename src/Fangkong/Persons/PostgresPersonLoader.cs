@@ -127,6 +127,11 @@ internal static class PostgresPersonLoader
     public static async Task<LoadCounts?> LoadAsync(FangkongDbContext db, IEnumerable<PersonRow> rows, DateTimeOffset now, IProgress<long>? progress, Func<bool> proceed, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        if (await IsFirstPopulationAsync(connection, ct))
+        {
+            return await PostgresPersonAppender.LoadAsync(connection, rows, now, progress, proceed, ct);
+        }
+
         await ExecuteAsync(connection, CreateStaging, ct);
         long count = 0;
         var missingHealthCodes = false;
@@ -206,6 +211,22 @@ internal static class PostgresPersonLoader
     }
 
     /// <summary>
+    /// True when persons is empty: then the rows can go straight into it (<see cref="PostgresPersonAppender"/>).
+    /// The tables are locked first, so that nobody adds a person or an address meanwhile.
+    /// </summary>
+    private static async Task<bool> IsFirstPopulationAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var empty = new NpgsqlCommand("SELECT NOT EXISTS (SELECT 1 FROM persons)", connection);
+        if (!(bool)(await empty.ExecuteScalarAsync(ct))!)
+        {
+            return false;
+        }
+
+        await ExecuteAsync(connection, "LOCK TABLE persons, compounds, buildings, building_units IN EXCLUSIVE MODE", ct);
+        return (bool)(await empty.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
     /// True when the load brings more rows than the persons table holds (a first population, a new
     /// city): then building indexes afresh by sorting is several times faster than maintaining them
     /// row by row. The price is an exclusive lock on persons until commit, which is why a load into
@@ -223,7 +244,7 @@ internal static class PostgresPersonLoader
     /// that the migrations stay the one source). The primary key always stays; the document key
     /// stays when the load merges, because the upsert needs it as its arbiter.
     /// </summary>
-    private static async Task<List<(string Name, string Definition)>> IndexesAsync(NpgsqlConnection connection, bool includeUnique, CancellationToken ct)
+    internal static async Task<List<(string Name, string Definition)>> IndexesAsync(NpgsqlConnection connection, bool includeUnique, CancellationToken ct)
     {
         var result = new List<(string, string)>();
         await using var command = new NpgsqlCommand(
@@ -240,7 +261,7 @@ internal static class PostgresPersonLoader
         return result;
     }
 
-    private static void WriteText(NpgsqlBinaryImporter importer, string? value)
+    internal static void WriteText(NpgsqlBinaryImporter importer, string? value)
     {
         if (value is null)
         {
@@ -252,7 +273,7 @@ internal static class PostgresPersonLoader
         }
     }
 
-    private static void WriteNullable(NpgsqlBinaryImporter importer, DateOnly? value)
+    internal static void WriteNullable(NpgsqlBinaryImporter importer, DateOnly? value)
     {
         if (value is { } date)
         {
@@ -270,7 +291,7 @@ internal static class PostgresPersonLoader
         return await command.ExecuteScalarAsync(ct);
     }
 
-    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    internal static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         // No time limit: a city's worth of rows takes longer than the default 30 s; cancellation still applies.
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };

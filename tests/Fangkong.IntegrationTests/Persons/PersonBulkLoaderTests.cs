@@ -75,6 +75,40 @@ public sealed class PersonBulkLoaderTests
         person.BirthDate.ShouldBe(sample.BirthDate);
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task FirstPopulation_WithARepeatedDocument_KeepsTheLastRow_AndLaterWritesGetFreshIds(DatabaseProvider provider)
+    {
+        var rows = new DemoPopulation("220204", seed: 5).Generate(Communities, 300).ToList();
+        var repeated = rows[10] with { Name = "改名后", Compound = "新建小区", Building = "9号楼", Unit = "1单元" };
+        var laterCount = 0;
+        await using var db = await TestDatabase.CreateAsync(provider);
+
+        await using (var context = db.NewContext())
+        {
+            var first = await PersonBulkLoader.LoadAsync(context, [.. rows, repeated], null, CancellationToken.None);
+            first.Inserted.ShouldBe(rows.Count);
+            first.Updated.ShouldBe(1);
+        }
+
+        await using (var context = db.NewContext())
+        {
+            // Ids given out by the bulk path must not be given again by the database afterwards.
+            context.Compounds.Add(new Fangkong.Residences.Compound("220204003001", "之后登记的小区"));
+            await context.SaveChangesAsync();
+            var later = new DemoPopulation("220204", seed: 6).Generate([new("220204003002", "松北一区社区")], 50).ToList();
+            var second = await PersonBulkLoader.LoadAsync(context, later, null, CancellationToken.None);
+            second.Inserted.ShouldBe(later.Count);
+            laterCount = later.Count;
+        }
+
+        await using var check = db.NewContext();
+        (await check.Persons.CountAsync()).ShouldBe(rows.Count + laterCount);
+        var person = await check.Persons.SingleAsync(p => p.DocumentNumber == repeated.DocumentNumber);
+        person.Name.ShouldBe("改名后");
+        (await check.Compounds.SingleAsync(c => c.Id == person.CompoundId)).Name.ShouldBe("新建小区");
+        (await check.Compounds.Select(c => c.Id).Distinct().CountAsync()).ShouldBe(await check.Compounds.CountAsync());
+    }
+
     /// <summary>Progress&lt;T&gt; posts to the thread pool; tests want the reports in order, at once.</summary>
     private sealed class SyncProgress(Action<long> report) : IProgress<long>
     {
