@@ -20,7 +20,7 @@ public static class SearchPersons
         var text = query.Text?.Trim() ?? string.Empty;
         if (text.Length is > 0 and < MinQueryLength)
         {
-            return Error.Invalid("q", $"Search text must have at least {MinQueryLength} characters.");
+            return Error.Invalid("q", $"查询内容至少 {MinQueryLength} 个字 (Search text must have at least {MinQueryLength} characters).");
         }
 
         IQueryable<Person> persons = db.Persons.AsNoTracking();
@@ -30,12 +30,12 @@ public static class SearchPersons
             region = Regions.RegionCode.Normalise(query.RegionCode);
             if (region is null)
             {
-                return Error.Invalid("region", $"'{query.RegionCode}' is not a region code.");
+                return Error.Invalid("region", $"「{query.RegionCode}」不是区划代码 ('{query.RegionCode}' is not a region code).");
             }
 
             if (!db.Jurisdiction.Covers(region) && !region.StartsWith(db.Jurisdiction.RegionPrefix, StringComparison.Ordinal))
             {
-                return Error.Forbidden($"Region {region} is outside your jurisdiction.");
+                return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
             }
 
             persons = persons.Where(p => p.RegionCode.StartsWith(region));
