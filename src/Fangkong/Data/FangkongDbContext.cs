@@ -41,6 +41,16 @@ public sealed class FangkongDbContext(
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
+    public DbSet<Testing.TestingRound> TestingRounds => Set<Testing.TestingRound>();
+
+    public DbSet<Testing.Tube> Tubes => Set<Testing.Tube>();
+
+    public DbSet<Testing.Sample> Samples => Set<Testing.Sample>();
+
+    public DbSet<Testing.ControlOrder> ControlOrders => Set<Testing.ControlOrder>();
+
+    public DbSet<Testing.ResampleTask> ResampleTasks => Set<Testing.ResampleTask>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -67,10 +77,28 @@ public sealed class FangkongDbContext(
         builder.Entity<Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>>().ToTable("role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(FangkongDbContext).Assembly);
 
+        if (Database.IsSqlite())
+        {
+            StoreTimesAsNumbers(builder, "Fangkong.Testing");
+        }
+
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IRegionScoped).IsAssignableFrom(t.ClrType)))
         {
             filter.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    /// <summary>Times of the given capability's tables as UTC milliseconds on SQLite (see <see cref="UtcMillisecondsConverter"/>).</summary>
+    private static void StoreTimesAsNumbers(ModelBuilder builder, string ns)
+    {
+        var converter = new UtcMillisecondsConverter();
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace == ns))
+        {
+            foreach (var property in type.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
+            {
+                property.SetValueConverter(converter);
+            }
         }
     }
 

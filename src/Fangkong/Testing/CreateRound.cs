@@ -1,0 +1,92 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Testing;
+
+/// <summary>
+/// Starts a testing round over a region inside the caller's jurisdiction, with its deadline and
+/// pool size, and gives the pool-size advice from the area's recent positivity.
+/// </summary>
+public static class CreateRound
+{
+    /// <summary>How far back results count for the positivity behind the pool-size advice.</summary>
+    public static readonly TimeSpan LookBack = TimeSpan.FromDays(7);
+
+    public sealed record Command(string Name, string RegionCode, int? PoolSize, DateTimeOffset? StartsAt, TimeSpan? Duration);
+
+    public sealed record Created(long Id, string Name, string RegionCode, DateTimeOffset StartsAt, DateTimeOffset Deadline, int PoolSize, long ShouldTest, PoolAdvice.Advice Advice);
+
+    public static async Task<Result<Created>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        var name = command.Name?.Trim() ?? string.Empty;
+        if (name.Length is 0 or > TestingRound.NameMaxLength)
+        {
+            return Error.Invalid("name", $"轮次名称应为 1–{TestingRound.NameMaxLength} 个字 (The round needs a name of 1 to {TestingRound.NameMaxLength} characters).");
+        }
+
+        var region = Regions.RegionCode.Normalise(command.RegionCode);
+        if (region is null)
+        {
+            return Error.Invalid("region", $"「{command.RegionCode}」不是区划代码 ('{command.RegionCode}' is not a region code).");
+        }
+
+        if (!db.Jurisdiction.Covers(region))
+        {
+            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == region, ct))
+        {
+            return Error.Invalid("region", $"区划 {region} 未登记 (Region {region} is not in the registry).");
+        }
+
+        var poolSize = command.PoolSize ?? 10;
+        if (!PoolSizes.IsValid(poolSize))
+        {
+            return Error.Invalid("poolSize", $"混管规格只能是 1、5、10 或 20 (Pool size {poolSize} is not one of 1, 5, 10, 20).");
+        }
+
+        var duration = command.Duration ?? TestingRound.DefaultDuration;
+        if (duration <= TimeSpan.Zero || duration > TimeSpan.FromDays(7))
+        {
+            return Error.Invalid("duration", "时限应在 7 天以内 (The deadline must be within 7 days of the start).");
+        }
+
+        var now = time.GetUtcNow();
+        var startsAt = command.StartsAt ?? now;
+        var round = new TestingRound(name, region, startsAt, startsAt + duration, poolSize, db.Jurisdiction.UserName);
+        db.TestingRounds.Add(round);
+        await db.SaveChangesAsync(ct);
+
+        var shouldTest = await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(region), ct);
+        var advice = await AdviceAsync(db, region, now, shouldTest, ct);
+        return new Created(round.Id, round.Name, round.RegionCode, round.StartsAt, round.Deadline, round.PoolSize, shouldTest, advice);
+    }
+
+    /// <summary>
+    /// Positivity of the people resulted in the area over the look-back window: positive single
+    /// tubes plus positive pools (a pool holds about one positive), over the people resulted. A
+    /// pool's positive member re-tested alone counts twice, which errs towards smaller pools.
+    /// </summary>
+    public static async Task<PoolAdvice.Advice> AdviceAsync(FangkongDbContext db, string region, DateTimeOffset now, long population, CancellationToken ct)
+    {
+        var since = now - LookBack;
+        var resulted = db.Samples.AsNoTracking()
+            .Where(s => s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region))
+            .Join(
+                db.Tubes.AsNoTracking().Where(t => t.Result != null && t.Result != TestResult.Invalid && t.ResultReceivedAt >= since),
+                s => s.TubeId,
+                t => t.Id,
+                (s, t) => new { s.DocumentNumber, TubeId = t.Id, t.Result, t.PoolSize });
+        var people = await resulted.Select(r => r.DocumentNumber).Distinct().CountAsync(ct);
+        var positives = await resulted.Where(r => r.Result == TestResult.Positive && r.PoolSize == 1).Select(r => r.DocumentNumber).Distinct().CountAsync(ct)
+            + await resulted.Where(r => r.Result == TestResult.Positive && r.PoolSize > 1).Select(r => r.TubeId).Distinct().CountAsync(ct);
+        return people == 0
+            ? PoolAdvice.For(PoolAdvice.DefaultPositivity, population, fromRecentResults: false)
+            : PoolAdvice.For((double)positives / people, population, fromRecentResults: true);
+    }
+}

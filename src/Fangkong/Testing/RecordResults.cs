@@ -1,0 +1,139 @@
+using System.Globalization;
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Testing;
+
+/// <summary>
+/// Records lab results, one per tube, all or nothing: an unknown tube, a second different result
+/// for a tube, an empty tube or a malformed row refuses the whole batch with each bad row's line
+/// and reason. The same result sent again changes nothing. Returns the tubes whose members must
+/// now be traced (<see cref="TracePools"/>).
+/// </summary>
+public static class RecordResults
+{
+    public const int MaxBatch = 10_000;
+    public const double MaxCt = 45;
+
+    /// <summary>One result; <paramref name="Line"/> numbers it in the file or the request for error messages.</summary>
+    public sealed record Row(long Line, string TubeBarcode, string Result, double? CtN, double? CtOrf, DateTimeOffset? ReportedAt, string Lab);
+
+    public sealed record Recorded(int Results, int Unchanged, IReadOnlyList<long> TubesToTrace);
+
+    public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count is 0 or > MaxBatch)
+        {
+            return Error.Invalid("results", $"每批 1–{MaxBatch} 条结果 (A batch holds 1 to {MaxBatch} results).");
+        }
+
+        var barcodes = rows.Select(r => r.TubeBarcode?.Trim() ?? string.Empty).Distinct().ToList();
+
+        // The jurisdiction filter applies: a tube outside the lab's region is as unknown as a missing one.
+        var tubes = await db.Tubes.Where(t => barcodes.Contains(t.Barcode)).ToDictionaryAsync(t => t.Barcode, StringComparer.Ordinal, ct);
+        var nonEmpty = await db.Tubes.Where(t => barcodes.Contains(t.Barcode) && t.SampleCount > 0).Select(t => t.Barcode).ToListAsync(ct);
+        var errors = new List<string>();
+        var accepted = new Dictionary<string, (Row Row, TestResult Result)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var barcode = row.TubeBarcode?.Trim() ?? string.Empty;
+            var reason = Check(row, barcode, tubes, nonEmpty, accepted, out var result);
+            if (reason is not null)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"第 {row.Line} 行 (line {row.Line}): {reason}"));
+                continue;
+            }
+
+            accepted[barcode] = (row, result);
+        }
+
+        if (errors.Count > 0)
+        {
+            var shown = errors.Take(50).ToList();
+            var more = errors.Count > shown.Count ? $"{Environment.NewLine}… 另有 {errors.Count - shown.Count} 处 (and {errors.Count - shown.Count} more)" : string.Empty;
+            return Error.Invalid("results", $"结果未导入，{errors.Count} 处错误 (Nothing was recorded: {errors.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}");
+        }
+
+        var now = time.GetUtcNow();
+        var changed = new List<Tube>();
+        foreach (var (barcode, (row, result)) in accepted)
+        {
+            var tube = tubes[barcode];
+            if (tube.Result == result)
+            {
+                continue;
+            }
+
+            tube.SetResult(result, row.CtN, row.CtOrf, row.Lab.Trim(), row.ReportedAt ?? now, now);
+            changed.Add(tube);
+        }
+
+        await db.SaveChangesAsync(ct);
+        var toTrace = changed.Where(t => t.Result != TestResult.Negative || t.PoolSize == 1).Select(t => t.Id).ToList();
+        return new Recorded(changed.Count, accepted.Count - changed.Count, toTrace);
+    }
+
+    private static string? Check(
+        Row row, string barcode, Dictionary<string, Tube> tubes, List<string> nonEmpty, Dictionary<string, (Row Row, TestResult Result)> accepted, out TestResult result)
+    {
+        result = default;
+        if (!TryParseResult(row.Result, out result))
+        {
+            return $"结果「{row.Result}」应为 negative、positive 或 invalid（阴性、阳性、无效）(result '{row.Result}' must be negative, positive or invalid)";
+        }
+
+        if (row.CtN is < 0 or > MaxCt || row.CtOrf is < 0 or > MaxCt)
+        {
+            return $"Ct 值应在 0–{MaxCt} 之间 (Ct values must lie between 0 and {MaxCt})";
+        }
+
+        if (string.IsNullOrWhiteSpace(row.Lab) || row.Lab.Trim().Length > Tube.LabMaxLength)
+        {
+            return $"检测机构名称应为 1–{Tube.LabMaxLength} 个字 (lab must have 1 to {Tube.LabMaxLength} characters)";
+        }
+
+        if (!tubes.TryGetValue(barcode, out var tube))
+        {
+            return $"未知试管 {barcode} (unknown tube {barcode})";
+        }
+
+        if (!nonEmpty.Contains(barcode))
+        {
+            return $"试管 {barcode} 没有样本 (tube {barcode} holds no swab)";
+        }
+
+        if (tube.Result is { } existing && existing != result)
+        {
+            return $"试管 {barcode} 已有不同结果 {existing} (tube {barcode} already has the different result {existing})";
+        }
+
+        if (accepted.TryGetValue(barcode, out var earlier) && earlier.Result != result)
+        {
+            return $"试管 {barcode} 在第 {earlier.Row.Line} 行的结果不同 (tube {barcode} has a different result on line {earlier.Row.Line})";
+        }
+
+        return null;
+    }
+
+    /// <summary>negative/positive/invalid, or 阴性/阳性/无效 as labs write them.</summary>
+    public static bool TryParseResult(string? text, out TestResult result)
+    {
+        switch (text?.Trim())
+        {
+            case "阴性":
+                result = TestResult.Negative;
+                return true;
+            case "阳性":
+                result = TestResult.Positive;
+                return true;
+            case "无效":
+                result = TestResult.Invalid;
+                return true;
+            default:
+                return EnumText.TryParse(text?.Trim(), out result);
+        }
+    }
+}

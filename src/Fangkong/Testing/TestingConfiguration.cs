@@ -1,0 +1,80 @@
+using Fangkong.Persons;
+using Fangkong.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fangkong.Testing;
+
+internal sealed class TestingRoundConfiguration : IEntityTypeConfiguration<TestingRound>
+{
+    public void Configure(EntityTypeBuilder<TestingRound> builder)
+    {
+        builder.ToTable("testing_rounds");
+        builder.Property(r => r.Name).HasMaxLength(TestingRound.NameMaxLength);
+        builder.Property(r => r.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(r => r.CreatedBy).HasMaxLength(256);
+        builder.HasIndex(r => r.RegionCode);
+    }
+}
+
+internal sealed class TubeConfiguration : IEntityTypeConfiguration<Tube>
+{
+    public void Configure(EntityTypeBuilder<Tube> builder)
+    {
+        builder.ToTable("tubes");
+        builder.Property(t => t.Barcode).HasMaxLength(Tube.BarcodeMaxLength);
+        builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(t => t.SamplingPoint).HasMaxLength(Tube.PointMaxLength);
+        builder.Property(t => t.Lab).HasMaxLength(Tube.LabMaxLength);
+        builder.Property(t => t.Result).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(t => t.Barcode).IsUnique();
+        builder.HasIndex(t => new { t.RoundId, t.Result });
+        builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<TestingRound>().WithMany().HasForeignKey(t => t.RoundId);
+    }
+}
+
+internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
+{
+    public void Configure(EntityTypeBuilder<Sample> builder)
+    {
+        builder.ToTable("samples");
+        builder.Property(s => s.ClientId).HasMaxLength(Sample.ClientIdMaxLength);
+        builder.Property(s => s.DocumentNumber).HasMaxLength(Person.DocumentNumberMaxLength);
+        builder.Property(s => s.PersonRegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(s => s.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(s => s.Sampler).HasMaxLength(Sample.SamplerMaxLength);
+        builder.HasIndex(s => s.ClientId).IsUnique();
+        builder.HasIndex(s => new { s.TubeId, s.DocumentNumber }).IsUnique();
+        builder.HasIndex(s => new { s.RoundId, s.PersonRegionCode });
+        builder.HasIndex(s => s.RegionCode);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(s => s.TubeId);
+    }
+}
+
+internal sealed class ControlOrderConfiguration : IEntityTypeConfiguration<ControlOrder>
+{
+    public void Configure(EntityTypeBuilder<ControlOrder> builder)
+    {
+        builder.ToTable("control_orders");
+        builder.Property(c => c.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(c => c.Reason).HasMaxLength(ControlOrder.ReasonMaxLength);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(c => c.PersonId);
+        builder.HasIndex(c => c.TubeId);
+        builder.HasIndex(c => c.RegionCode);
+    }
+}
+
+internal sealed class ResampleTaskConfiguration : IEntityTypeConfiguration<ResampleTask>
+{
+    public void Configure(EntityTypeBuilder<ResampleTask> builder)
+    {
+        builder.ToTable("resample_tasks");
+        builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(t => new { t.RoundId, t.PersonId });
+        builder.HasIndex(t => t.SourceTubeId);
+        builder.HasIndex(t => t.RegionCode);
+    }
+}
