@@ -153,6 +153,7 @@ public static class FangkongWebApp
         PersonsApi.Map(api);
         PlacesApi.Map(api);
         OrganisationsApi.Map(api);
+        TestingApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

@@ -15,6 +15,18 @@ public static class Permissions
     /// <summary>Create user accounts within the caller's jurisdiction.</summary>
     public const string ManageUsers = "manage-users";
 
+    /// <summary>See testing rounds, coverage and the positive-pool board.</summary>
+    public const string ViewTesting = "view-testing";
+
+    /// <summary>Start a testing round over a region.</summary>
+    public const string ManageRounds = "manage-rounds";
+
+    /// <summary>Record swabs at a sampling point.</summary>
+    public const string RecordSamples = "record-samples";
+
+    /// <summary>Record lab results.</summary>
+    public const string RecordResults = "record-results";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -25,6 +37,14 @@ public static class Permissions
         ],
         [EditHealthCode] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker],
         [ManageUsers] = [Roles.Administrator, Roles.CommandCentre],
+        [ViewTesting] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Sampler, Roles.LabStaff, Roles.Investigator,
+            Roles.QuarantineStaff, Roles.Dispatcher, Roles.Inspector,
+        ],
+        [ManageRounds] = [Roles.CommandCentre, Roles.CountyWorker],
+        [RecordSamples] = [Roles.Sampler, Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        [RecordResults] = [Roles.LabStaff, Roles.CommandCentre],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

@@ -36,11 +36,13 @@ public static class RecordScans
             return Error.Invalid("scans", $"每批 1–{MaxBatch} 条 (A batch holds 1 to {MaxBatch} scans).");
         }
 
-        var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
-        if (round is null || !round.Concerns(db.Jurisdiction.RegionPrefix))
+        var found = await RoundAccess.FindAsync(db, roundId, ct);
+        if (!found.IsSuccess)
         {
-            return Error.NotFound($"检测轮次 {roundId} 不存在或不在您的辖区 (Round {roundId} does not exist or is outside your jurisdiction).");
+            return found.Error!;
         }
+
+        var round = found.Value!;
 
         var clientIds = scans.Select(s => s.ClientId).ToList();
         var known = await db.Samples.IgnoreQueryFilters().AsNoTracking()

@@ -1,0 +1,86 @@
+using Fangkong.Access;
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Testing;
+using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>Mass testing: rounds, scan batches from sampling clients, lab results, coverage, positive pools.</summary>
+public static class TestingApi
+{
+    public sealed record NewRound(string? Name, string? RegionCode, int? PoolSize, DateTimeOffset? StartsAt, double? Hours);
+
+    public sealed record ScanBatch(IReadOnlyList<RecordScans.Scan>? Scans);
+
+    public sealed record ResultItem(string? TubeBarcode, string? Result, double? CtN, double? CtOrf, DateTimeOffset? ReportedAt, string? Lab);
+
+    public sealed record ResultBatch(IReadOnlyList<ResultItem>? Results);
+
+    public sealed record ResultsRecorded(int Results, int Unchanged, TracePools.Report Tracing);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var group = api.MapGroup("/testing").WithTags("Testing").RequireAuthorization(Permissions.ViewTesting);
+        group.MapGet("/rounds", ListRoundsAsync).WithName("ListRounds");
+        group.MapPost("/rounds", CreateRoundAsync).WithName("CreateRound").RequireAuthorization(Permissions.ManageRounds);
+        group.MapPost("/rounds/{id:long}/scans", RecordScansAsync).WithName("RecordScans").RequireAuthorization(Permissions.RecordSamples);
+        group.MapPost("/results", RecordResultsAsync).WithName("RecordResults").RequireAuthorization(Permissions.RecordResults);
+        group.MapGet("/rounds/{id:long}/coverage", CoverageAsync).WithName("RoundCoverage");
+        group.MapGet("/rounds/{id:long}/positives", PositivesAsync).WithName("PositivePools");
+        group.MapGet("/rounds/{id:long}/not-sampled", NotSampledAsync).WithName("NotSampled");
+    }
+
+    public static async Task<Ok<Page<ListRounds.Row>>> ListRoundsAsync(int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ListRounds.HandleAsync(db, page, pageSize, ct));
+
+    public static async Task<Results<Ok<CreateRound.Created>, ValidationProblem, ProblemHttpResult>> CreateRoundAsync(
+        NewRound body, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var duration = body.Hours is { } hours ? TimeSpan.FromHours(hours) : (TimeSpan?)null;
+        return (await CreateRound.HandleAsync(db, time, new CreateRound.Command(body.Name ?? string.Empty, body.RegionCode ?? string.Empty, body.PoolSize, body.StartsAt, duration), ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RecordScans.ScanResult>>, ValidationProblem, ProblemHttpResult>> RecordScansAsync(
+        long id, ScanBatch body, FangkongDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return (await RecordScans.HandleAsync(db, id, body.Scans ?? [], ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<ResultsRecorded>, ValidationProblem, ProblemHttpResult>> RecordResultsAsync(
+        ResultBatch body, FangkongDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(http);
+        var rows = (body.Results ?? []).Select((r, i) => new RecordResults.Row(i + 1, r.TubeBarcode ?? string.Empty, r.Result ?? string.Empty, r.CtN, r.CtOrf, r.ReportedAt, r.Lab ?? string.Empty)).ToList();
+        var recorded = await RecordResults.HandleAsync(db, time, rows, ct);
+        if (!recorded.IsSuccess)
+        {
+            return Result<ResultsRecorded>.Fail(recorded.Error!).ToHttp();
+        }
+
+        // Tracing acts on members wherever they live, so it runs as the system, right away.
+        await using var system = http.RequestServices.CreateSystemContext();
+        var tracing = await TracePools.HandleAsync(system, time, recorded.Value!.TubesToTrace, ct);
+        return TypedResults.Ok(new ResultsRecorded(recorded.Value.Results, recorded.Value.Unchanged, tracing));
+    }
+
+    public static async Task<Results<Ok<RoundCoverage.View>, ValidationProblem, ProblemHttpResult>> CoverageAsync(
+        long id, string? region, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await RoundCoverage.HandleAsync(db, time, id, region, ct)).ToHttp();
+
+    public static async Task<Results<Ok<Page<ListPositivePools.Pool>>, ValidationProblem, ProblemHttpResult>> PositivesAsync(
+        long id, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        (await ListPositivePools.HandleAsync(db, id, page, pageSize, ct)).ToHttp();
+
+    public static async Task<Results<Ok<Page<ListNotSampled.Row>>, ValidationProblem, ProblemHttpResult>> NotSampledAsync(
+        long id, string? community, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        (await ListNotSampled.HandleAsync(db, id, community ?? string.Empty, page, pageSize, ct)).ToHttp();
+}

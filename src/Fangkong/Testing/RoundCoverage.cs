@@ -1,0 +1,84 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Regions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Testing;
+
+/// <summary>
+/// Coverage of a round ("应检尽检"), live: for a region and each of its subdivisions, the
+/// residents who should be tested, those sampled, those with a result, and those in a positive
+/// tube. Counts follow where people are registered, wherever they were swabbed; only counts leave
+/// here, so the sampling-point filter is lifted for them, never the region of the caller.
+/// </summary>
+public static class RoundCoverage
+{
+    public sealed record Line(string Code, string Name, RegionLevel Level, long ShouldTest, long Sampled, long Resulted, long Positive)
+    {
+        public long NotSampled => Math.Max(0, ShouldTest - Sampled);
+
+        public double SampledShare => ShouldTest == 0 ? 0 : (double)Sampled / ShouldTest;
+    }
+
+    public sealed record View(long RoundId, string RoundName, DateTimeOffset Deadline, bool PastDeadline, Line Total, IReadOnlyList<Line> Children);
+
+    public static async Task<Result<View>> HandleAsync(FangkongDbContext db, TimeProvider time, long roundId, string? regionCode, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await RoundAccess.FindAsync(db, roundId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var round = found.Value!;
+        var region = regionCode is null ? Narrowest(round.RegionCode, db.Jurisdiction.RegionPrefix) : Regions.RegionCode.Normalise(regionCode);
+        if (region is null)
+        {
+            return Error.Invalid("region", $"「{regionCode}」不是区划代码 ('{regionCode}' is not a region code).");
+        }
+
+        if (!db.Jurisdiction.Covers(region) || !region.StartsWith(round.RegionCode, StringComparison.Ordinal))
+        {
+            return Error.Forbidden($"区划 {region} 不在您的辖区或本轮范围内 (Region {region} is outside your jurisdiction or the round).");
+        }
+
+        var current = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == region, ct);
+        if (current is null)
+        {
+            return Error.NotFound($"区划 {region} 未登记 (Region {region} is not in the registry).");
+        }
+
+        var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);
+        var length = children.Count > 0 ? children[0].Code.Length : region.Length;
+        var residents = await db.Persons.AsNoTracking()
+            .Where(p => p.RegionCode.StartsWith(region))
+            .GroupBy(p => p.RegionCode.Substring(0, length))
+            .Select(g => new { Code = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
+        var samples = db.Samples.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.RoundId == round.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region));
+        var sampled = await CountPeopleAsync(samples, length, ct);
+        var tubes = db.Tubes.IgnoreQueryFilters().AsNoTracking().Where(t => t.RoundId == round.Id);
+        var resulted = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result != null && t.Result != TestResult.Invalid)), length, ct);
+        var positive = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result == TestResult.Positive)), length, ct);
+
+        Line LineOf(string code, string name, RegionLevel level) => new(
+            code, name, level, residents.GetValueOrDefault(code), sampled.GetValueOrDefault(code), resulted.GetValueOrDefault(code), positive.GetValueOrDefault(code));
+
+        var lines = children.Select(c => LineOf(c.Code, c.Name, c.Level)).ToList();
+        var total = new Line(current.Code, current.Name, current.Level, residents.Values.Sum(), sampled.Values.Sum(), resulted.Values.Sum(), positive.Values.Sum());
+        return new View(round.Id, round.Name, round.Deadline, time.GetUtcNow() > round.Deadline, total, lines);
+    }
+
+    /// <summary>People (by document, once each however often swabbed) per region prefix of the given length.</summary>
+    private static async Task<Dictionary<string, long>> CountPeopleAsync(IQueryable<Sample> samples, int length, CancellationToken ct) =>
+        await samples
+            .GroupBy(s => s.PersonRegionCode!.Substring(0, length))
+            .Select(g => new { Code = g.Key, Count = g.Select(s => s.DocumentNumber).Distinct().LongCount() })
+            .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
+
+    /// <summary>The round's area, or the caller's region when that lies inside it.</summary>
+    private static string Narrowest(string round, string caller) =>
+        caller.StartsWith(round, StringComparison.Ordinal) && caller.Length > round.Length ? caller : round;
+}
