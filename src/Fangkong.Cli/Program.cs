@@ -12,6 +12,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     RegionsCommand.Create(),
     PersonsCommand.Create(),
     UsersCommand.Create(),
+    TestingCommand.Create(),
     BenchCommand.Create(),
 };
 

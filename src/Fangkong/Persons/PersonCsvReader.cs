@@ -1,4 +1,5 @@
 using System.Text;
+using Fangkong.Common;
 
 namespace Fangkong.Persons;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Fangkong.Persons;
+namespace Fangkong.Common;
 
 /// <summary>
 /// A small RFC 4180 reader: comma-separated fields, double quotes around fields that hold

@@ -1,0 +1,67 @@
+using Fangkong.Common;
+using Fangkong.Data;
+
+namespace Fangkong.Testing;
+
+/// <summary>
+/// <c>testing import-results FILE.csv</c>: a lab's result file, all or nothing through
+/// <see cref="RecordResults"/>, each bad row named by its line in the file.
+/// </summary>
+public static class ImportResults
+{
+    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["试管条码"] = "tube_barcode",
+        ["试管编号"] = "tube_barcode",
+        ["结果"] = "result",
+        ["检测结果"] = "result",
+        ["n基因ct值"] = "ct_n",
+        ["orf基因ct值"] = "ct_orf",
+        ["报告时间"] = "reported_at",
+        ["检测机构"] = "lab",
+    };
+
+    public static Result<List<RecordResults.Row>> Parse(string path)
+    {
+        var read = TestingCsv.Read(path, Aliases, ["tube_barcode", "result", "lab"]);
+        if (!read.IsSuccess)
+        {
+            return read.Error!;
+        }
+
+        var rows = new List<RecordResults.Row>();
+        var errors = new List<string>();
+        foreach (var record in read.Value!)
+        {
+            DateTimeOffset? reported = null;
+            if (record.Get("reported_at") is { Length: > 0 } text)
+            {
+                if (!TestingCsv.TryParseTime(text, out var at))
+                {
+                    errors.Add($"第 {record.Line} 行 (line {record.Line}): 报告时间「{text}」无效 (reported_at is not a date and time)");
+                    continue;
+                }
+
+                reported = at;
+            }
+
+            if (!TestingCsv.TryParseCt(record.Get("ct_n"), out var ctN) || !TestingCsv.TryParseCt(record.Get("ct_orf"), out var ctOrf))
+            {
+                errors.Add($"第 {record.Line} 行 (line {record.Line}): Ct 值不是数字 (a Ct value is not a number)");
+                continue;
+            }
+
+            rows.Add(new RecordResults.Row(record.Line, record.Get("tube_barcode"), record.Get("result"), ctN, ctOrf, reported, record.Get("lab")));
+        }
+
+        return errors.Count > 0
+            ? Error.Invalid("results", $"结果未导入 (Nothing was recorded).{Environment.NewLine}{string.Join(Environment.NewLine, errors.Take(50))}")
+            : rows;
+    }
+
+    public static async Task<Result<RecordResults.Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, string path, CancellationToken ct = default)
+    {
+        var parsed = Parse(path);
+        return parsed.IsSuccess ? await RecordResults.HandleAsync(db, time, parsed.Value!, ct) : parsed.Error!;
+    }
+}

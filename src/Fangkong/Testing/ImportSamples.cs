@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Fangkong.Common;
+using Fangkong.Data;
+
+namespace Fangkong.Testing;
+
+/// <summary>
+/// <c>testing import-samples FILE.csv --round ID</c>: the rows a sampling team's system exports,
+/// recorded in batches through <see cref="RecordScans"/>. Each row's client id is the file's
+/// content hash and its line, so importing the same file again records nothing twice. Every
+/// refused row is reported with its line and reason; the others are recorded.
+/// </summary>
+public static class ImportSamples
+{
+    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["试管条码"] = "tube_barcode",
+        ["试管编号"] = "tube_barcode",
+        ["身份证号"] = "id_number",
+        ["证件号码"] = "id_number",
+        ["采样时间"] = "sampled_at",
+        ["采样点"] = "sampling_point",
+        ["混管规格"] = "pool_size",
+    };
+
+    public sealed record Refusal(long Line, string Reason);
+
+    public sealed record Report(int Rows, int Recorded, int AlreadyRecorded, IReadOnlyList<Refusal> Refused);
+
+    public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, long roundId, string path, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var read = TestingCsv.Read(path, Aliases, ["tube_barcode", "id_number", "sampled_at", "sampling_point"]);
+        if (!read.IsSuccess)
+        {
+            return read.Error!;
+        }
+
+        string fileKey;
+        await using (var file = File.OpenRead(path))
+        {
+            fileKey = Convert.ToHexString(await SHA256.HashDataAsync(file, ct))[..16];
+        }
+
+        var refused = new List<Refusal>();
+        var scans = new List<(long Line, RecordScans.Scan Scan)>();
+        foreach (var record in read.Value!)
+        {
+            if (!TestingCsv.TryParseTime(record.Get("sampled_at"), out var at))
+            {
+                refused.Add(new Refusal(record.Line, $"采样时间「{record.Get("sampled_at")}」无效 (sampled_at is not a date and time)"));
+                continue;
+            }
+
+            int? poolSize = null;
+            if (record.Get("pool_size") is { Length: > 0 } size)
+            {
+                if (!int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k))
+                {
+                    refused.Add(new Refusal(record.Line, $"混管规格「{size}」不是整数 (pool_size is not a number)"));
+                    continue;
+                }
+
+                poolSize = k;
+            }
+
+            var clientId = string.Create(CultureInfo.InvariantCulture, $"file:{fileKey}:{record.Line}");
+            scans.Add((record.Line, new RecordScans.Scan(clientId, record.Get("tube_barcode"), record.Get("id_number"), at, record.Get("sampling_point"), poolSize)));
+        }
+
+        int recorded = 0, already = 0;
+        foreach (var batch in scans.Chunk(RecordScans.MaxBatch))
+        {
+            var result = await RecordScans.HandleAsync(db, roundId, batch.Select(b => b.Scan).ToList(), ct);
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
+
+            foreach (var (line, outcome) in batch.Select(b => b.Line).Zip(result.Value!))
+            {
+                switch (outcome.Outcome)
+                {
+                    case RecordScans.Outcome.Recorded:
+                        recorded++;
+                        break;
+                    case RecordScans.Outcome.AlreadyRecorded:
+                        already++;
+                        break;
+                    default:
+                        refused.Add(new Refusal(line, outcome.Reason ?? string.Empty));
+                        break;
+                }
+            }
+
+            progress?.Report(recorded + already + refused.Count);
+        }
+
+        return new Report(read.Value!.Count, recorded, already, refused.OrderBy(r => r.Line).ToList());
+    }
+}
