@@ -78,6 +78,7 @@ internal static class DemoCommand
                     sp.GetRequiredService<FangkongDbContext>(),
                     sp.GetRequiredService<UserManager<FangkongUser>>(),
                     sp.GetRequiredService<RoleManager<IdentityRole>>(),
+                    sp.GetRequiredService<TimeProvider>(),
                     people,
                     progress,
                     ct);
@@ -95,6 +96,7 @@ internal static class DemoCommand
         DemoSetup.Step.Regions => "区划 regions of Jilin",
         DemoSetup.Step.People => "人口 residents of 船营区",
         DemoSetup.Step.Places => "场所 places and units",
+        DemoSetup.Step.Testing => "核酸 a round of mass testing",
         _ => "用户 demo users",
     };
 
@@ -106,6 +108,11 @@ internal static class DemoCommand
         {
             var role = Roles.Find(account.Role)!;
             table.AddRow(account.UserName, $"{role.TitleZh} {role.TitleEn}", account.RegionCode, created ? "new" : string.Empty);
+        }
+
+        if (report.Testing is { } t)
+        {
+            AnsiConsole.MarkupLineInterpolated($"Testing round {t.RoundId}: {t.Sampled:N0} people swabbed into {t.Tubes:N0} tubes, {t.PositivePools} positive pools, {t.PeopleControlled} people put under control.");
         }
 
         AnsiConsole.Write(table);

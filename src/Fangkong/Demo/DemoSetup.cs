@@ -26,6 +26,7 @@ public static class DemoSetup
         People,
         Places,
         Users,
+        Testing,
     }
 
     /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
@@ -36,12 +37,14 @@ public static class DemoSetup
         long PeopleLoaded,
         long PeopleBefore,
         int PlacesAdded,
-        IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users);
+        IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
+        DemoTesting.Report? Testing);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
         UserManager<FangkongUser> users,
         RoleManager<IdentityRole> roles,
+        TimeProvider time,
         int people,
         IProgress<Progress>? progress = null,
         CancellationToken ct = default)
@@ -61,7 +64,9 @@ public static class DemoSetup
         var placesAdded = await DemoPlaces.SeedAsync(db, ct: ct);
         progress?.Report(new Progress(Step.Users, 0, DemoUsers.Accounts.Count));
         var accounts = await DemoUsers.SeedAsync(db, users, roles, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts);
+        progress?.Report(new Progress(Step.Testing, 0, 1));
+        var testing = await DemoTesting.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

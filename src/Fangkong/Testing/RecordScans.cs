@@ -50,6 +50,14 @@ public static class RecordScans
             .Select(s => s.ClientId)
             .ToListAsync(ct);
         var recorded = known.ToHashSet(StringComparer.Ordinal);
+        // Identity resolution only, in one query for the batch: the sampler records the swab of
+        // anyone who comes, wherever registered, and sees nothing of the person.
+        var documents = scans.Select(s => s.IdNumber?.Trim().ToUpperInvariant() ?? string.Empty).Distinct().ToList();
+        var registered = (await db.Persons.IgnoreQueryFilters().AsNoTracking()
+                .Where(p => p.DocumentType == DocumentType.ResidentId && documents.Contains(p.DocumentNumber))
+                .Select(p => new { p.DocumentNumber, p.Id, p.RegionCode })
+                .ToListAsync(ct))
+            .ToDictionary(p => p.DocumentNumber, p => (p.Id, p.RegionCode), StringComparer.Ordinal);
         var tubes = new Dictionary<string, Tube>(StringComparer.Ordinal);
         var inTube = new Dictionary<long, HashSet<string>>();
         var results = new List<ScanResult>(scans.Count);
@@ -69,7 +77,7 @@ public static class RecordScans
                 continue;
             }
 
-            var refusal = await CheckAsync(db, round, scan, tubes, inTube, ct);
+            var refusal = await CheckAsync(db, round, scan, tubes, inTube, registered, ct);
             if (refusal.Reason is not null)
             {
                 recorded.Remove(scan.ClientId);
@@ -91,13 +99,22 @@ public static class RecordScans
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+
+        // Batches follow one another on one context in imports; what is written need not be tracked.
+        db.ChangeTracker.Clear();
         return results;
     }
 
     private sealed record Check(string? Reason, Tube? Tube = null, long? PersonId = null, string? Document = null, string? PersonRegion = null);
 
     private static async Task<Check> CheckAsync(
-        FangkongDbContext db, TestingRound round, Scan scan, Dictionary<string, Tube> tubes, Dictionary<long, HashSet<string>> inTube, CancellationToken ct)
+        FangkongDbContext db,
+        TestingRound round,
+        Scan scan,
+        Dictionary<string, Tube> tubes,
+        Dictionary<long, HashSet<string>> inTube,
+        Dictionary<string, (long Id, string RegionCode)> registered,
+        CancellationToken ct)
     {
         if (!IdNumber.TryParse(scan.IdNumber, out var id, out var idError))
         {
@@ -132,12 +149,9 @@ public static class RecordScans
             return new Check($"此人已在试管 {barcode} 中 (this person is already in tube {barcode})", t);
         }
 
-        // Identity resolution only: the sampler records the swab of anyone who comes, wherever registered.
-        var person = await db.Persons.IgnoreQueryFilters().AsNoTracking()
-            .Where(p => p.DocumentType == DocumentType.ResidentId && p.DocumentNumber == id.Value)
-            .Select(p => new { p.Id, p.RegionCode })
-            .FirstOrDefaultAsync(ct);
-        return new Check(null, t, person?.Id, id.Value, person?.RegionCode);
+        return registered.TryGetValue(id.Value, out var person)
+            ? new Check(null, t, person.Id, id.Value, person.RegionCode)
+            : new Check(null, t, null, id.Value, null);
     }
 
     private static async Task<Check> TubeAsync(
