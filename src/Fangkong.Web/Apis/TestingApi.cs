@@ -34,6 +34,7 @@ public static class TestingApi
         group.MapGet("/rounds/{id:long}/coverage", CoverageAsync).WithName("RoundCoverage");
         group.MapGet("/rounds/{id:long}/positives", PositivesAsync).WithName("PositivePools");
         group.MapGet("/rounds/{id:long}/not-sampled", NotSampledAsync).WithName("NotSampled");
+        group.MapPost("/antigen", ReportAntigenAsync).WithName("ReportAntigen").RequireAuthorization(Permissions.RecordSamples);
     }
 
     public static async Task<Ok<Page<ListRounds.Row>>> ListRoundsAsync(int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
@@ -71,6 +72,10 @@ public static class TestingApi
         var tracing = await TracePools.HandleAsync(system, time, recorded.Value!.TubesToTrace, ct);
         return TypedResults.Ok(new ResultsRecorded(recorded.Value.Results, recorded.Value.Unchanged, tracing));
     }
+
+    public static async Task<Results<Ok<ReportAntigen.Reported>, ValidationProblem, ProblemHttpResult>> ReportAntigenAsync(
+        ReportAntigen.Command body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await ReportAntigen.HandleAsync(db, time, body, ct)).ToHttp();
 
     public static async Task<Results<Ok<RoundCoverage.View>, ValidationProblem, ProblemHttpResult>> CoverageAsync(
         long id, string? region, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

@@ -51,6 +51,10 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.ResampleTask> ResampleTasks => Set<Testing.ResampleTask>();
 
+    public DbSet<Testing.AntigenReport> AntigenReports => Set<Testing.AntigenReport>();
+
+    public DbSet<Testing.ConfirmationTask> ConfirmationTasks => Set<Testing.ConfirmationTask>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>

@@ -78,3 +78,28 @@ internal sealed class ResampleTaskConfiguration : IEntityTypeConfiguration<Resam
         builder.HasIndex(t => t.RegionCode);
     }
 }
+
+internal sealed class AntigenReportConfiguration : IEntityTypeConfiguration<AntigenReport>
+{
+    public void Configure(EntityTypeBuilder<AntigenReport> builder)
+    {
+        builder.ToTable("antigen_reports");
+        builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(a => a.Result).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.ReportedBy).HasMaxLength(256);
+        builder.HasIndex(a => a.PersonId);
+        builder.HasIndex(a => a.RegionCode);
+    }
+}
+
+internal sealed class ConfirmationTaskConfiguration : IEntityTypeConfiguration<ConfirmationTask>
+{
+    public void Configure(EntityTypeBuilder<ConfirmationTask> builder)
+    {
+        builder.ToTable("confirmation_tasks");
+        builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(t => new { t.PersonId, t.Status });
+        builder.HasIndex(t => t.RegionCode);
+    }
+}

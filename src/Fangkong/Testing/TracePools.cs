@@ -7,7 +7,7 @@ namespace Fangkong.Testing;
 /// What a result sets off ("混管追踪"): every registered member of a positive pool goes under
 /// in-place control at once, with a single-tube re-sampling task; an invalid tube sends its
 /// members back to be re-sampled; a single tube's result resolves its person's open tasks
-/// (negative: control lifted; positive: handed to case reporting) and a positive single tube
+/// and antigen confirmations (negative: control lifted; positive: handed to case reporting) and a positive single tube
 /// with no task puts its person under control. Runs as the system, in one transaction, because
 /// the members may live outside the lab's region; idempotent, so a tube traced twice changes
 /// nothing. The tube keeps when tracing finished, against when its result arrived.
@@ -78,6 +78,13 @@ public static class TracePools
         foreach (var task in open)
         {
             task.Resolve(tube.Id, positive ? ResampleStatus.Positive : ResampleStatus.Negative, now);
+        }
+
+        // A single tube also confirms (or clears) a positive antigen self-test.
+        var confirmations = await system.ConfirmationTasks.Where(t => t.PersonId == member.PersonId && t.Status == ResampleStatus.Open).ToListAsync(ct);
+        foreach (var confirmation in confirmations)
+        {
+            confirmation.Resolve(tube.Id, positive ? ResampleStatus.Positive : ResampleStatus.Negative, now);
         }
 
         var orders = await system.ControlOrders.Where(o => o.PersonId == member.PersonId && o.RoundId == tube.RoundId && o.EndedAt == null).ToListAsync(ct);

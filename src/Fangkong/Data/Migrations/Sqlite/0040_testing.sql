@@ -96,3 +96,34 @@ CREATE UNIQUE INDEX "ix_tubes_barcode" ON "tubes" ("barcode");
 CREATE INDEX "ix_tubes_region_code" ON "tubes" ("region_code");
 
 CREATE INDEX "ix_tubes_round_id_result" ON "tubes" ("round_id", "result");
+
+-- Antigen self-tests and their nucleic-acid confirmations.
+
+CREATE TABLE "antigen_reports" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_antigen_reports" PRIMARY KEY AUTOINCREMENT,
+    "person_id" INTEGER NOT NULL,
+    "region_code" TEXT NOT NULL,
+    "result" TEXT NOT NULL,
+    "tested_at" INTEGER NOT NULL,
+    "reported_at" INTEGER NOT NULL,
+    "reported_by" TEXT NOT NULL
+);
+
+CREATE TABLE "confirmation_tasks" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_confirmation_tasks" PRIMARY KEY AUTOINCREMENT,
+    "person_id" INTEGER NOT NULL,
+    "region_code" TEXT NOT NULL,
+    "antigen_report_id" INTEGER NOT NULL,
+    "created_at" INTEGER NOT NULL,
+    "status" TEXT NOT NULL,
+    "tube_id" INTEGER NULL,
+    "resolved_at" INTEGER NULL
+);
+
+CREATE INDEX "ix_antigen_reports_person_id" ON "antigen_reports" ("person_id");
+
+CREATE INDEX "ix_antigen_reports_region_code" ON "antigen_reports" ("region_code");
+
+CREATE INDEX "ix_confirmation_tasks_person_id_status" ON "confirmation_tasks" ("person_id", "status");
+
+CREATE INDEX "ix_confirmation_tasks_region_code" ON "confirmation_tasks" ("region_code");
