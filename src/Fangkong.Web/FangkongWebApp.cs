@@ -146,6 +146,7 @@ public static class FangkongWebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         AccountEndpoints.Map(app);
+        TestingFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Fangkong.Access;
+using Fangkong.Data;
+using Fangkong.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>
+/// The testing pages' form posts (antiforgery-checked): create a round, record one swab at the
+/// console, upload lab results. Each calls the same use case as the API and redirects back to a
+/// page with the outcome in the query string, so a reload never posts twice.
+/// </summary>
+public static class TestingFormEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/testing/rounds", CreateRoundAsync).RequireAuthorization(Permissions.ManageRounds).ExcludeFromDescription();
+        app.MapPost("/testing/{id:long}/scans", RecordScanAsync).RequireAuthorization(Permissions.RecordSamples).ExcludeFromDescription();
+        app.MapPost("/testing/results/upload", UploadResultsAsync).RequireAuthorization(Permissions.RecordResults).ExcludeFromDescription();
+    }
+
+    public static async Task<IResult> CreateRoundAsync(
+        [FromForm(Name = "name")] string? name,
+        [FromForm(Name = "region")] string? region,
+        [FromForm(Name = "poolSize")] int? poolSize,
+        [FromForm(Name = "hours")] double? hours,
+        FangkongDbContext db,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        var duration = hours is { } h ? TimeSpan.FromHours(h) : (TimeSpan?)null;
+        var created = await CreateRound.HandleAsync(db, time, new CreateRound.Command(name ?? string.Empty, region ?? string.Empty, poolSize, null, duration), ct);
+        return created.IsSuccess
+            ? Results.LocalRedirect(Invariant($"/testing/{created.Value!.Id}"))
+            : Results.LocalRedirect($"/testing?error={Escape(created.Error!.Message)}&name={Escape(name)}&region={Escape(region)}");
+    }
+
+    public static async Task<IResult> RecordScanAsync(
+        long id,
+        [FromForm(Name = "clientId")] string? clientId,
+        [FromForm(Name = "tube")] string? tube,
+        [FromForm(Name = "idNumber")] string? idNumber,
+        [FromForm(Name = "point")] string? point,
+        [FromForm(Name = "poolSize")] int? poolSize,
+        FangkongDbContext db,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var scan = new RecordScans.Scan(clientId ?? string.Empty, tube ?? string.Empty, idNumber ?? string.Empty, time.GetUtcNow(), point ?? string.Empty, poolSize);
+        var recorded = await RecordScans.HandleAsync(db, id, [scan], ct);
+        var back = Invariant($"/testing/{id}/console?tube={Escape(tube)}&point={Escape(point)}&poolSize={poolSize}");
+        if (!recorded.IsSuccess)
+        {
+            return Results.LocalRedirect($"{back}&reason={Escape(recorded.Error!.Message)}&outcome={RecordScans.Outcome.Refused}");
+        }
+
+        var result = recorded.Value![0];
+        var reason = result.Reason is null ? string.Empty : $"&reason={Escape(result.Reason)}";
+        return Results.LocalRedirect($"{back}&outcome={result.Outcome}{reason}");
+    }
+
+    public static async Task<IResult> UploadResultsAsync(
+        [FromForm(Name = "lab")] string? lab,
+        [FromForm(Name = "lines")] string? lines,
+        FangkongDbContext db,
+        TimeProvider time,
+        HttpContext http,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var parsed = ResultLines.Parse(lines, lab ?? string.Empty);
+        if (parsed.Errors.Count > 0 || parsed.Rows.Count == 0)
+        {
+            var message = parsed.Rows.Count == 0 && parsed.Errors.Count == 0
+                ? "没有结果行 (No result lines were given)."
+                : $"结果未导入，{parsed.Errors.Count} 处错误 (Nothing was recorded: {parsed.Errors.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, parsed.Errors.Take(50))}";
+            return Results.LocalRedirect($"/testing/results?error={Escape(message)}&lab={Escape(lab)}");
+        }
+
+        var recorded = await RecordResults.HandleAsync(db, time, parsed.Rows, ct);
+        if (!recorded.IsSuccess)
+        {
+            return Results.LocalRedirect($"/testing/results?error={Escape(recorded.Error!.Message)}&lab={Escape(lab)}");
+        }
+
+        // Tracing acts on members wherever they live, so it runs as the system, right away (as the API does).
+        await using var system = http.RequestServices.CreateSystemContext();
+        var tracing = await TracePools.HandleAsync(system, time, recorded.Value!.TubesToTrace, ct);
+        return Results.LocalRedirect(Invariant(
+            $"/testing/results?recorded={recorded.Value.Results}&unchanged={recorded.Value.Unchanged}&controlled={tracing.PeopleControlled}&tasks={tracing.TasksCreated}&lab={Escape(lab)}"));
+    }
+
+    private static string Escape(string? value) => Uri.EscapeDataString(value ?? string.Empty);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Fangkong.Data;
+using Fangkong.IntegrationTests.Infrastructure;
+
+namespace Fangkong.IntegrationTests.Web;
+
+/// <summary>
+/// The mass-testing pages and their form posts, server-rendered in Chinese: a round created in
+/// the form, the coverage drill-down, the console (idempotent by its form's id), the lab upload
+/// (all or nothing) and the positive-pool board; and the refusals.
+/// </summary>
+public sealed partial class TestingPageTests
+{
+    private static string Zhang => WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1);
+
+    private static string Li => WebTestData.IdNumberFor(WebTestData.Community, "19900704", 2);
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RoundForm_CreatesARound_AndThePagesShowItsCoverageInChinese(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+
+        var id = await CreateRoundAsync(county, "船营区第一轮", WebTestData.County);
+
+        var list = await county.GetStringAsync("/testing");
+        list.ShouldContain("<html lang=\"zh-CN\"");
+        list.ShouldContain("核酸检测轮次");
+        list.ShouldContain("船营区第一轮");
+        list.ShouldContain("新建检测轮次");
+
+        var round = await county.GetStringAsync($"/testing/{id}");
+        round.ShouldContain("应检尽检覆盖情况");
+        round.ShouldContain("大东街道");
+        round.ShouldContain("建议 20 混 1");
+        round.ShouldContain($"testing/{id}/console");
+        round.ShouldContain($"testing/{id}/positives");
+
+        var street = await county.GetStringAsync($"/testing/{id}?region={WebTestData.Street}");
+        street.ShouldContain("吉源社区");
+        street.ShouldContain($"testing/{id}/not-sampled?community={WebTestData.Community}");
+
+        var doors = await county.GetStringAsync($"/testing/{id}/not-sampled?community={WebTestData.Community}");
+        doors.ShouldContain("未采样人员（敲门行动）");
+        doors.ShouldContain("张伟");
+        doors.ShouldContain("李娜");
+        doors.ShouldNotContain("王芳");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RoundForm_RefusesARegionAboveTheJurisdiction_AndTheLabMayNotCreate(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        var token = await TokenAsync(county, "/testing");
+        using var refused = await county.PostAsync("/testing/rounds", Form(token, ("name", "全市一轮"), ("region", "2202"), ("poolSize", "10"), ("hours", "24")));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var back = refused.Headers.Location!.OriginalString;
+        back.ShouldStartWith("/testing?error=");
+        var page = await county.GetStringAsync(back);
+        page.ShouldContain("区划 2202 不在您的辖区内");
+        page.ShouldContain("value=\"全市一轮\"");
+        page.ShouldContain("尚无检测轮次");
+
+        using var lab = await host.ClientAsync("lab");
+        var labPage = await lab.GetStringAsync("/testing");
+        labPage.ShouldNotContain("新建检测轮次");
+        using var labPost = await lab.PostAsync("/testing/rounds", Form(await TokenAsync(lab, "/testing"), ("name", "x"), ("region", WebTestData.County)));
+        labPost.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        labPost.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Console_RecordsASwabOnce_ShowsTheFill_RefusesBadIds_AndIsForbiddenToTheLab(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        var id = await CreateRoundAsync(county, "船营区第一轮", WebTestData.County);
+
+        var console = await county.GetStringAsync($"/testing/{id}/console");
+        var token = Hidden(console, "__RequestVerificationToken");
+        var clientId = Hidden(console, "clientId");
+        var scan = Form(token, ("clientId", clientId), ("tube", "JL-0001"), ("idNumber", Zhang), ("point", "吉源社区广场"), ("poolSize", "10"));
+        using var first = await county.PostAsync($"/testing/{id}/scans", scan);
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        first.Headers.Location!.OriginalString.ShouldContain("outcome=Recorded");
+        var after = await county.GetStringAsync(first.Headers.Location.OriginalString);
+        after.ShouldContain("已录入");
+        after.ShouldContain("JL-0001: 1 / 10");
+        after.ShouldContain("value=\"吉源社区广场\"");
+        Hidden(after, "clientId").ShouldNotBe(clientId);
+
+        // The same form posted again (a double click, a retry) records nothing new.
+        using var again = await county.PostAsync($"/testing/{id}/scans", Form(token, ("clientId", clientId), ("tube", "JL-0001"), ("idNumber", Zhang), ("point", "吉源社区广场"), ("poolSize", "10")));
+        again.Headers.Location!.OriginalString.ShouldContain("outcome=AlreadyRecorded");
+        (await county.GetStringAsync(again.Headers.Location.OriginalString)).ShouldContain("JL-0001: 1 / 10");
+
+        using var bad = await county.PostAsync($"/testing/{id}/scans", Form(token, ("clientId", Guid.NewGuid().ToString("N")), ("tube", "JL-0001"), ("idNumber", "220204198503120000"), ("point", "吉源社区广场")));
+        var refused = await county.GetStringAsync(bad.Headers.Location!.OriginalString);
+        refused.ShouldContain("拒绝");
+        refused.ShouldContain("证件号码无效");
+        refused.ShouldContain("JL-0001: 1 / 10");
+
+        using var lab = await host.ClientAsync("lab");
+        using var labConsole = await lab.GetAsync($"/testing/{id}/console");
+        labConsole.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        labConsole.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ResultUpload_IsAllOrNothing_AndAPositivePoolReachesTheBoard(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        var id = await CreateRoundAsync(county, "船营区第一轮", WebTestData.County);
+        foreach (var person in new[] { Zhang, Li })
+        {
+            var console = await county.GetStringAsync($"/testing/{id}/console");
+            using var posted = await county.PostAsync($"/testing/{id}/scans", Form(
+                Hidden(console, "__RequestVerificationToken"), ("clientId", Hidden(console, "clientId")), ("tube", "JL-0001"), ("idNumber", person), ("point", "吉源社区广场"), ("poolSize", "10")));
+            posted.Headers.Location!.OriginalString.ShouldContain("outcome=Recorded");
+        }
+
+        using var lab = await host.ClientAsync("lab");
+        var token = await TokenAsync(lab, "/testing/results");
+        using var refused = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "tube_barcode,result,ct_n,ct_orf\nJL-0001,positive,28,29\nJL-9999,negative,,\nJL-0001,maybe,1,2")));
+        var refusal = await lab.GetStringAsync(refused.Headers.Location!.OriginalString);
+        refusal.ShouldContain("结果未导入，2 处错误");
+        refusal.ShouldContain("第 3 行 (line 3): 未知试管 JL-9999");
+        refusal.ShouldContain("第 4 行 (line 4)");
+        (await county.GetStringAsync($"/testing/{id}/positives")).ShouldContain("本轮暂无阳性混管");
+
+        using var malformed = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "JL-0001,positive,twenty,29")));
+        (await lab.GetStringAsync(malformed.Headers.Location!.OriginalString)).ShouldContain("第 1 行 (line 1): Ct 值「twenty」不是数字");
+
+        using var accepted = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "JL-0001,positive,28,29")));
+        var done = await lab.GetStringAsync(accepted.Headers.Location!.OriginalString);
+        done.ShouldContain("已记录 1 管结果，0 管未变；2 人已就地管控，新建 2 个单采单检任务。");
+
+        var board = await county.GetStringAsync($"/testing/{id}/positives");
+        board.ShouldContain("共 1 个阳性混管");
+        board.ShouldContain("JL-0001");
+        board.ShouldContain("张伟");
+        board.ShouldContain("李娜");
+        board.ShouldContain("就地管控中");
+        board.ShouldContain("待复检");
+        board.ShouldContain("秒内全部管控");
+
+        using var county2 = await host.ClientAsync("county");
+        using var uploadByCounty = await county2.GetAsync("/testing/results");
+        uploadByCounty.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task UnknownRound_Is404_OnEveryRoundPage(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        foreach (var path in new[] { "/testing/999", "/testing/999/console", "/testing/999/positives", $"/testing/999/not-sampled?community={WebTestData.Community}" })
+        {
+            using var response = await county.GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
+            // The status-code pages re-execute a 404 as the common "page not found" page.
+            (await response.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+        }
+    }
+
+    private static async Task<long> CreateRoundAsync(HttpClient client, string name, string region)
+    {
+        var token = await TokenAsync(client, "/testing");
+        using var created = await client.PostAsync("/testing/rounds", Form(token, ("name", name), ("region", region), ("poolSize", "10"), ("hours", "24")));
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var match = RoundPath().Match(created.Headers.Location!.OriginalString);
+        match.Success.ShouldBeTrue(created.Headers.Location.OriginalString);
+        return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client, string page) =>
+        Hidden(await client.GetStringAsync(page), "__RequestVerificationToken");
+
+    private static string Hidden(string html, string name)
+    {
+        var match = Regex.Match(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]+)\"");
+        match.Success.ShouldBeTrue($"hidden field {name}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
+        new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+
+    [GeneratedRegex(@"^/testing/(\d+)$")]
+    private static partial Regex RoundPath();
+}
