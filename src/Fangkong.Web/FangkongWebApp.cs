@@ -91,6 +91,7 @@ public static class FangkongWebApp
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddHealthChecks().AddDbContextCheck<FangkongDbContext>("database");
         services.AddRazorComponents();
+        services.AddHostedService<TracingSweepService>();
         services.AddAntiforgery();
     }
 

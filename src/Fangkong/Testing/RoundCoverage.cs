@@ -20,7 +20,7 @@ public static class RoundCoverage
         public double SampledShare => ShouldTest == 0 ? 0 : (double)Sampled / ShouldTest;
     }
 
-    public sealed record View(long RoundId, string RoundName, DateTimeOffset Deadline, bool PastDeadline, Line Total, IReadOnlyList<Line> Children);
+    public sealed record View(long RoundId, string RoundName, int PoolSize, DateTimeOffset Deadline, bool PastDeadline, Line Total, IReadOnlyList<Line> Children);
 
     public static async Task<Result<View>> HandleAsync(FangkongDbContext db, TimeProvider time, long roundId, string? regionCode, CancellationToken ct = default)
     {
@@ -68,7 +68,7 @@ public static class RoundCoverage
 
         var lines = children.Select(c => LineOf(c.Code, c.Name, c.Level)).ToList();
         var total = new Line(current.Code, current.Name, current.Level, residents.Values.Sum(), sampled.Values.Sum(), resulted.Values.Sum(), positive.Values.Sum());
-        return new View(round.Id, round.Name, round.Deadline, time.GetUtcNow() > round.Deadline, total, lines);
+        return new View(round.Id, round.Name, round.PoolSize, round.Deadline, time.GetUtcNow() > round.Deadline, total, lines);
     }
 
     /// <summary>People (by document, once each however often swabbed) per region prefix of the given length.</summary>

@@ -143,6 +143,38 @@ public sealed class TestingFlowTests
         (await RecordResults.HandleAsync(changchun, TimeProvider.System, [new(1, "N-2", "negative", null, null, null, "长春")])).Error!.Message.ShouldContain("unknown tube N-2");
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Sweep_TracesAPositivePoolWhoseTracingWasInterrupted_Once(DatabaseProvider provider)
+    {
+        await using var database = await SeededAsync(provider);
+        var round = await CreateRoundAsync(database);
+        await using (var db = database.NewContext(Sampler))
+        {
+            await RecordScans.HandleAsync(db, round, [new("a", "P-9", Zhang, At, "点1"), new("b", "P-9", Li, At, "点1"), new("c", "N-9", Wang, At, "点1")]);
+        }
+
+        // The results are saved, then the process dies before tracing.
+        await using (var lab = database.NewContext(Lab))
+        {
+            await RecordResults.HandleAsync(lab, TimeProvider.System, [new(1, "P-9", "positive", 30, 31, null, "实验室"), new(2, "N-9", "negative", null, null, null, "实验室")]);
+        }
+
+        await using (var system = database.NewContext())
+        {
+            var swept = await SweepUntraced.HandleAsync(system, TimeProvider.System);
+            swept.Tubes.ShouldBe(1);
+            swept.PeopleControlled.ShouldBe(2);
+        }
+
+        await using (var system = database.NewContext())
+        {
+            (await SweepUntraced.HandleAsync(system, TimeProvider.System)).Tubes.ShouldBe(0);
+        }
+
+        await using var check = database.NewContext();
+        (await check.ControlOrders.CountAsync()).ShouldBe(2);
+    }
+
     private static async Task<TracePools.Report> ResultAsync(TestDatabase database, params RecordResults.Row[] rows)
     {
         await using var lab = database.NewContext(Lab);
