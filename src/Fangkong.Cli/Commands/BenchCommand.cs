@@ -40,7 +40,39 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace() };
+    }
+
+    private static Command PoolTrace()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var people = new Option<int>("--people") { Description = "Residents in the round", DefaultValueFactory = _ => 1_000_000 };
+        var positives = new Option<int>("--positives") { Description = "Positive tubes", DefaultValueFactory = _ => 1_000 };
+        var batch = new Option<int>("--batch") { Description = "Results per lab upload", DefaultValueFactory = _ => 100 };
+        var command = new Command("pool-trace", "混管追踪基准 Time from a positive result to all of its tube's members under control") { people, positives, batch, format };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(people) < 10 || result.GetValue(positives) < 1 || result.GetValue(batch) < 1)
+            {
+                throw new FormatException("--people must be at least 10, --positives and --batch at least 1.");
+            }
+
+            var report = await PoolTraceBenchmark.RunAsync(
+                GlobalOptions.Settings(result), result.GetValue(people), result.GetValue(positives), result.GetValue(batch), line => Console.Error.WriteLine(line), ct);
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"pool-trace on {report.Provider}: {report.People:N0} people in {report.Tubes:N0} tubes; {report.PositiveTubes:N0} positive in batches of {report.BatchSize}: p50 {report.P50Seconds:F3} s, p99 [bold]{report.P99Seconds:F3} s[/], max {report.MaxSeconds:F3} s (all results {report.Seconds:F1} s; set-up {report.SetupSeconds:F1} s)");
+            }
+
+            return 0;
+        });
+        return command;
     }
 
     private static void PrintTable(PersonsImportBenchmark.Report report)
