@@ -67,7 +67,7 @@ internal static class BenchCommand
             else
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                    $"pool-trace on {report.Provider}: {report.People:N0} people in {report.Tubes:N0} tubes; {report.PositiveTubes:N0} positive in batches of {report.BatchSize}: p50 {report.P50Seconds:F3} s, p99 [bold]{report.P99Seconds:F3} s[/], max {report.MaxSeconds:F3} s (all results {report.Seconds:F1} s; set-up {report.SetupSeconds:F1} s)");
+                    $"pool-trace on {report.Provider}: {report.People:N0} people in {report.Tubes:N0} tubes; {report.PositiveTubes:N0} positive in batches of {report.BatchSize}: p50 {report.P50Seconds:F3} s, p99 [bold]{report.P99Seconds:F3} s[/], max {report.MaxSeconds:F3} s (all results {report.Seconds:F1} s); county coverage {report.CoverageSeconds:F2} s; set-up {report.SetupSeconds:F1} s");
             }
 
             return 0;
