@@ -111,6 +111,9 @@ internal static class PoolTraceBenchmark
             JOIN tubes t ON t.round_id = @round AND t.barcode = 'B' || p.x
             """, ct, ("round", roundId), ("opened", opened));
         await ExecuteAsync(db, "UPDATE tubes SET sample_count = (SELECT count(*) FROM samples s WHERE s.tube_id = tubes.id) WHERE round_id = @round", ct, ("round", roundId));
+
+        // A day of sampling lets autovacuum gather statistics; a bulk fill seconds ago has none.
+        await ExecuteAsync(db, "ANALYZE", ct);
     }
 
     private static async Task ExecuteAsync(FangkongDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
