@@ -7,9 +7,11 @@ namespace Fangkong.Testing;
 
 /// <summary>
 /// <c>testing import-samples FILE.csv --round ID</c>: the rows a sampling team's system exports,
-/// recorded in batches through <see cref="RecordScans"/>. Each row's client id is the file's
-/// content hash and its line, so importing the same file again records nothing twice. Every
-/// refused row is reported with its line and reason; the others are recorded.
+/// recorded in chunks through the same checks and bulk writer as the scan API
+/// (<see cref="ScanBatch"/>). Each row's client id is the file's content hash and its line, so
+/// importing the same file again records nothing twice. Every refused row is reported with its
+/// line and reason; the others are recorded. The whole file is read and checked for form before
+/// anything is written, so a malformed file writes nothing.
 /// </summary>
 public static class ImportSamples
 {
@@ -24,6 +26,9 @@ public static class ImportSamples
         ["混管规格"] = "pool_size",
     };
 
+    /// <summary>Rows per transaction: large enough for bulk speed, small enough to show progress and bound memory per write.</summary>
+    public const int Chunk = 100_000;
+
     public sealed record Refusal(long Line, string Reason);
 
     public sealed record Report(int Rows, int Recorded, int AlreadyRecorded, IReadOnlyList<Refusal> Refused);
@@ -31,6 +36,12 @@ public static class ImportSamples
     public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, long roundId, string path, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var round = await RoundAccess.FindAsync(db, roundId, ct);
+        if (!round.IsSuccess)
+        {
+            return round.Error!;
+        }
+
         var read = TestingCsv.Read(path, Aliases, ["tube_barcode", "id_number", "sampled_at", "sampling_point"]);
         if (!read.IsSuccess)
         {
@@ -70,15 +81,10 @@ public static class ImportSamples
         }
 
         int recorded = 0, already = 0;
-        foreach (var batch in scans.Chunk(RecordScans.MaxBatch))
+        foreach (var chunk in scans.Chunk(Chunk))
         {
-            var result = await RecordScans.HandleAsync(db, roundId, batch.Select(b => b.Scan).ToList(), ct);
-            if (!result.IsSuccess)
-            {
-                return result.Error!;
-            }
-
-            foreach (var (line, outcome) in batch.Select(b => b.Line).Zip(result.Value!))
+            var outcomes = await ScanBatch.RecordAsync(db, round.Value!, chunk.Select(b => b.Scan).ToList(), ct);
+            foreach (var (line, outcome) in chunk.Select(b => b.Line).Zip(outcomes))
             {
                 switch (outcome.Outcome)
                 {

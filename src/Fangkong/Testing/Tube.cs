@@ -66,6 +66,9 @@ public sealed class Tube : IRegionScoped
 
     public void AddSample() => SampleCount++;
 
+    /// <summary>A new tube written by the bulk scan writer gets its id from the database's sequence before the copy.</summary>
+    internal void AssignId(long id) => Id = id;
+
     public void SetResult(TestResult result, double? ctN, double? ctOrf, string lab, DateTimeOffset reportedAt, DateTimeOffset receivedAt)
     {
         Result = result;
