@@ -75,7 +75,7 @@ internal static class PersonsImportBenchmark
         }
     }
 
-    private static double Median(List<double> values)
+    public static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         var mid = sorted.Count / 2;

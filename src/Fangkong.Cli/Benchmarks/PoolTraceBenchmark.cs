@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Fangkong.Data;
 using Fangkong.Demo;
@@ -99,38 +98,20 @@ internal static class PoolTraceBenchmark
     {
         var people = await db.Persons.LongCountAsync(ct);
         object opened = db.Database.IsNpgsql() ? at.ToUniversalTime() : at.ToUnixTimeMilliseconds();
-        await ExecuteAsync(db, """
+        await BenchSql.ExecuteAsync(db, """
             WITH RECURSIVE g(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM g WHERE x < @last)
             INSERT INTO tubes (round_id, barcode, pool_size, region_code, sampling_point, opened_at, sample_count)
             SELECT @round, 'B' || x, 10, '220204', 'bench point', @opened, 0 FROM g
             """, ct, ("round", roundId), ("last", (people - 1) / 10), ("opened", opened));
-        await ExecuteAsync(db, """
+        await BenchSql.ExecuteAsync(db, """
             INSERT INTO samples (client_id, round_id, tube_id, person_id, document_number, person_region_code, region_code, sampled_at, sampler)
             SELECT 'bench:' || p.id, @round, t.id, p.id, p.document_number, p.region_code, '220204', @opened, 'bench'
             FROM (SELECT id, document_number, region_code, (ROW_NUMBER() OVER (ORDER BY id) - 1) / 10 AS x FROM persons) p
             JOIN tubes t ON t.round_id = @round AND t.barcode = 'B' || p.x
             """, ct, ("round", roundId), ("opened", opened));
-        await ExecuteAsync(db, "UPDATE tubes SET sample_count = (SELECT count(*) FROM samples s WHERE s.tube_id = tubes.id) WHERE round_id = @round", ct, ("round", roundId));
+        await BenchSql.ExecuteAsync(db, "UPDATE tubes SET sample_count = (SELECT count(*) FROM samples s WHERE s.tube_id = tubes.id) WHERE round_id = @round", ct, ("round", roundId));
 
         // A day of sampling lets autovacuum gather statistics; a bulk fill seconds ago has none.
-        await ExecuteAsync(db, "ANALYZE", ct);
-    }
-
-    private static async Task ExecuteAsync(FangkongDbContext db, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
-    {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        await using DbCommand command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.CommandTimeout = 0;
-        foreach (var (name, value) in parameters)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            command.Parameters.Add(p);
-        }
-
-        await command.ExecuteNonQueryAsync(ct);
+        await BenchSql.ExecuteAsync(db, "ANALYZE", ct);
     }
 }

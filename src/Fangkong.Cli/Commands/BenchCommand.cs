@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling() };
     }
 
     private static Command PoolTrace()
@@ -68,6 +68,36 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"pool-trace on {report.Provider}: {report.People:N0} people in {report.Tubes:N0} tubes; {report.PositiveTubes:N0} positive in batches of {report.BatchSize}: p50 {report.P50Seconds:F3} s, p99 [bold]{report.P99Seconds:F3} s[/], max {report.MaxSeconds:F3} s (all results {report.Seconds:F1} s); county coverage {report.CoverageSeconds:F2} s; set-up {report.SetupSeconds:F1} s");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Sampling()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var people = new Option<int>("--people") { Description = "Residents swabbed, 10 to a tube", DefaultValueFactory = _ => 1_000_000 };
+        var runs = new Option<int>("--runs") { Description = "Runs on the same residents; medians are reported", DefaultValueFactory = _ => 3 };
+        var command = new Command("sampling", "采样导入基准 Bulk import of a round's swabs, against a raw load of the same file") { people, runs, format };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(people) < 10 || result.GetValue(runs) < 1)
+            {
+                throw new FormatException("--people must be at least 10, --runs at least 1.");
+            }
+
+            var report = await SamplingBenchmark.RunAsync(GlobalOptions.Settings(result), result.GetValue(people), result.GetValue(runs), line => Console.Error.WriteLine(line), ct);
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"sampling on {report.Provider}: {report.Rows:N0} swabs in {report.Tubes:N0} tubes, {report.Runs} run(s): fangkong {report.Seconds:F2} s ({report.RowsPerSecond:N0}/s), baseline {report.Baseline.Seconds:F2} s ({report.Baseline.RowsPerSecond:N0}/s), ratio [bold]{report.Ratio:F2}[/]; storage floor {report.StorageFloor.Seconds:F2} s, ratio [bold]{report.FloorRatio:F2}[/]");
             }
 
             return 0;

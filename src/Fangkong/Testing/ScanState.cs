@@ -12,8 +12,8 @@ namespace Fangkong.Testing;
 /// </summary>
 internal sealed class ScanState
 {
-    // One array parameter per query; far below what either database takes, large enough that a
-    // file's chunk needs only a few round trips.
+    // Each list goes as one array parameter (EF.Parameter: a JSON array on SQLite, an array on
+    // PostgreSQL), not EF's default of one parameter per element, which SQLite caps at 32,766.
     private const int QueryChunk = 50_000;
 
     private ScanState(HashSet<string> recorded, Dictionary<string, Tube> tubes, Dictionary<string, HashSet<string>> members, Dictionary<string, (long Id, string RegionCode)> persons)
@@ -39,7 +39,7 @@ internal sealed class ScanState
         var recorded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in clientIds.Chunk(QueryChunk))
         {
-            recorded.UnionWith(await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => chunk.Contains(s.ClientId)).Select(s => s.ClientId).ToListAsync(ct));
+            recorded.UnionWith(await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(chunk).Contains(s.ClientId)).Select(s => s.ClientId).ToListAsync(ct));
         }
 
         var tubes = new Dictionary<string, Tube>(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ internal sealed class ScanState
         {
             var query = db.Database.IsNpgsql()
                 ? db.Tubes.FromSql($"SELECT * FROM tubes WHERE barcode = ANY({chunk}) ORDER BY id FOR UPDATE")
-                : db.Tubes.Where(t => chunk.Contains(t.Barcode));
+                : db.Tubes.Where(t => EF.Parameter(chunk).Contains(t.Barcode));
             foreach (var tube in await query.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct))
             {
                 tubes[tube.Barcode] = tube;
@@ -58,7 +58,7 @@ internal sealed class ScanState
         var barcodeOf = tubes.Values.ToDictionary(t => t.Id, t => t.Barcode);
         foreach (var chunk in barcodeOf.Keys.Chunk(QueryChunk))
         {
-            var inTubes = await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => chunk.Contains(s.TubeId)).Select(s => new { s.TubeId, s.DocumentNumber }).ToListAsync(ct);
+            var inTubes = await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(chunk).Contains(s.TubeId)).Select(s => new { s.TubeId, s.DocumentNumber }).ToListAsync(ct);
             foreach (var sample in inTubes)
             {
                 members[barcodeOf[sample.TubeId]].Add(sample.DocumentNumber);
@@ -71,7 +71,7 @@ internal sealed class ScanState
         foreach (var chunk in documents.Chunk(QueryChunk))
         {
             var found = await db.Persons.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => p.DocumentType == DocumentType.ResidentId && chunk.Contains(p.DocumentNumber))
+                .Where(p => p.DocumentType == DocumentType.ResidentId && EF.Parameter(chunk).Contains(p.DocumentNumber))
                 .Select(p => new { p.DocumentNumber, p.Id, p.RegionCode })
                 .ToListAsync(ct);
             foreach (var person in found)
