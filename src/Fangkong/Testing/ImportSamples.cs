@@ -33,7 +33,10 @@ public static class ImportSamples
 
     public sealed record Report(int Rows, int Recorded, int AlreadyRecorded, IReadOnlyList<Refusal> Refused);
 
-    public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, long roundId, string path, IProgress<int>? progress = null, CancellationToken ct = default)
+    /// <summary>Rows decided so far, of the file's rows.</summary>
+    public readonly record struct Progress(int Done, int Total);
+
+    public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, long roundId, string path, IProgress<Progress>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var round = await RoundAccess.FindAsync(db, roundId, ct);
@@ -100,7 +103,7 @@ public static class ImportSamples
                 }
             }
 
-            progress?.Report(recorded + already + refused.Count);
+            progress?.Report(new Progress(recorded + already + refused.Count, read.Value!.Count));
         }
 
         return new Report(read.Value!.Count, recorded, already, refused.OrderBy(r => r.Line).ToList());
