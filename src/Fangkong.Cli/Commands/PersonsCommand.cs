@@ -47,28 +47,13 @@ internal static class PersonsCommand
         return new Command("persons", "人员 Residents") { import };
     }
 
-    private static async Task<Common.Result<ImportPersons.Report>> RunWithProgressAsync(FangkongDbContext db, ImportPersons.Command command, CancellationToken ct)
-    {
-        Common.Result<ImportPersons.Report> outcome = default;
-        await AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async ctx =>
-            {
-                // One pass: rows are validated and staged together; the bar follows the rows read.
-                var task = ctx.AddTask("校验并导入 validating and loading", maxValue: 1);
-                var progress = new ImmediateProgress<ImportPersons.Progress>(p =>
-                {
-                    task.MaxValue = Math.Max(Math.Max(1, p.Total), p.Rows);
-                    task.Value = p.Rows;
-                    task.Description = string.Create(CultureInfo.InvariantCulture, $"校验并导入 validating and loading {p.Rows:N0} rows");
-                });
-                outcome = await ImportPersons.HandleAsync(db, command, progress, ct);
-                task.Value = task.MaxValue;
-                task.StopTask();
-            });
-        return outcome;
-    }
+    // One pass: rows are validated and staged together; the bar follows the rows read.
+    private static Task<Common.Result<ImportPersons.Report>> RunWithProgressAsync(FangkongDbContext db, ImportPersons.Command command, CancellationToken ct) =>
+        ProgressBar.RunAsync("校验并导入 validating and loading", report => ImportPersons.HandleAsync(
+            db,
+            command,
+            new ImmediateProgress<ImportPersons.Progress>(p => report(p.Rows, p.Total, string.Create(CultureInfo.InvariantCulture, $"校验并导入 validating and loading {p.Rows:N0} rows"))),
+            ct));
 
     private static void Print(ImportPersons.Report report)
     {

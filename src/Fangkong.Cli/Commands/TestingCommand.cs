@@ -67,24 +67,13 @@ internal static class TestingCommand
         var command = new Command("import-samples", "导入采样记录 Record sampling rows in bulk (again: nothing twice)") { file, round };
         command.SetAction((result, ct) => RunAsync(result, async (_, db) =>
         {
-            Common.Result<ImportSamples.Report> report = default;
-            await AnsiConsole.Progress()
-                .AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-                .StartAsync(async ctx =>
-                {
-                    // The file is read and checked for form first; the bar then follows the rows written, a chunk at a time.
-                    var task = ctx.AddTask("记录采样 recording swabs", maxValue: 1);
-                    var progress = new ImmediateProgress<ImportSamples.Progress>(p =>
-                    {
-                        task.MaxValue = Math.Max(1, p.Total);
-                        task.Value = p.Done;
-                        task.Description = string.Create(CultureInfo.InvariantCulture, $"记录采样 recording swabs {p.Done:N0} / {p.Total:N0}");
-                    });
-                    report = await ImportSamples.HandleAsync(db, result.GetValue(round), result.GetValue(file)!, progress, ct);
-                    task.Value = task.MaxValue;
-                    task.StopTask();
-                });
+            // The file is read and checked for form first; the bar then follows the rows written, a chunk at a time.
+            var report = await ProgressBar.RunAsync("记录采样 recording swabs", bar => ImportSamples.HandleAsync(
+                db,
+                result.GetValue(round),
+                result.GetValue(file)!,
+                new ImmediateProgress<ImportSamples.Progress>(p => bar(p.Done, p.Total, string.Create(CultureInfo.InvariantCulture, $"记录采样 recording swabs {p.Done:N0} / {p.Total:N0}"))),
+                ct));
             if (!report.IsSuccess)
             {
                 return Fail(report.Error!.Message);
