@@ -93,6 +93,8 @@ public static class FangkongWebApp
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddAntiforgery();
+        services.AddMemoryCache();
+        services.AddSingleton<UploadReports>();
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie)
