@@ -191,7 +191,7 @@ public sealed partial class TestingPageTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task UnknownRound_Is404_OnEveryRoundPage(DatabaseProvider provider)
+    public async Task UnknownRound_Is404_WithTheNoSuchRoundText_OnEveryRoundPage(DatabaseProvider provider)
     {
         await using var host = await WebTestHost.StartAsync(provider);
         using var county = await host.ClientAsync("county");
@@ -199,9 +199,44 @@ public sealed partial class TestingPageTests
         {
             using var response = await county.GetAsync(path);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
-            // The status-code pages re-execute a 404 as the common "page not found" page.
-            (await response.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+            var page = await response.Content.ReadAsStringAsync();
+            page.ShouldContain("没有这个检测轮次", customMessage: path);
+            page.ShouldContain("检测轮次 999 不存在或不在您的辖区", customMessage: path);
+            page.ShouldNotContain("页面不存在", customMessage: path);
         }
+
+        // A page that does not exist at all still gets the common text.
+        using var missing = await county.GetAsync("/testing/999/nothing-here");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RoundOutsideTheJurisdiction_Is404_WithTheNoSuchRoundText_AndNoName(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        long id;
+        await using (var db = host.Database.NewContext())
+        {
+            var round = new Fangkong.Testing.TestingRound("昌邑区保密轮次", WebTestData.OtherCounty, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(24), 10, "test");
+            db.TestingRounds.Add(round);
+            await db.SaveChangesAsync();
+            id = round.Id;
+        }
+
+        using var dadong = await host.ClientAsync("dadong");
+        using var response = await dadong.GetAsync($"/testing/{id}");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain("没有这个检测轮次");
+        page.ShouldNotContain("昌邑区保密轮次");
+
+        // In English the same page speaks English.
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/testing/{id}");
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var inEnglish = await dadong.SendAsync(english);
+        inEnglish.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await inEnglish.Content.ReadAsStringAsync()).ShouldContain("No such testing round");
     }
 
     private static string RefusedLine(int line, string reasonStart) =>
