@@ -60,12 +60,14 @@ public static class RoundCoverage
             .GroupBy(p => p.RegionCode.Substring(0, length))
             .Select(g => new { Code = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
-        var exempted = await db.Persons.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(region)
-                && db.RoundExemptions.IgnoreQueryFilters().Any(e => e.RoundId == round.Id && e.PersonId == p.Id)
-                && !db.Samples.IgnoreQueryFilters().Any(s => s.RoundId == round.Id && s.PersonId == p.Id))
-            .GroupBy(p => p.RegionCode.Substring(0, length))
-            .Select(g => new { Code = g.Key, Count = g.LongCount() })
+        // From the round's exemptions (few, often none), so that a round without any costs nothing here.
+        var exempted = await (
+                from e in db.RoundExemptions.IgnoreQueryFilters().AsNoTracking()
+                where e.RoundId == round.Id
+                join p in db.Persons.IgnoreQueryFilters() on e.PersonId equals p.Id
+                where p.RegionCode.StartsWith(region) && !db.Samples.IgnoreQueryFilters().Any(s => s.RoundId == round.Id && s.PersonId == e.PersonId)
+                group p by p.RegionCode.Substring(0, length) into g
+                select new { Code = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
         var samples = db.Samples.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.RoundId == round.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region));
