@@ -93,6 +93,9 @@ public static class FangkongWebApp
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddAntiforgery();
+        services.AddMemoryCache();
+        services.AddSingleton<UploadReports>();
+        AntigenFormEndpoints.AddRateLimits(services);
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie)
@@ -143,11 +146,13 @@ public static class FangkongWebApp
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         AccountEndpoints.Map(app);
         TestingFormEndpoints.Map(app);
+        AntigenFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);

@@ -56,6 +56,25 @@ public sealed partial class TestingUiTests
         await BrowserHost.ScreenshotAsync(county, "10-testing-positives");
     }
 
+    [Fact]
+    public async Task Resident_WithoutSignIn_ReportsAPositiveAntigen_AndIsToldTheCommunityWillConfirmIt()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        var resident = await host.NewPageAsync();
+        await resident.GotoAsync("/antigen");
+        await Assertions.Expect(resident.GetByRole(AriaRole.Heading, new() { Name = "抗原自测结果上报" })).ToBeVisibleAsync();
+        var testedAt = DateTimeOffset.UtcNow.AddHours(-1).ToOffset(TimeSpan.FromHours(8))
+            .ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var page = new AntigenSelfReportPage(resident);
+
+        await page.ReportAsync(WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1), "13904321002", "positive", testedAt);
+        await Assertions.Expect(page.Error).ToContainTextAsync("证件号码与登记的手机号不符");
+
+        await page.ReportAsync(WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1), "13904321001", "positive", testedAt);
+        await Assertions.Expect(page.Outcome).ToContainTextAsync("社区将尽快联系您安排核酸复核");
+        await BrowserHost.ScreenshotAsync(resident, "10-antigen-self-report");
+    }
+
     [GeneratedRegex(@"/testing/\d+$")]
     private static partial Regex RoundUrl();
 }

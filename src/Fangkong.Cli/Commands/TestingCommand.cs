@@ -29,6 +29,7 @@ internal static class TestingCommand
         ImportResultsCommand(),
         PositivesCommand(),
         CoverageCommand(),
+        ExemptCommand(),
     };
 
     private static Option<long> RoundOption() => new("--round") { Description = "The round's id", Required = true };
@@ -182,8 +183,9 @@ internal static class TestingCommand
                     v.Total.Resulted,
                     v.Total.Positive,
                     v.Total.NotSampled,
+                    v.Total.Exempted,
                     v.PastDeadline,
-                    children = v.Children.Select(c => new { c.Code, c.Name, c.ShouldTest, c.Sampled, c.Resulted, c.Positive, c.NotSampled }),
+                    children = v.Children.Select(c => new { c.Code, c.Name, c.ShouldTest, c.Sampled, c.Resulted, c.Positive, c.NotSampled, c.Exempted }),
                 }, Json));
                 return 0;
             }
@@ -196,6 +198,31 @@ internal static class TestingCommand
 
             AnsiConsole.Write(table);
             return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command ExemptCommand()
+    {
+        var round = RoundOption();
+        var file = new Option<string>("--file") { Description = "CSV: id_number,reason,note (reason: quarantine, hospital or other)", Required = true };
+        var command = new Command("exempt", "应检尽检免检 Exempt residents tested elsewhere (quarantine, hospital) from a round; again: nothing twice") { round, file };
+        command.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        {
+            var report = await ImportExemptions.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(round), result.GetValue(file)!, ct);
+            if (!report.IsSuccess)
+            {
+                return Fail(report.Error!.Message);
+            }
+
+            var r = report.Value!;
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Exempted:N0} exempted[/], {r.AlreadyExempted:N0} already exempted, {r.Refused.Count:N0} refused");
+            foreach (var refusal in r.Refused)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"第 {refusal.Line} 行 (line {refusal.Line}): {refusal.Reason}"));
+            }
+
+            return r.Refused.Count == 0 ? 0 : 2;
         }, ct));
         return command;
     }

@@ -12,12 +12,12 @@ public static class ResultLines
 {
     public const string Header = "tube_barcode,result,ct_n,ct_orf";
 
-    public sealed record Parsed(IReadOnlyList<RecordResults.Row> Rows, IReadOnlyList<string> Errors);
+    public sealed record Parsed(IReadOnlyList<RecordResults.Row> Rows, IReadOnlyList<RecordResults.Refusal> Errors);
 
     public static Parsed Parse(string? text, string lab)
     {
         var rows = new List<RecordResults.Row>();
-        var errors = new List<string>();
+        var errors = new List<RecordResults.Refusal>();
         var lines = (text ?? string.Empty).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -31,7 +31,7 @@ public static class ResultLines
             var fields = line.Split(',');
             if (fields.Length is < 2 or > 4)
             {
-                errors.Add(LineError(number, $"应为 4 列 {Header}，实为 {fields.Length} 列 (expected the 4 columns {Header}, found {fields.Length})"));
+                errors.Add(new RecordResults.Refusal(number, $"应为 4 列 {Header}，实为 {fields.Length} 列 (expected the 4 columns {Header}, found {fields.Length})"));
                 continue;
             }
 
@@ -43,7 +43,7 @@ public static class ResultLines
         return new Parsed(rows, errors);
     }
 
-    private static double? Ct(string[] fields, int index, int line, List<string> errors)
+    private static double? Ct(string[] fields, int index, int line, List<RecordResults.Refusal> errors)
     {
         var text = index < fields.Length ? fields[index].Trim() : string.Empty;
         if (text.Length == 0)
@@ -56,10 +56,7 @@ public static class ResultLines
             return value;
         }
 
-        errors.Add(LineError(line, $"Ct 值「{text}」不是数字 (Ct value '{text}' is not a number)"));
+        errors.Add(new RecordResults.Refusal(line, $"Ct 值「{text}」不是数字 (Ct value '{text}' is not a number)"));
         return null;
     }
-
-    private static string LineError(int line, string reason) =>
-        string.Create(CultureInfo.InvariantCulture, $"第 {line} 行 (line {line}): {reason}");
 }

@@ -21,6 +21,8 @@ public static class TestingApi
 
     public sealed record ResultBatch(IReadOnlyList<ResultItem>? Results);
 
+    public sealed record ExemptionBatch(IReadOnlyList<ExemptPeople.Item>? Exemptions);
+
     public sealed record ResultsRecorded(int Results, int Unchanged, TracePools.Report Tracing);
 
     public static void Map(RouteGroupBuilder api)
@@ -34,6 +36,9 @@ public static class TestingApi
         group.MapGet("/rounds/{id:long}/coverage", CoverageAsync).WithName("RoundCoverage");
         group.MapGet("/rounds/{id:long}/positives", PositivesAsync).WithName("PositivePools");
         group.MapGet("/rounds/{id:long}/not-sampled", NotSampledAsync).WithName("NotSampled");
+        group.MapPost("/rounds/{id:long}/exemptions", ExemptAsync).WithName("ExemptPeople").RequireAuthorization(Permissions.ManageRounds);
+        group.MapGet("/rounds/{id:long}/exemptions", ExemptionsAsync).WithName("ListExemptions");
+        group.MapDelete("/rounds/{id:long}/exemptions/{personId:long}", RemoveExemptionAsync).WithName("RemoveExemption").RequireAuthorization(Permissions.ManageRounds);
         group.MapPost("/antigen", ReportAntigenAsync).WithName("ReportAntigen").RequireAuthorization(Permissions.RecordSamples);
     }
 
@@ -76,6 +81,21 @@ public static class TestingApi
     public static async Task<Results<Ok<ReportAntigen.Reported>, ValidationProblem, ProblemHttpResult>> ReportAntigenAsync(
         ReportAntigen.Command body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         (await ReportAntigen.HandleAsync(db, time, body, ct)).ToHttp();
+
+    public static async Task<Results<Ok<IReadOnlyList<ExemptPeople.ItemResult>>, ValidationProblem, ProblemHttpResult>> ExemptAsync(
+        long id, ExemptionBatch body, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return (await ExemptPeople.HandleAsync(db, time, id, body.Exemptions ?? [], ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<Page<ListExemptions.Row>>, ValidationProblem, ProblemHttpResult>> ExemptionsAsync(
+        long id, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        (await ListExemptions.HandleAsync(db, id, page, pageSize, ct)).ToHttp();
+
+    public static async Task<Results<Ok<RemoveExemption.Removed>, ValidationProblem, ProblemHttpResult>> RemoveExemptionAsync(
+        long id, long personId, FangkongDbContext db, CancellationToken ct) =>
+        (await RemoveExemption.HandleAsync(db, id, personId, ct)).ToHttp();
 
     public static async Task<Results<Ok<RoundCoverage.View>, ValidationProblem, ProblemHttpResult>> CoverageAsync(
         long id, string? region, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

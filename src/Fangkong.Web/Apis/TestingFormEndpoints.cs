@@ -12,7 +12,8 @@ namespace Fangkong.Web.Apis;
 /// <summary>
 /// The testing pages' form posts (antiforgery-checked): create a round, record one swab at the
 /// console, upload lab results. Each calls the same use case as the API and redirects back to a
-/// page with the outcome in the query string, so a reload never posts twice.
+/// page with the outcome in the query string, so a reload never posts twice. A refused upload's
+/// lines are kept on the server (<see cref="UploadReports"/>), since they may not fit in a URL.
 /// </summary>
 public static class TestingFormEndpoints
 {
@@ -70,30 +71,41 @@ public static class TestingFormEndpoints
         [FromForm(Name = "lines")] string? lines,
         FangkongDbContext db,
         TimeProvider time,
+        UploadReports reports,
         HttpContext http,
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(reports);
         var parsed = ResultLines.Parse(lines, lab ?? string.Empty);
         if (parsed.Errors.Count > 0 || parsed.Rows.Count == 0)
         {
             var message = parsed.Rows.Count == 0 && parsed.Errors.Count == 0
                 ? "没有结果行 (No result lines were given)."
-                : $"结果未导入，{parsed.Errors.Count} 处错误 (Nothing was recorded: {parsed.Errors.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, parsed.Errors.Take(50))}";
-            return Results.LocalRedirect($"/testing/results?error={Escape(message)}&lab={Escape(lab)}");
+                : $"结果未导入，{parsed.Errors.Count} 处错误 (Nothing was recorded: {parsed.Errors.Count} bad row(s)).";
+            return Refused(message, parsed.Errors);
         }
 
-        var recorded = await RecordResults.HandleAsync(db, time, parsed.Rows, ct);
-        if (!recorded.IsSuccess)
+        var recorded = await RecordResults.RecordAsync(db, time, parsed.Rows, ct);
+        if (recorded.Error is { } error)
         {
-            return Results.LocalRedirect($"/testing/results?error={Escape(recorded.Error!.Message)}&lab={Escape(lab)}");
+            return Refused(
+                recorded.Refused.Count > 0 ? $"结果未导入，{recorded.Refused.Count} 处错误 (Nothing was recorded: {recorded.Refused.Count} bad row(s))." : error.Message,
+                recorded.Refused);
         }
 
         // Tracing acts on members wherever they live, so it runs as the system, right away (as the API does).
         await using var system = http.RequestServices.CreateSystemContext();
-        var tracing = await TracePools.HandleAsync(system, time, recorded.Value!.TubesToTrace, ct);
+        var tracing = await TracePools.HandleAsync(system, time, recorded.Recorded!.TubesToTrace, ct);
         return Results.LocalRedirect(Invariant(
-            $"/testing/results?recorded={recorded.Value.Results}&unchanged={recorded.Value.Unchanged}&controlled={tracing.PeopleControlled}&tasks={tracing.TasksCreated}&lab={Escape(lab)}"));
+            $"/testing/results?recorded={recorded.Recorded.Results}&unchanged={recorded.Recorded.Unchanged}&controlled={tracing.PeopleControlled}&tasks={tracing.TasksCreated}&lab={Escape(lab)}"));
+
+        // The refused lines stay on the server; the redirect carries a short id only.
+        IResult Refused(string summary, IReadOnlyList<RecordResults.Refusal> refused)
+        {
+            var id = reports.Keep(db.Jurisdiction.UserName, summary, refused);
+            return Results.LocalRedirect($"/testing/results?report={id}&lab={Escape(lab)}");
+        }
     }
 
     private static string Escape(string? value) => Uri.EscapeDataString(value ?? string.Empty);

@@ -55,6 +55,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.ConfirmationTask> ConfirmationTasks => Set<Testing.ConfirmationTask>();
 
+    public DbSet<Testing.RoundExemption> RoundExemptions => Set<Testing.RoundExemption>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>

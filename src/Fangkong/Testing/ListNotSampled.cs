@@ -7,7 +7,8 @@ namespace Fangkong.Testing;
 
 /// <summary>
 /// The residents of a community not yet sampled in a round, ordered by compound, building, unit
-/// and room: the list for knocking on doors ("敲门行动"). Paged, within the jurisdiction, audited.
+/// and room: the list for knocking on doors ("敲门行动"). People exempted from the round (tested
+/// elsewhere) are left out. Paged, within the jurisdiction, audited.
 /// </summary>
 public static class ListNotSampled
 {
@@ -34,9 +35,10 @@ public static class ListNotSampled
         }
 
         var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);
+        var exempted = db.RoundExemptions.IgnoreQueryFilters().Where(e => e.RoundId == roundId);
         var people =
             from p in db.Persons.AsNoTracking()
-            where p.RegionCode == community && !sampled.Any(s => s.PersonId == p.Id)
+            where p.RegionCode == community && !sampled.Any(s => s.PersonId == p.Id) && !exempted.Any(e => e.PersonId == p.Id)
             join c in db.Compounds on p.CompoundId equals c.Id into cs
             from c in cs.DefaultIfEmpty()
             join b in db.Buildings on p.BuildingId equals b.Id into bs

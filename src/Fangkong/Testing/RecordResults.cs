@@ -21,13 +21,35 @@ public static class RecordResults
 
     public sealed record Recorded(int Results, int Unchanged, IReadOnlyList<long> TubesToTrace);
 
+    /// <summary>One refused row: its line and why.</summary>
+    public sealed record Refusal(long Line, string Reason)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"第 {Line} 行 (line {Line}): {Reason}");
+    }
+
+    /// <summary>
+    /// What <see cref="RecordAsync"/> did: the results recorded, or an error with every refused
+    /// row (none when the batch as a whole is refused, e.g. for its size).
+    /// </summary>
+    public sealed record Outcome(Recorded? Recorded, Error? Error, IReadOnlyList<Refusal> Refused);
+
+    /// <summary>How many refused rows an error message lists; <see cref="RecordAsync"/> gives them all.</summary>
+    public const int RefusalsInMessage = 50;
+
     public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default)
+    {
+        var outcome = await RecordAsync(db, time, rows, ct);
+        return outcome.Error is { } error ? error : outcome.Recorded!;
+    }
+
+    /// <summary>As <see cref="HandleAsync"/>, with every refused row listed for callers that can show them all.</summary>
+    public static async Task<Outcome> RecordAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxBatch)
         {
-            return Error.Invalid("results", $"每批 1–{MaxBatch} 条结果 (A batch holds 1 to {MaxBatch} results).");
+            return new Outcome(null, Error.Invalid("results", $"每批 1–{MaxBatch} 条结果 (A batch holds 1 to {MaxBatch} results)."), []);
         }
 
         var barcodes = rows.Select(r => r.TubeBarcode?.Trim() ?? string.Empty).Distinct().ToList();
@@ -35,7 +57,7 @@ public static class RecordResults
         // The jurisdiction filter applies: a tube outside the lab's region is as unknown as a missing one.
         var tubes = await db.Tubes.Where(t => barcodes.Contains(t.Barcode)).ToDictionaryAsync(t => t.Barcode, StringComparer.Ordinal, ct);
         var nonEmpty = await db.Tubes.Where(t => barcodes.Contains(t.Barcode) && t.SampleCount > 0).Select(t => t.Barcode).ToListAsync(ct);
-        var errors = new List<string>();
+        var errors = new List<Refusal>();
         var accepted = new Dictionary<string, (Row Row, TestResult Result)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -43,7 +65,7 @@ public static class RecordResults
             var reason = Check(row, barcode, tubes, nonEmpty, accepted, out var result);
             if (reason is not null)
             {
-                errors.Add(string.Create(CultureInfo.InvariantCulture, $"第 {row.Line} 行 (line {row.Line}): {reason}"));
+                errors.Add(new Refusal(row.Line, reason));
                 continue;
             }
 
@@ -52,9 +74,7 @@ public static class RecordResults
 
         if (errors.Count > 0)
         {
-            var shown = errors.Take(50).ToList();
-            var more = errors.Count > shown.Count ? $"{Environment.NewLine}… 另有 {errors.Count - shown.Count} 处 (and {errors.Count - shown.Count} more)" : string.Empty;
-            return Error.Invalid("results", $"结果未导入，{errors.Count} 处错误 (Nothing was recorded: {errors.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}");
+            return new Outcome(null, Error.Invalid("results", RefusalMessage(errors)), errors);
         }
 
         var now = time.GetUtcNow();
@@ -73,7 +93,16 @@ public static class RecordResults
 
         await db.SaveChangesAsync(ct);
         var toTrace = changed.Where(t => t.Result != TestResult.Negative || t.PoolSize == 1).Select(t => t.Id).ToList();
-        return new Recorded(changed.Count, accepted.Count - changed.Count, toTrace);
+        return new Outcome(new Recorded(changed.Count, accepted.Count - changed.Count, toTrace), null, []);
+    }
+
+    /// <summary>The refusal of a whole batch: the count, then the first <see cref="RefusalsInMessage"/> rows.</summary>
+    public static string RefusalMessage(IReadOnlyList<Refusal> refused)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        var shown = refused.Take(RefusalsInMessage).ToList();
+        var more = refused.Count > shown.Count ? $"{Environment.NewLine}… 另有 {refused.Count - shown.Count} 处 (and {refused.Count - shown.Count} more)" : string.Empty;
+        return $"结果未导入，{refused.Count} 处错误 (Nothing was recorded: {refused.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}";
     }
 
     private static string? Check(

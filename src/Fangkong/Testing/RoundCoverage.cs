@@ -10,10 +10,14 @@ namespace Fangkong.Testing;
 /// residents who should be tested, those sampled, those with a result, and those in a positive
 /// tube. Counts follow where people are registered, wherever they were swabbed; only counts leave
 /// here, so the sampling-point filter is lifted for them, never the region of the caller.
+/// "Should test" is the residents less those exempted from the round (tested elsewhere:
+/// <see cref="RoundExemption"/>) and not sampled in it; an exempted person swabbed all the same
+/// stays in "should test" and counts as sampled, so that the sampled share never passes 100 %.
 /// </summary>
 public static class RoundCoverage
 {
-    public sealed record Line(string Code, string Name, RegionLevel Level, long ShouldTest, long Sampled, long Resulted, long Positive)
+    /// <param name="Exempted">Residents exempted from the round (tested elsewhere) and not sampled in it: left out of <paramref name="ShouldTest"/>.</param>
+    public sealed record Line(string Code, string Name, RegionLevel Level, long ShouldTest, long Sampled, long Resulted, long Positive, long Exempted)
     {
         public long NotSampled => Math.Max(0, ShouldTest - Sampled);
 
@@ -56,6 +60,15 @@ public static class RoundCoverage
             .GroupBy(p => p.RegionCode.Substring(0, length))
             .Select(g => new { Code = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
+        // From the round's exemptions (few, often none), so that a round without any costs nothing here.
+        var exempted = await (
+                from e in db.RoundExemptions.IgnoreQueryFilters().AsNoTracking()
+                where e.RoundId == round.Id
+                join p in db.Persons.IgnoreQueryFilters() on e.PersonId equals p.Id
+                where p.RegionCode.StartsWith(region) && !db.Samples.IgnoreQueryFilters().Any(s => s.RoundId == round.Id && s.PersonId == e.PersonId)
+                group p by p.RegionCode.Substring(0, length) into g
+                select new { Code = g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
         var samples = db.Samples.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.RoundId == round.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region));
         var sampled = await CountPeopleAsync(samples, length, ct);
@@ -64,10 +77,12 @@ public static class RoundCoverage
         var positive = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result == TestResult.Positive)), length, ct);
 
         Line LineOf(string code, string name, RegionLevel level) => new(
-            code, name, level, residents.GetValueOrDefault(code), sampled.GetValueOrDefault(code), resulted.GetValueOrDefault(code), positive.GetValueOrDefault(code));
+            code, name, level, residents.GetValueOrDefault(code) - exempted.GetValueOrDefault(code), sampled.GetValueOrDefault(code),
+            resulted.GetValueOrDefault(code), positive.GetValueOrDefault(code), exempted.GetValueOrDefault(code));
 
         var lines = children.Select(c => LineOf(c.Code, c.Name, c.Level)).ToList();
-        var total = new Line(current.Code, current.Name, current.Level, residents.Values.Sum(), sampled.Values.Sum(), resulted.Values.Sum(), positive.Values.Sum());
+        var total = new Line(
+            current.Code, current.Name, current.Level, residents.Values.Sum() - exempted.Values.Sum(), sampled.Values.Sum(), resulted.Values.Sum(), positive.Values.Sum(), exempted.Values.Sum());
         return new View(round.Id, round.Name, round.PoolSize, round.Deadline, time.GetUtcNow() > round.Deadline, total, lines);
     }
 

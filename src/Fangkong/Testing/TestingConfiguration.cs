@@ -103,3 +103,18 @@ internal sealed class ConfirmationTaskConfiguration : IEntityTypeConfiguration<C
         builder.HasIndex(t => t.RegionCode);
     }
 }
+
+internal sealed class RoundExemptionConfiguration : IEntityTypeConfiguration<RoundExemption>
+{
+    public void Configure(EntityTypeBuilder<RoundExemption> builder)
+    {
+        builder.ToTable("round_exemptions");
+        builder.Property(e => e.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Note).HasMaxLength(RoundExemption.NoteMaxLength);
+        builder.Property(e => e.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(e => new { e.RoundId, e.PersonId }).IsUnique();
+        builder.HasIndex(e => e.RegionCode);
+        builder.HasOne<TestingRound>().WithMany().HasForeignKey(e => e.RoundId);
+    }
+}

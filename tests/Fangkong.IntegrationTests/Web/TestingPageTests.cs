@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.IntegrationTests.Web;
 
@@ -127,12 +128,12 @@ public sealed partial class TestingPageTests
         using var refused = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "tube_barcode,result,ct_n,ct_orf\nJL-0001,positive,28,29\nJL-9999,negative,,\nJL-0001,maybe,1,2")));
         var refusal = await lab.GetStringAsync(refused.Headers.Location!.OriginalString);
         refusal.ShouldContain("结果未导入，2 处错误");
-        refusal.ShouldContain("第 3 行 (line 3): 未知试管 JL-9999");
-        refusal.ShouldContain("第 4 行 (line 4)");
+        refusal.ShouldContain(RefusedLine(3, "未知试管 JL-9999"));
+        refusal.ShouldContain(RefusedLine(4, "结果「maybe」"));
         (await county.GetStringAsync($"/testing/{id}/positives")).ShouldContain("本轮暂无阳性混管");
 
         using var malformed = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "JL-0001,positive,twenty,29")));
-        (await lab.GetStringAsync(malformed.Headers.Location!.OriginalString)).ShouldContain("第 1 行 (line 1): Ct 值「twenty」不是数字");
+        (await lab.GetStringAsync(malformed.Headers.Location!.OriginalString)).ShouldContain(RefusedLine(1, "Ct 值「twenty」不是数字"));
 
         using var accepted = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "JL-0001,positive,28,29")));
         var done = await lab.GetStringAsync(accepted.Headers.Location!.OriginalString);
@@ -153,7 +154,44 @@ public sealed partial class TestingPageTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task UnknownRound_Is404_OnEveryRoundPage(DatabaseProvider provider)
+    public async Task ResultUpload_Of200UnknownTubes_ListsEveryRefusedLine_KeepsThemOffTheUrl_AndRecordsNothing(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        var id = await CreateRoundAsync(county, "船营区第一轮", WebTestData.County);
+        var console = await county.GetStringAsync($"/testing/{id}/console");
+        using (var posted = await county.PostAsync($"/testing/{id}/scans", Form(
+            Hidden(console, "__RequestVerificationToken"), ("clientId", Hidden(console, "clientId")), ("tube", "JL-0001"), ("idNumber", Zhang), ("point", "吉源社区广场"), ("poolSize", "10"))))
+        {
+            posted.Headers.Location!.OriginalString.ShouldContain("outcome=Recorded");
+        }
+
+        // One good line first, then 200 tubes nobody sampled: all or nothing, so the good one is not recorded either.
+        var lines = new[] { "tube_barcode,result,ct_n,ct_orf", "JL-0001,positive,28,29" }
+            .Concat(Enumerable.Range(1, 200).Select(i => $"UNKNOWN-{i:D4},negative,,"));
+        using var lab = await host.ClientAsync("lab");
+        using var refused = await lab.PostAsync("/testing/results/upload", Form(await TokenAsync(lab, "/testing/results"), ("lab", "吉林市疾控中心"), ("lines", string.Join('\n', lines))));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = refused.Headers.Location!.OriginalString;
+        location.ShouldStartWith("/testing/results?report=");
+        location.Length.ShouldBeLessThan(200);
+
+        var page = await lab.GetStringAsync(location);
+        page.ShouldContain("结果未导入，200 处错误");
+        for (var i = 1; i <= 200; i++)
+        {
+            page.ShouldContain(RefusedLine(i + 2, $"未知试管 UNKNOWN-{i:D4}"));
+        }
+
+        await using (var db = host.Database.NewContext())
+        {
+            (await db.Tubes.IgnoreQueryFilters().CountAsync(t => t.Result != null)).ShouldBe(0);
+            (await db.ControlOrders.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task UnknownRound_Is404_WithTheNoSuchRoundText_OnEveryRoundPage(DatabaseProvider provider)
     {
         await using var host = await WebTestHost.StartAsync(provider);
         using var county = await host.ClientAsync("county");
@@ -161,10 +199,48 @@ public sealed partial class TestingPageTests
         {
             using var response = await county.GetAsync(path);
             response.StatusCode.ShouldBe(HttpStatusCode.NotFound, path);
-            // The status-code pages re-execute a 404 as the common "page not found" page.
-            (await response.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
+            var page = await response.Content.ReadAsStringAsync();
+            page.ShouldContain("没有这个检测轮次", customMessage: path);
+            page.ShouldContain("检测轮次 999 不存在或不在您的辖区", customMessage: path);
+            page.ShouldNotContain("页面不存在", customMessage: path);
         }
+
+        // A page that does not exist at all still gets the common text.
+        using var missing = await county.GetAsync("/testing/999/nothing-here");
+        missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await missing.Content.ReadAsStringAsync()).ShouldContain("页面不存在");
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task RoundOutsideTheJurisdiction_Is404_WithTheNoSuchRoundText_AndNoName(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        long id;
+        await using (var db = host.Database.NewContext())
+        {
+            var round = new Fangkong.Testing.TestingRound("昌邑区保密轮次", WebTestData.OtherCounty, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddHours(24), 10, "test");
+            db.TestingRounds.Add(round);
+            await db.SaveChangesAsync();
+            id = round.Id;
+        }
+
+        using var dadong = await host.ClientAsync("dadong");
+        using var response = await dadong.GetAsync($"/testing/{id}");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var page = await response.Content.ReadAsStringAsync();
+        page.ShouldContain("没有这个检测轮次");
+        page.ShouldNotContain("昌邑区保密轮次");
+
+        // In English the same page speaks English.
+        using var english = new HttpRequestMessage(HttpMethod.Get, $"/testing/{id}");
+        english.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        using var inEnglish = await dadong.SendAsync(english);
+        inEnglish.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await inEnglish.Content.ReadAsStringAsync()).ShouldContain("No such testing round");
+    }
+
+    private static string RefusedLine(int line, string reasonStart) =>
+        $"<tr><td class=\"fk-number\">{line}</td><td>{reasonStart}";
 
     private static async Task<long> CreateRoundAsync(HttpClient client, string name, string region)
     {

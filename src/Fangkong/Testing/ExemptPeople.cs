@@ -1,0 +1,146 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Persons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Testing;
+
+/// <summary>
+/// Records that residents of a round's area are tested elsewhere (in quarantine, in hospital), so
+/// that they leave the round's "should test" and its not-sampled list. A batch by identity number;
+/// each item is exempted, already exempted (sending it again changes nothing), or refused with its
+/// reason: a bad identity number or reason, a person not registered in the caller's jurisdiction
+/// (not told apart from an unknown one), or a person living outside the round's area.
+/// </summary>
+public static class ExemptPeople
+{
+    public const int MaxBatch = 5_000;
+
+    public sealed record Item(string? IdNumber, string? Reason, string? Note);
+
+    public enum Outcome
+    {
+        Exempted,
+        AlreadyExempted,
+        Refused,
+    }
+
+    /// <summary>The outcome of the item at <paramref name="Index"/> (0-based, in the order sent).</summary>
+    public sealed record ItemResult(int Index, string IdNumber, Outcome Outcome, long? PersonId, string? Reason);
+
+    public static async Task<Result<IReadOnlyList<ItemResult>>> HandleAsync(
+        FangkongDbContext db, TimeProvider time, long roundId, IReadOnlyList<Item> items, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(items);
+        var found = await RoundAccess.FindAsync(db, roundId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        if (items.Count is 0 or > MaxBatch)
+        {
+            return Error.Invalid("exemptions", $"每批 1–{MaxBatch} 人 (A batch holds 1 to {MaxBatch} people).");
+        }
+
+        var round = found.Value!;
+        var parsed = items.Select(Parse).ToList();
+        var numbers = parsed.Where(p => p.Error is null).Select(p => p.Document!).Distinct().ToList();
+
+        // The jurisdiction filter applies: a person outside it is as unknown as an unregistered one.
+        var people = await db.Persons.AsNoTracking()
+            .Where(p => p.DocumentType == DocumentType.ResidentId && numbers.Contains(p.DocumentNumber))
+            .Select(p => new { p.Id, p.DocumentNumber, p.RegionCode })
+            .ToDictionaryAsync(p => p.DocumentNumber, StringComparer.Ordinal, ct);
+        var ids = people.Values.Select(p => p.Id).ToList();
+        var exempted = (await db.RoundExemptions.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.RoundId == round.Id && ids.Contains(e.PersonId)).Select(e => e.PersonId).ToListAsync(ct)).ToHashSet();
+
+        var now = time.GetUtcNow();
+        var results = new List<ItemResult>(items.Count);
+        for (var i = 0; i < parsed.Count; i++)
+        {
+            var item = parsed[i];
+            var text = items[i].IdNumber?.Trim() ?? string.Empty;
+            if (item.Error is { } error)
+            {
+                results.Add(new ItemResult(i, text, Outcome.Refused, null, error));
+                continue;
+            }
+
+            if (!people.TryGetValue(item.Document!, out var person))
+            {
+                results.Add(new ItemResult(i, text, Outcome.Refused, null, "此人未登记或不在您的辖区 (this person is not registered in your jurisdiction)"));
+                continue;
+            }
+
+            if (!person.RegionCode.StartsWith(round.RegionCode, StringComparison.Ordinal))
+            {
+                results.Add(new ItemResult(i, text, Outcome.Refused, person.Id,
+                    $"此人登记在 {person.RegionCode}，不在本轮范围 {round.RegionCode} 内 (this person lives in {person.RegionCode}, outside the round's area {round.RegionCode})"));
+                continue;
+            }
+
+            if (!exempted.Add(person.Id))
+            {
+                results.Add(new ItemResult(i, text, Outcome.AlreadyExempted, person.Id, null));
+                continue;
+            }
+
+            db.RoundExemptions.Add(new RoundExemption(round.Id, person.Id, person.RegionCode, item.Kind, item.Note, db.Jurisdiction.UserName, now));
+            results.Add(new ItemResult(i, text, Outcome.Exempted, person.Id, null));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return results;
+    }
+
+    /// <summary>quarantine/hospital/other, or 隔离/住院/其他.</summary>
+    public static bool TryParseKind(string? text, out ExemptionKind kind)
+    {
+        switch (text?.Trim())
+        {
+            case "隔离" or "集中隔离":
+                kind = ExemptionKind.Quarantine;
+                return true;
+            case "住院" or "医院":
+                kind = ExemptionKind.Hospital;
+                return true;
+            case "其他":
+                kind = ExemptionKind.Other;
+                return true;
+            default:
+                return EnumText.TryParse(text?.Trim(), out kind);
+        }
+    }
+
+    private sealed record Parsed(string? Document, ExemptionKind Kind, string? Note, string? Error);
+
+    private static Parsed Parse(Item item)
+    {
+        if (!IdNumber.TryParse(item.IdNumber, out var id, out var idError))
+        {
+            return new Parsed(null, default, null, $"证件号码无效：{idError} (invalid identity number)");
+        }
+
+        if (!TryParseKind(item.Reason, out var kind))
+        {
+            return new Parsed(null, default, null, $"原因「{item.Reason}」应为 quarantine、hospital 或 other（隔离、住院、其他）(reason must be quarantine, hospital or other)");
+        }
+
+        var note = item.Note?.Trim();
+        if (note is { Length: > RoundExemption.NoteMaxLength })
+        {
+            return new Parsed(null, default, null, $"备注最多 {RoundExemption.NoteMaxLength} 个字 (the note has at most {RoundExemption.NoteMaxLength} characters)");
+        }
+
+        if (kind == ExemptionKind.Other && string.IsNullOrEmpty(note))
+        {
+            return new Parsed(null, default, null, "原因为其他时须填写备注 (a reason of 'other' needs a note)");
+        }
+
+        return new Parsed(id.Value, kind, note, null);
+    }
+}

@@ -1,0 +1,32 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Testing;
+
+/// <summary>Takes a person's exemption from a round (back from quarantine: they should test again). Audited.</summary>
+public static class RemoveExemption
+{
+    public sealed record Removed(long RoundId, long PersonId, ExemptionKind Kind);
+
+    public static async Task<Result<Removed>> HandleAsync(FangkongDbContext db, long roundId, long personId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await RoundAccess.FindAsync(db, roundId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        // Within the jurisdiction: another county's exemption is as absent as a missing one.
+        var exemption = await db.RoundExemptions.FirstOrDefaultAsync(e => e.RoundId == roundId && e.PersonId == personId, ct);
+        if (exemption is null)
+        {
+            return Error.NotFound($"本轮没有此人 ({personId}) 的免检记录 (Person {personId} has no exemption in round {roundId}).");
+        }
+
+        db.RoundExemptions.Remove(exemption);
+        await db.SaveChangesAsync(ct);
+        return new Removed(roundId, personId, exemption.Kind);
+    }
+}
