@@ -55,6 +55,12 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.ConfirmationTask> ConfirmationTasks => Set<Testing.ConfirmationTask>();
 
+    public DbSet<Cases.PolicyVersion> PolicyVersions => Set<Cases.PolicyVersion>();
+
+    public DbSet<Cases.Case> Cases => Set<Cases.Case>();
+
+    public DbSet<Cases.Contact> Contacts => Set<Cases.Contact>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
