@@ -156,6 +156,7 @@ public static class FangkongWebApp
         PlacesApi.Map(api);
         OrganisationsApi.Map(api);
         TestingApi.Map(api);
+        CasesApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
