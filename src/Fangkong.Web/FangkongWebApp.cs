@@ -148,6 +148,7 @@ public static class FangkongWebApp
         app.MapHealthChecks("/health");
         AccountEndpoints.Map(app);
         TestingFormEndpoints.Map(app);
+        CasesFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
