@@ -16,6 +16,8 @@ public static class CasesApi
 {
     public sealed record ReleaseCheck(string? CaseNo, IReadOnlyList<ReleaseCriterion.Test>? Tests);
 
+    public sealed record Release(string? CaseNo, DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -24,6 +26,7 @@ public static class CasesApi
         cases.MapGet("/{id:long}", GetCaseAsync).WithName("GetCase");
         cases.MapPost("/import", ImportCasesAsync).WithName("ImportCases").RequireAuthorization(Permissions.ManageCases).DisableAntiforgery();
         cases.MapPost("/release-check", CheckReleaseAsync).WithName("CheckRelease");
+        cases.MapPost("/release", RecordReleaseAsync).WithName("RecordRelease").RequireAuthorization(Permissions.ManageCases);
 
         var contacts = api.MapGroup("/contacts").WithTags("Cases").RequireAuthorization(Permissions.ViewCases);
         contacts.MapGet("/", ListContactsAsync).WithName("ListContacts");
@@ -58,6 +61,23 @@ public static class CasesApi
         }
 
         return (await CheckRelease.HandleAsync(db, body.CaseNo.Trim(), body.Tests ?? [], ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<RecordRelease.Recorded>, ValidationProblem, ProblemHttpResult>> RecordReleaseAsync(
+        Release body, FangkongDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(body.CaseNo))
+        {
+            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("caseNo", "缺少病例编号 (caseNo is required).")).ToHttp();
+        }
+
+        if (body.On is not { } on)
+        {
+            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("on", "缺少出院或解除日期 (on is required).")).ToHttp();
+        }
+
+        return (await RecordRelease.HandleAsync(db, new RecordRelease.Command(body.CaseNo.Trim(), on, body.Tests ?? []), ct)).ToHttp();
     }
 
     public static async Task<Results<Ok<Page<ContactView>>, ValidationProblem, ProblemHttpResult>> ListContactsAsync(

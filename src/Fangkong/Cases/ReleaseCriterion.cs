@@ -8,8 +8,14 @@ namespace Fangkong.Cases;
 /// </summary>
 public static class ReleaseCriterion
 {
-    /// <summary>One nucleic-acid test of the patient: when it was taken and its Ct values (null = not detected/not given).</summary>
-    public sealed record Test(DateTimeOffset TakenAt, double? CtN, double? CtOrf);
+    /// <summary>
+    /// One nucleic-acid test of the patient: when it was taken and its Ct values. A test without
+    /// a Ct value passes only when the lab reported it negative (<paramref name="NotDetected"/>).
+    /// </summary>
+    public sealed record Test(DateTimeOffset TakenAt, double? CtN, double? CtOrf, bool NotDetected = false)
+    {
+        public bool Passes(double minCt) => NotDetected || (CtN >= minCt && CtOrf >= minCt);
+    }
 
     public sealed record Assessment(bool Met, string Reason, IReadOnlyList<Test> Qualifying, DateOnly? MonitoringUntil);
 
@@ -22,7 +28,7 @@ public static class ReleaseCriterion
         var best = new List<Test>();
         foreach (var test in tests.OrderBy(t => t.TakenAt))
         {
-            if (!(test.CtN >= policy.ReleaseMinCt && test.CtOrf >= policy.ReleaseMinCt))
+            if (!test.Passes(policy.ReleaseMinCt))
             {
                 chain.Clear();
                 continue;
