@@ -59,6 +59,8 @@ public static class ImportCases
         return parsed.IsSuccess ? await HandleAsync(db, time, parsed.Value!, ct) : parsed.Error!;
     }
 
+    // The lookups below pass each list as one parameter (EF.Parameter): expanded into one
+    // parameter per value, a file of 40,000 rows exceeds SQLite's limit of 32,766 variables.
     public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -93,16 +95,16 @@ public static class ImportCases
         }
 
         var regions = reports.Select(r => r.Report.RegionCode).Distinct().ToList();
-        var known = (await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = (await db.Regions.AsNoTracking().Where(r => EF.Parameter(regions).Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var caseNos = reports.Select(r => r.Report.CaseNo).ToList();
-        var existing = await db.Cases.Include(c => c.SeverityHistory).Where(c => caseNos.Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, StringComparer.Ordinal, ct);
+        var existing = await db.Cases.Include(c => c.SeverityHistory).Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, StringComparer.Ordinal, ct);
 
         // A number held by a case outside the importer's jurisdiction cannot be reused or updated from here.
-        var hidden = (await db.Cases.IgnoreQueryFilters().Where(c => caseNos.Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct))
+        var hidden = (await db.Cases.IgnoreQueryFilters().Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct))
             .Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var sources = reports.Where(r => r.Report.ConvertedFromCaseNo is not null).Select(r => r.Report.ConvertedFromCaseNo!).Distinct().ToList();
-        var storedTypes = await db.Cases.AsNoTracking().Where(c => sources.Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, c => c.Type, StringComparer.Ordinal, ct);
-        var storedConversions = await db.Cases.AsNoTracking().Where(c => c.ConvertedFromCaseNo != null && sources.Contains(c.ConvertedFromCaseNo))
+        var storedTypes = await db.Cases.AsNoTracking().Where(c => EF.Parameter(sources).Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, c => c.Type, StringComparer.Ordinal, ct);
+        var storedConversions = await db.Cases.AsNoTracking().Where(c => c.ConvertedFromCaseNo != null && EF.Parameter(sources).Contains(c.ConvertedFromCaseNo))
             .Select(c => new { c.CaseNo, From = c.ConvertedFromCaseNo! }).ToListAsync(ct);
         var fileTypes = reports.ToDictionary(r => r.Report.CaseNo, r => r.Report.Type, StringComparer.Ordinal);
         var convertedBy = new Dictionary<string, (string CaseNo, long? Line)>(StringComparer.Ordinal);
@@ -112,7 +114,7 @@ public static class ImportCases
         }
 
         var idNumbers = reports.Select(r => r.Report.IdNumber).Where(n => n.Length > 0).Distinct().ToList();
-        var persons = await db.Persons.AsNoTracking().Where(p => idNumbers.Contains(p.DocumentNumber)).Select(p => new { p.Id, p.DocumentNumber })
+        var persons = await db.Persons.AsNoTracking().Where(p => EF.Parameter(idNumbers).Contains(p.DocumentNumber)).Select(p => new { p.Id, p.DocumentNumber })
             .ToListAsync(ct);
         var personByNumber = persons.GroupBy(p => p.DocumentNumber, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 

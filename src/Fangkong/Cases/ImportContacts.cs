@@ -57,6 +57,8 @@ public static class ImportContacts
         return parsed.IsSuccess ? await HandleAsync(db, parsed.Value!, ct) : parsed.Error!;
     }
 
+    // The lookups below pass each list as one parameter (EF.Parameter): expanded into one
+    // parameter per value, a file of 40,000 rows exceeds SQLite's limit of 32,766 variables.
     public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, IReadOnlyList<Row> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -89,15 +91,15 @@ public static class ImportContacts
         }
 
         var regions = reports.Select(r => r.Report.RegionCode).Distinct().ToList();
-        var known = (await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var known = (await db.Regions.AsNoTracking().Where(r => EF.Parameter(regions).Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var numbers = reports.Select(r => r.Report.ContactNo).ToList();
-        var existing = await db.Contacts.Where(c => numbers.Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, StringComparer.Ordinal, ct);
-        var hidden = (await db.Contacts.IgnoreQueryFilters().Where(c => numbers.Contains(c.ContactNo)).Select(c => c.ContactNo).ToListAsync(ct))
+        var existing = await db.Contacts.Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, StringComparer.Ordinal, ct);
+        var hidden = (await db.Contacts.IgnoreQueryFilters().Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).Select(c => c.ContactNo).ToListAsync(ct))
             .Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var caseNos = reports.Select(r => r.Report.SourceCaseNo).OfType<string>().Distinct().ToList();
-        var cases = (await db.Cases.AsNoTracking().Where(c => caseNos.Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var cases = (await db.Cases.AsNoTracking().Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var sourceContacts = reports.Select(r => r.Report.SourceContactNo).OfType<string>().Distinct().ToList();
-        var storedKinds = await db.Contacts.AsNoTracking().Where(c => sourceContacts.Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, c => c.Kind, StringComparer.Ordinal, ct);
+        var storedKinds = await db.Contacts.AsNoTracking().Where(c => EF.Parameter(sourceContacts).Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, c => c.Kind, StringComparer.Ordinal, ct);
         var fileKinds = reports.ToDictionary(r => r.Report.ContactNo, r => r.Report.Kind, StringComparer.Ordinal);
         var policies = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
 

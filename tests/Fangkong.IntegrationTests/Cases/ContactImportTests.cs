@@ -83,6 +83,24 @@ public sealed class ContactImportTests
         (await check.Contacts.CountAsync()).ShouldBe(0);
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Contacts_FileLargerThanSqlitesVariableLimit_ImportsAndReimports(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        await SeedCaseAsync(database);
+        const int Rows = 33_000;
+        var file = TempCsv.Write([Header, .. Enumerable.Range(1, Rows).Select(i => $"K-{i},close,JL-001,,,某{i},220204003001,2022-03-18,2022-03-20,")]);
+
+        await using (var db = database.NewContext())
+        {
+            (await ImportContacts.HandleAsync(db, file)).Value.ShouldBe(new ImportContacts.Imported(Rows, Rows, 0, 0));
+        }
+
+        await using var again = database.NewContext();
+        (await ImportContacts.HandleAsync(again, file)).Value.ShouldBe(new ImportContacts.Imported(Rows, 0, 0, Rows));
+    }
+
     private static async Task SeedCaseAsync(TestDatabase database)
     {
         await using var db = database.NewContext();
