@@ -47,9 +47,15 @@ public static class BuildDailyBulletin
 
         var reported = await db.Cases.AsNoTracking()
             .Where(c => c.RegionCode.StartsWith(prefix) && c.ReportedOn == date)
-            .GroupBy(c => new { c.RegionCode, c.Type, c.ReportedSeverity, Converted = c.ConvertedFromCaseNo != null })
-            .Select(g => new { g.Key.RegionCode, g.Key.Type, g.Key.ReportedSeverity, g.Key.Converted, Count = g.Count() })
+            .GroupBy(c => new { c.RegionCode, c.Type, c.ReportedSeverity, Converted = c.ConvertedFromCaseNo != null, Imported = c.Source == CaseSource.Import })
+            .Select(g => new { g.Key.RegionCode, g.Key.Type, g.Key.ReportedSeverity, g.Key.Converted, g.Key.Imported, Count = g.Count() })
             .ToListAsync(ct);
+        var imported = new ImportedCases(
+            reported.Where(r => r.Imported && r.Type == CaseType.Confirmed).Sum(r => r.Count),
+            reported.Where(r => r.Imported && r.Type == CaseType.Asymptomatic).Sum(r => r.Count));
+
+        // 本土: the bulletin's new cases are the local ones; imported cases are reported apart.
+        reported = reported.Where(r => !r.Imported).ToList();
         var outcomes = await db.Cases.AsNoTracking()
             .Where(c => c.RegionCode.StartsWith(prefix) && c.OutcomeOn == date && c.Outcome != null)
             .GroupBy(c => new { c.RegionCode, c.Type, c.Outcome })
@@ -89,6 +95,7 @@ public static class BuildDailyBulletin
             Figures(reported.Where(r => r.Type == CaseType.Asymptomatic).Select(r => (r.RegionCode, r.Count))),
             Figures(outcomes.Where(o => o.Type == CaseType.Confirmed && o.Outcome == CaseOutcome.Discharged).Select(o => (o.RegionCode, o.Count))),
             Figures(outcomes.Where(o => o.Type == CaseType.Asymptomatic && o.Outcome == CaseOutcome.Released).Select(o => (o.RegionCode, o.Count))),
-            new ContactsToDate(close?.Total ?? 0, close?.Released ?? 0, secondary?.Total ?? 0, secondary?.Released ?? 0));
+            new ContactsToDate(close?.Total ?? 0, close?.Released ?? 0, secondary?.Total ?? 0, secondary?.Released ?? 0),
+            imported);
     }
 }

@@ -9,6 +9,7 @@ public sealed record BulletinJson(
     UnitFigures Discharged,
     UnitFigures ReleasedFromObservation,
     ContactsToDate ContactsToDate,
+    ImportedCases Imported,
     string Text,
     string TextEn)
 {
@@ -25,6 +26,7 @@ public sealed record BulletinJson(
             bulletin.Discharged,
             bulletin.ReleasedFromObservation,
             bulletin.ContactsToDate,
+            bulletin.Imported ?? new ImportedCases(0, 0),
             BulletinTextZh.Render(bulletin),
             BulletinTextEn.Render(bulletin));
     }

@@ -32,6 +32,11 @@ public static class BulletinTextEn
 
         text.Append(". ");
         Units(text, "new local asymptomatic infection", "new local asymptomatic infections", bulletin.NewAsymptomatic);
+        if (bulletin.Imported is { } imported && imported.Confirmed + imported.Asymptomatic > 0)
+        {
+            text.Append(En, $"Imported from abroad: {Count(imported.Confirmed, "confirmed case", "confirmed cases")} and {Count(imported.Asymptomatic, "asymptomatic infection", "asymptomatic infections")}. ");
+        }
+
         Units(text, "confirmed case cured and discharged", "confirmed cases cured and discharged", bulletin.Discharged);
         Units(text, "asymptomatic infection released from medical observation", "asymptomatic infections released from medical observation", bulletin.ReleasedFromObservation);
         var k = bulletin.ContactsToDate;

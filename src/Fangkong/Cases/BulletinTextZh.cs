@@ -31,6 +31,11 @@ public static class BulletinTextZh
 
         text.Append('。');
         Units(text, "新增本土无症状感染者", bulletin.NewAsymptomatic);
+        if (bulletin.Imported is { } imported && imported.Confirmed + imported.Asymptomatic > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"新增境外输入确诊病例{imported.Confirmed}例，境外输入无症状感染者{imported.Asymptomatic}例。");
+        }
+
         Units(text, "新增治愈出院确诊病例", bulletin.Discharged);
         Units(text, "新增解除隔离医学观察无症状感染者", bulletin.ReleasedFromObservation);
         var k = bulletin.ContactsToDate;

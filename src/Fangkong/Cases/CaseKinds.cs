@@ -28,7 +28,7 @@ public enum CaseSource
     /// <summary>Found at a hospital (fever clinic, admission screening).</summary>
     Hospital,
 
-    /// <summary>Imported from outside the province.</summary>
+    /// <summary>境外输入: imported from abroad. The bulletin counts these apart from local (本土) cases.</summary>
     Import,
 
     /// <summary>Taken from a line list (一览表) without further detail.</summary>

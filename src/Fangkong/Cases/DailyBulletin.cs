@@ -16,7 +16,8 @@ public sealed record DailyBulletin(
     UnitFigures NewAsymptomatic,
     UnitFigures Discharged,
     UnitFigures ReleasedFromObservation,
-    ContactsToDate ContactsToDate);
+    ContactsToDate ContactsToDate,
+    ImportedCases? Imported = null);
 
 /// <summary>The region a bulletin covers.</summary>
 public sealed record BulletinRegion(string Code, string Name, RegionLevel Level);
@@ -31,6 +32,9 @@ public sealed record ConfirmedUnit(string Code, string Name, int Count, int Conv
 public sealed record UnitFigures(int Total, IReadOnlyList<UnitCount> ByUnit);
 
 public sealed record UnitCount(string Code, string Name, int Count);
+
+/// <summary>New cases imported from abroad (境外输入), counted apart from the local ones.</summary>
+public sealed record ImportedCases(int Confirmed, int Asymptomatic);
 
 /// <summary>Contacts traced in this outbreak up to 24:00 of the day, and how many of them were released.</summary>
 public sealed record ContactsToDate(int Close, int CloseReleased, int Secondary, int SecondaryReleased);

@@ -70,6 +70,26 @@ public sealed class DailyBulletinTests
         (await BuildDailyBulletin.HandleAsync(county, "220204003001", Day)).Error!.Field.ShouldBe("region");
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ImportedCases_AreCountedApartFromLocalOnes(DatabaseProvider provider)
+    {
+        await using var database = await SeedAsync(provider);
+        await using var db = database.NewContext();
+        var imported = await ImportCases.HandleAsync(db, TimeProvider.System, TempCsv.Write(
+            LineListImportTests.Header + ",source",
+            "I-1,外甲,,220102,confirmed,mild,2022-04-02,,,,import",
+            "I-2,外乙,,220102,asymptomatic,,2022-04-02,,,,Import",
+            "L-1,本甲,,220102,confirmed,mild,2022-04-02,,,,hospital"));
+        imported.IsSuccess.ShouldBeTrue(imported.Error?.Message);
+
+        var bulletin = (await BuildDailyBulletin.HandleAsync(db, "22", Day)).Value!;
+
+        bulletin.NewConfirmed.Total.ShouldBe(7);
+        bulletin.NewAsymptomatic.Total.ShouldBe(2);
+        bulletin.Imported.ShouldBe(new ImportedCases(1, 1));
+        BulletinTextZh.Render(bulletin).ShouldContain("新增本土无症状感染者2例，其中长春市1例、吉林市1例。新增境外输入确诊病例1例，境外输入无症状感染者1例。新增治愈出院确诊病例1例");
+    }
+
     private static async Task<TestDatabase> SeedAsync(DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
