@@ -53,6 +53,10 @@ public sealed partial class CasesPageTests
                 LineListImportTests.Header,
                 $"JL-1,张伟,{Zhang},220204003001,confirmed,mild,2022-04-02,,,",
                 $"JL-2,刘洋,,{WebTestData.OtherCountyCommunity},asymptomatic,,2022-04-02,,,"))).IsSuccess.ShouldBeTrue();
+            (await Fangkong.Cases.ImportContacts.HandleAsync(db, TempCsv.Write(
+                ContactImportTests.Header,
+                $"M-1,close,JL-1,,{Zhang},李娜,{WebTestData.Community},2022-04-01,2022-04-02,",
+                $"M-2,close,JL-2,,,某人,{WebTestData.OtherCountyCommunity},2022-04-01,2022-04-02,"))).IsSuccess.ShouldBeTrue();
         }
 
         using var county = await host.ClientAsync("county");
@@ -62,6 +66,13 @@ public sealed partial class CasesPageTests
         list.ShouldNotContain(Zhang);
         list.ShouldContain($"{Zhang[..6]}********{Zhang[^4..]}");
         list.ShouldNotContain("case-upload");
+
+        var contacts = await county.GetStringAsync("/contacts?case=JL-1");
+        contacts.ShouldContain("M-1");
+        contacts.ShouldContain("national-8：集中 14 天（第 1,4,7,14 天检测），居家 7 天");
+        contacts.ShouldContain("2022-04-22");
+        contacts.ShouldNotContain(Zhang);
+        (await county.GetStringAsync("/contacts")).ShouldNotContain("M-2");
 
         var bulletin = await county.GetStringAsync("/reports/daily?date=2022-04-02&region=220204");
         bulletin.ShouldContain("4月2日0-24时，全区新增本土确诊病例1例（轻型1例）。其中，大东街道1例。新增本土无症状感染者0例。");
