@@ -78,7 +78,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasIndex(c => c.RegionCode);
         builder.HasIndex(c => c.SourceCaseNo);
         builder.HasIndex(c => c.SourceContactNo);
-        builder.HasIndex(c => new { c.Kind, c.IdentifiedOn });
+        // Covers the bulletin's cumulative count (identified and released by a day, within a region): no table reads.
+        builder.HasIndex(c => new { c.Kind, c.IdentifiedOn, c.ReleasedOn, c.RegionCode });
         builder.HasOne<PolicyVersion>().WithMany().HasForeignKey(c => c.PolicyVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

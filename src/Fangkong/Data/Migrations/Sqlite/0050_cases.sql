@@ -94,7 +94,8 @@ CREATE INDEX "ix_contacts_source_case_no" ON "contacts" ("source_case_no");
 
 CREATE INDEX "ix_contacts_source_contact_no" ON "contacts" ("source_contact_no");
 
-CREATE INDEX "ix_contacts_kind_identified_on" ON "contacts" ("kind", "identified_on");
+-- Covers the bulletin's cumulative count (identified and released by a day, within a region).
+CREATE INDEX "ix_contacts_kind_identified_on_released_on_region_code" ON "contacts" ("kind", "identified_on", "released_on", "region_code");
 
 CREATE INDEX "ix_contacts_policy_version_id" ON "contacts" ("policy_version_id");
 
