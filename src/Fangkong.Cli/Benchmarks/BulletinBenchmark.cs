@@ -41,7 +41,8 @@ internal static class BulletinBenchmark
             await db.Database.ExecuteSqlRawAsync(CasesSql(postgres, cases, total), ct);
             await db.Database.ExecuteSqlRawAsync(ContactsSql(postgres, contacts, total), ct);
             await db.Database.ExecuteSqlRawAsync("DROP TABLE bench_communities", ct);
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
+            // As autovacuum would have by then: statistics, and on PostgreSQL the visibility map that index-only scans need.
+            await db.Database.ExecuteSqlRawAsync(postgres ? "VACUUM ANALYZE" : "ANALYZE", ct);
         }
 
         setup.Stop();
