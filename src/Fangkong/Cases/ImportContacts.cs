@@ -103,7 +103,8 @@ public static class ImportContacts
         var fileKinds = reports.ToDictionary(r => r.Report.ContactNo, r => r.Report.Kind, StringComparer.Ordinal);
         var policies = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
 
-        int added = 0, updated = 0, unchanged = 0;
+        int updated = 0, unchanged = 0;
+        var added = new List<Contact>();
         foreach (var (line, report) in reports)
         {
             var reason = Check(report, known, hidden, cases, fileKinds, storedKinds);
@@ -139,8 +140,7 @@ public static class ImportContacts
                 continue;
             }
 
-            db.Contacts.Add(created.Value!);
-            added++;
+            added.Add(created.Value!);
         }
 
         if (errors.Count > 0)
@@ -149,8 +149,22 @@ public static class ImportContacts
             return CasesCsv.Refused("file", "密接名单", errors);
         }
 
-        await db.SaveChangesAsync(ct);
-        return new Imported(rows.Count, added, updated, unchanged);
+        // Changed contacts through the change tracker (audited each), new ones in bulk with one audit line; one transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            if (added.Count > 0)
+            {
+                await ContactInserter.InsertAsync(db, added, ct);
+                await db.AuditBulkAsync(Auditing.AuditActions.Import, nameof(Contact), string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{added.Count} contacts added ({added[0].ContactNo} … {added[^1].ContactNo}), {updated} updated, {unchanged} unchanged"), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        return new Imported(rows.Count, added.Count, updated, unchanged);
     }
 
     private static string? Check(

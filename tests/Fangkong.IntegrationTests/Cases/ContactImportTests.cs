@@ -99,6 +99,9 @@ public sealed class ContactImportTests
 
         await using var again = database.NewContext();
         (await ImportContacts.HandleAsync(again, file)).Value.ShouldBe(new ImportContacts.Imported(Rows, 0, 0, Rows));
+        (await again.AuditLog.CountAsync(a => a.Entity == nameof(Contact))).ShouldBe(1);
+        var last = await again.Contacts.SingleAsync(c => c.ContactNo == $"K-{Rows}");
+        (last.Kind, last.IdentifiedOn, last.ReleasedOn, last.RegionCode, last.CentralTestDays).ShouldBe((ContactKind.Close, new DateOnly(2022, 3, 20), (DateOnly?)null, "220204003001", "1,4,7,14"));
     }
 
     private static async Task SeedCaseAsync(TestDatabase database)
