@@ -13,6 +13,10 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     PersonsCommand.Create(),
     UsersCommand.Create(),
     TestingCommand.Create(),
+    CasesCommand.Create(),
+    ContactsCommand.Create(),
+    ReportCommand.Create(),
+    PolicyCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -153,6 +153,7 @@ public static class FangkongWebApp
         AccountEndpoints.Map(app);
         TestingFormEndpoints.Map(app);
         AntigenFormEndpoints.Map(app);
+        CasesFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -161,6 +162,7 @@ public static class FangkongWebApp
         PlacesApi.Map(api);
         OrganisationsApi.Map(api);
         TestingApi.Map(api);
+        CasesApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

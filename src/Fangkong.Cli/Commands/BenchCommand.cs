@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin() };
     }
 
     private static Command PoolTrace()
@@ -98,6 +98,38 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"sampling on {report.Provider}: {report.Rows:N0} swabs in {report.Tubes:N0} tubes, {report.Runs} run(s): fangkong {report.Seconds:F2} s ({report.RowsPerSecond:N0}/s), baseline {report.Baseline.Seconds:F2} s ({report.Baseline.RowsPerSecond:N0}/s), ratio [bold]{report.Ratio:F2}[/]; storage floor {report.StorageFloor.Seconds:F2} s, ratio [bold]{report.FloorRatio:F2}[/]");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Bulletin()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var cases = new Option<int>("--cases") { Description = "Cases in the province", DefaultValueFactory = _ => 100_000 };
+        var contacts = new Option<int>("--contacts") { Description = "Contacts in the province", DefaultValueFactory = _ => 1_000_000 };
+        var runs = new Option<int>("--runs") { Description = "Runs after the first (median reported)", DefaultValueFactory = _ => 5 };
+        var command = new Command("bulletin", "每日通报基准 The province's daily bulletin over N cases and M contacts") { cases, contacts, runs, format };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(cases) < 20 || result.GetValue(contacts) < 2 || result.GetValue(runs) < 1)
+            {
+                throw new FormatException("--cases must be at least 20, --contacts at least 2 and --runs at least 1.");
+            }
+
+            var report = await BulletinBenchmark.RunAsync(
+                GlobalOptions.Settings(result), result.GetValue(cases), result.GetValue(contacts), result.GetValue(runs), line => Console.Error.WriteLine(line), ct);
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"bulletin on {report.Provider}: {report.Cases:N0} cases, {report.Contacts:N0} contacts; median [bold]{report.Seconds:F3} s[/] over {report.Runs} runs (first {report.FirstSeconds:F3} s); {report.NewConfirmed:N0} new confirmed, {report.CloseContacts:N0} close contacts to date; set-up {report.SetupSeconds:F1} s");
             }
 
             return 0;

@@ -27,6 +27,15 @@ public static class Permissions
     /// <summary>Record lab results.</summary>
     public const string RecordResults = "record-results";
 
+    /// <summary>See cases, asymptomatic infections and contacts.</summary>
+    public const string ViewCases = "view-cases";
+
+    /// <summary>Import line lists and contacts, judge release.</summary>
+    public const string ManageCases = "manage-cases";
+
+    /// <summary>Read the daily bulletin.</summary>
+    public const string ViewBulletin = "view-bulletin";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -45,6 +54,14 @@ public static class Permissions
         [ManageRounds] = [Roles.CommandCentre, Roles.CountyWorker],
         [RecordSamples] = [Roles.Sampler, Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [RecordResults] = [Roles.LabStaff, Roles.CommandCentre],
+        [ViewCases] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Inspector],
+        [ManageCases] = [Roles.CommandCentre, Roles.Investigator],
+        // The bulletin is published; samplers, labs and checkpoints need no early copy.
+        [ViewBulletin] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher, Roles.Inspector,
+            Roles.Administrator,
+        ],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

@@ -57,6 +57,12 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.RoundExemption> RoundExemptions => Set<Testing.RoundExemption>();
 
+    public DbSet<Cases.PolicyVersion> PolicyVersions => Set<Cases.PolicyVersion>();
+
+    public DbSet<Cases.Case> Cases => Set<Cases.Case>();
+
+    public DbSet<Cases.Contact> Contacts => Set<Cases.Contact>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fangkong.Cases;
+using Fangkong.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Fangkong.Cli.Commands;
+
+/// <summary><c>fangkong cases ...</c>: the line list of confirmed cases and asymptomatic infections.</summary>
+internal static class CasesCommand
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create() => new("cases", "病例 Confirmed cases and asymptomatic infections") { ImportCommand() };
+
+    private static Command ImportCommand()
+    {
+        var file = new Argument<string>("file") { Description = "CSV: case_no,name,id_number,region_code,type,severity,reported_on,converted_from,outcome,outcome_on" };
+        var command = new Command("import", "导入病例一览表 Import a line list (all or nothing; again: updates)") { file };
+        command.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        {
+            var imported = await ImportCases.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(file)!, ct);
+            if (!imported.IsSuccess)
+            {
+                return Fail(imported.Error!.Message);
+            }
+
+            var r = imported.Value!;
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Added:N0} added[/], {r.Updated:N0} updated, {r.Unchanged:N0} unchanged");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    internal static int Fail(string message)
+    {
+        AnsiConsole.MarkupLine("[red]error:[/]");
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+
+    internal static async Task<int> RunAsync(ParseResult result, Func<IServiceProvider, FangkongDbContext, Task<int>> action, CancellationToken ct)
+    {
+        await using var services = CliServices.Build(GlobalOptions.Settings(result));
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
+        return await action(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<FangkongDbContext>());
+    }
+}

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using Fangkong.Cases;
+using Spectre.Console;
+
+namespace Fangkong.Cli.Commands;
+
+/// <summary><c>fangkong policy ...</c>: the plan versions (防控方案) as data; adding one keeps the old ones.</summary>
+internal static class PolicyCommand
+{
+    public static Command Create() => new("policy", "防控方案版本 Plan versions") { ListCommand(), AddCommand() };
+
+    private static Command ListCommand()
+    {
+        var command = new Command("list", "List every version, oldest first");
+        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        {
+            // Plain lines, not a table: the terms are long and a narrow terminal would wrap them unreadably.
+            foreach (var v in await PolicyVersions.ListAsync(db, ct))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{v.Id}\t{v.Code}\t{v.Name}\t{(v.RegionPrefix.Length == 0 ? "全国" : v.RegionPrefix)}\tfrom {v.EffectiveFrom:yyyy-MM-dd}\tlook-back {v.LookBackDays}d\t" +
+                    $"close: {Describe(v.OrderFor(ContactKind.Close))}\tsecondary: {Describe(v.OrderFor(ContactKind.Secondary))}\t" +
+                    $"release: Ct≥{v.ReleaseMinCt} ×{v.ReleaseConsecutiveTests} ≥{v.ReleaseIntervalHours}h +{v.ReleaseHomeMonitoringDays}d home\tinvestigation {v.InvestigationDeadlineHours}h"));
+            }
+
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command AddCommand()
+    {
+        var code = new Option<string>("--code") { Description = "Unique code, e.g. jilin-2022-04", Required = true };
+        var name = new Option<string>("--name") { Description = "Name, e.g. 吉林省加严措施", Required = true };
+        var region = new Option<string?>("--region") { Description = "Region prefix (default: the whole country)" };
+        var from = new Option<string>("--from") { Description = "Effective from, YYYY-MM-DD", Required = true };
+        var basedOn = new Option<string?>("--based-on") { Description = "Copy the terms of this version, then apply the options below", DefaultValueFactory = _ => PolicyVersions.Ninth };
+        var lookBack = new Option<int?>("--look-back-days");
+        var closeCentral = new Option<int?>("--close-central-days");
+        var closeHome = new Option<int?>("--close-home-days");
+        var closeTests = new Option<string?>("--close-test-days") { Description = "Central-phase test days, e.g. 1,4,7,14" };
+        var closeHomeTests = new Option<string?>("--close-home-test-days");
+        var secondaryCentral = new Option<int?>("--secondary-central-days");
+        var secondaryHome = new Option<int?>("--secondary-home-days");
+        var secondaryTests = new Option<string?>("--secondary-test-days");
+        var secondaryHomeTests = new Option<string?>("--secondary-home-test-days");
+        var deadline = new Option<int?>("--investigation-hours");
+        var command = new Command("add", "Add a version (administrator); old versions stay")
+        {
+            code, name, region, from, basedOn, lookBack, closeCentral, closeHome, closeTests, closeHomeTests, secondaryCentral, secondaryHome, secondaryTests, secondaryHomeTests, deadline,
+        };
+        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        {
+            if (!DateOnly.TryParseExact(result.GetValue(from), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
+            {
+                return CasesCommand.Fail("--from 应为 YYYY-MM-DD (--from must be YYYY-MM-DD).");
+            }
+
+            var versions = await PolicyVersions.ListAsync(db, ct);
+            var basis = versions.FirstOrDefault(v => v.Code == result.GetValue(basedOn));
+            if (basis is null)
+            {
+                return CasesCommand.Fail($"未知版本 {result.GetValue(basedOn)} (unknown version to base on).");
+            }
+
+            var t = basis.ToTerms();
+            IReadOnlyList<int>? Days(Option<string?> option, IReadOnlyList<int> current) =>
+                result.GetValue(option) is { } text ? PolicyVersion.ParseDays(text) : current;
+            var lists = new[]
+            {
+                Days(closeTests, t.Close.CentralTestDays), Days(closeHomeTests, t.Close.HomeTestDays),
+                Days(secondaryTests, t.Secondary.CentralTestDays), Days(secondaryHomeTests, t.Secondary.HomeTestDays),
+            };
+            if (lists.Any(l => l is null))
+            {
+                return CasesCommand.Fail("检测日应为逗号分隔的天数，如 1,4,7 (test days are comma-separated day numbers, e.g. 1,4,7).");
+            }
+
+            var terms = t with
+            {
+                LookBackDays = result.GetValue(lookBack) ?? t.LookBackDays,
+                Close = new(result.GetValue(closeCentral) ?? t.Close.CentralDays, result.GetValue(closeHome) ?? t.Close.HomeDays, lists[0]!, lists[1]!),
+                Secondary = new(result.GetValue(secondaryCentral) ?? t.Secondary.CentralDays, result.GetValue(secondaryHome) ?? t.Secondary.HomeDays, lists[2]!, lists[3]!),
+                InvestigationDeadlineHours = result.GetValue(deadline) ?? t.InvestigationDeadlineHours,
+            };
+            var added = await AddPolicyVersion.HandleAsync(db, new AddPolicyVersion.Command(result.GetValue(code)!, result.GetValue(name)!, result.GetValue(region), effective, terms), ct);
+            if (!added.IsSuccess)
+            {
+                return CasesCommand.Fail(added.Error!.Message);
+            }
+
+            Console.WriteLine(added.Value!.Id.ToString(CultureInfo.InvariantCulture));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static string Describe(QuarantineOrder o) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(o.CentralDays > 0 ? $"集中{o.CentralDays}d ({o.CentralTestDays})" : string.Empty)}{(o.HomeDays > 0 ? $" 居家{o.HomeDays}d ({o.HomeTestDays})" : string.Empty)}").Trim();
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Fangkong.Access;
+using Fangkong.Cases;
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>Cases, contacts and the daily bulletin (issue 4): lists (audited, masked), line-list and contacts uploads, the release check.</summary>
+public static class CasesApi
+{
+    public sealed record ReleaseCheck(string? CaseNo, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+
+    public sealed record Release(string? CaseNo, DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var cases = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Permissions.ViewCases);
+        cases.MapGet("/", ListCasesAsync).WithName("ListCases");
+        cases.MapGet("/{id:long}", GetCaseAsync).WithName("GetCase");
+        cases.MapPost("/import", ImportCasesAsync).WithName("ImportCases").RequireAuthorization(Permissions.ManageCases).DisableAntiforgery();
+        cases.MapPost("/release-check", CheckReleaseAsync).WithName("CheckRelease");
+        cases.MapPost("/release", RecordReleaseAsync).WithName("RecordRelease").RequireAuthorization(Permissions.ManageCases);
+
+        var contacts = api.MapGroup("/contacts").WithTags("Cases").RequireAuthorization(Permissions.ViewCases);
+        contacts.MapGet("/", ListContactsAsync).WithName("ListContacts");
+        contacts.MapPost("/import", ImportContactsAsync).WithName("ImportContacts").RequireAuthorization(Permissions.ManageCases).DisableAntiforgery();
+
+        var reports = api.MapGroup("/reports").WithTags("Cases").RequireAuthorization(Permissions.ViewBulletin);
+        reports.MapGet("/daily", DailyAsync).WithName("DailyBulletin");
+    }
+
+    public static async Task<Results<Ok<Page<CaseView>>, ValidationProblem, ProblemHttpResult>> ListCasesAsync(
+        string? q, string? region, string? type, DateOnly? from, DateOnly? to, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        (await ListCases.HandleAsync(db, new ListCases.Query(q, region, type, from, to, page, pageSize), ct)).ToHttp();
+
+    public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> GetCaseAsync(long id, FangkongDbContext db, CancellationToken ct) =>
+        (await GetCase.HandleAsync(db, id, ct)).ToHttp();
+
+    public static async Task<Results<Ok<ImportCases.Imported>, ValidationProblem, ProblemHttpResult>> ImportCasesAsync(
+        IFormFile file, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await WithUploadAsync(file, path => ImportCases.HandleAsync(db, time, path, ct), ct)).ToHttp();
+
+    public static async Task<Results<Ok<ImportContacts.Imported>, ValidationProblem, ProblemHttpResult>> ImportContactsAsync(
+        IFormFile file, FangkongDbContext db, CancellationToken ct) =>
+        (await WithUploadAsync(file, path => ImportContacts.HandleAsync(db, path, ct), ct)).ToHttp();
+
+    public static async Task<Results<Ok<CheckRelease.Answer>, ValidationProblem, ProblemHttpResult>> CheckReleaseAsync(
+        ReleaseCheck body, FangkongDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(body.CaseNo))
+        {
+            return Result<CheckRelease.Answer>.Fail(Error.Invalid("caseNo", "缺少病例编号 (caseNo is required).")).ToHttp();
+        }
+
+        return (await CheckRelease.HandleAsync(db, body.CaseNo.Trim(), body.Tests ?? [], ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<RecordRelease.Recorded>, ValidationProblem, ProblemHttpResult>> RecordReleaseAsync(
+        Release body, FangkongDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (string.IsNullOrWhiteSpace(body.CaseNo))
+        {
+            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("caseNo", "缺少病例编号 (caseNo is required).")).ToHttp();
+        }
+
+        if (body.On is not { } on)
+        {
+            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("on", "缺少出院或解除日期 (on is required).")).ToHttp();
+        }
+
+        return (await RecordRelease.HandleAsync(db, new RecordRelease.Command(body.CaseNo.Trim(), on, body.Tests ?? []), ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<Page<ContactView>>, ValidationProblem, ProblemHttpResult>> ListContactsAsync(
+        string? region, string? kind, string? sourceCaseNo, string? sourceContactNo, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        (await ListContacts.HandleAsync(db, new ListContacts.Query(region, kind, sourceCaseNo, sourceContactNo, page, pageSize), ct)).ToHttp();
+
+    /// <summary>The bulletin's figures and texts as JSON; <c>format=text</c> gives the Chinese text alone (<c>lang=en</c> the English).</summary>
+    public static async Task<IResult> DailyAsync(string? date, string? region, string? format, string? lang, FangkongDbContext db, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return Result<BulletinJson>.Fail(Error.Invalid("date", $"日期「{date}」应为 YYYY-MM-DD (date must be YYYY-MM-DD).")).ToHttp();
+        }
+
+        var bulletin = await BuildDailyBulletin.HandleAsync(db, region, day, ct);
+        if (!bulletin.IsSuccess)
+        {
+            return Result<BulletinJson>.Fail(bulletin.Error!).ToHttp();
+        }
+
+        return format == "text"
+            ? TypedResults.Text(lang == "en" ? BulletinTextEn.Render(bulletin.Value!) : BulletinTextZh.Render(bulletin.Value!), "text/plain; charset=utf-8")
+            : TypedResults.Ok(BulletinJson.From(bulletin.Value!));
+    }
+
+    /// <summary>Keeps an uploaded CSV in a temporary file for the import, which reads files, and removes it after.</summary>
+    private static async Task<Result<T>> WithUploadAsync<T>(IFormFile? file, Func<string, Task<Result<T>>> import, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target, ct);
+            }
+
+            return await import(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Cases;
+
+/// <summary>
+/// An administrator adds a plan version (e.g. a province's own tightening from a date). Old
+/// versions stay: decisions made under them keep pointing at them.
+/// </summary>
+public static class AddPolicyVersion
+{
+    public sealed record Command(string Code, string Name, string? RegionPrefix, DateOnly EffectiveFrom, PolicyVersion.Terms Terms);
+
+    public static async Task<Result<PolicyVersion>> HandleAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        var created = PolicyVersion.Create(command.Code, command.Name, command.RegionPrefix ?? string.Empty, command.EffectiveFrom, command.Terms);
+        if (!created.IsSuccess)
+        {
+            return created;
+        }
+
+        var version = created.Value!;
+        if (!db.Jurisdiction.Covers(version.RegionPrefix))
+        {
+            return Error.Forbidden($"区划 {version.RegionPrefix} 不在您的辖区内 (Region '{version.RegionPrefix}' is outside your jurisdiction).");
+        }
+
+        if (await db.PolicyVersions.AnyAsync(v => v.Code == version.Code, ct))
+        {
+            return Error.Conflict($"方案版本 {version.Code} 已存在 (policy version {version.Code} already exists).");
+        }
+
+        db.PolicyVersions.Add(version);
+        await db.SaveChangesAsync(ct);
+        return version;
+    }
+}

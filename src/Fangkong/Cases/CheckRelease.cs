@@ -1,0 +1,61 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Cases;
+
+/// <summary>
+/// Whether a case may be discharged (confirmed) or released from medical observation
+/// (asymptomatic) on its test results, under the plan version in force in its region on the day
+/// of its last test; the answer names the version it was judged under.
+/// </summary>
+public static class CheckRelease
+{
+    /// <summary>China Standard Time: the plan's days are local days.</summary>
+    public static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public sealed record Answer(string CaseNo, long PolicyVersionId, string PolicyCode, ReleaseCriterion.Assessment Assessment);
+
+    /// <summary>
+    /// Judges the case on <paramref name="tests"/>; when none are given, on the person's single-tube
+    /// results from mass testing (negative tubes count as not detected).
+    /// </summary>
+    public static async Task<Result<Answer>> HandleAsync(FangkongDbContext db, string caseNo, IReadOnlyList<ReleaseCriterion.Test> tests, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(tests);
+        var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct);
+        return found is null
+            ? Error.NotFound($"病例 {caseNo} 不存在或不在您的辖区内 (case {caseNo} does not exist or is outside your jurisdiction).")
+            : await JudgeAsync(db, found, tests, ct);
+    }
+
+    internal static async Task<Result<Answer>> JudgeAsync(FangkongDbContext db, Case found, IReadOnlyList<ReleaseCriterion.Test> tests, CancellationToken ct)
+    {
+        if (found.Outcome == CaseOutcome.Died)
+        {
+            return Error.Conflict($"病例 {found.CaseNo} 已死亡 (case {found.CaseNo} has died).");
+        }
+
+        if (tests.Count == 0 && found.PersonId is { } personId)
+        {
+            tests = await SingleTubeTestsAsync(db, personId, ct);
+        }
+
+        var on = tests.Count == 0 ? found.ReportedOn : DateOnly.FromDateTime(tests.Max(t => t.TakenAt).ToOffset(China).DateTime);
+        var policy = await PolicyVersions.InForceAsync(db, found.RegionCode, on, ct);
+        if (!policy.IsSuccess)
+        {
+            return policy.Error!;
+        }
+
+        return new Answer(found.CaseNo, policy.Value!.Id, policy.Value.Code, ReleaseCriterion.Evaluate(policy.Value, tests, China));
+    }
+
+    private static async Task<IReadOnlyList<ReleaseCriterion.Test>> SingleTubeTestsAsync(FangkongDbContext db, long personId, CancellationToken ct) =>
+        await (from s in db.Samples.AsNoTracking()
+               join t in db.Tubes.AsNoTracking() on s.TubeId equals t.Id
+               where s.PersonId == personId && t.PoolSize == 1 && t.Result != null && t.Result != Testing.TestResult.Invalid
+               select new ReleaseCriterion.Test(s.SampledAt, t.CtN, t.CtOrf, t.Result == Testing.TestResult.Negative))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Cases;
+
+/// <summary>One case with its severity history; the read is audited. Outside the jurisdiction it is "not found".</summary>
+public static class GetCase
+{
+    public static async Task<Result<CaseView>> HandleAsync(FangkongDbContext db, long id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await db.Cases.AsNoTracking().Include(c => c.SeverityHistory).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (found is null)
+        {
+            return Error.NotFound($"病例 {id} 不存在或不在您的辖区内 (case {id} does not exist or is outside your jurisdiction).");
+        }
+
+        await db.AuditReadAsync(nameof(Case), id.ToString(CultureInfo.InvariantCulture), found.RegionCode, ct);
+        return CaseView.From(found, db.Jurisdiction, withHistory: true);
+    }
+}

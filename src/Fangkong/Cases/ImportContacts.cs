@@ -1,0 +1,246 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Cases;
+
+/// <summary>
+/// <c>contacts import FILE.csv</c>: close and secondary contacts, all or nothing, each bad row
+/// refused with its line and reason. A new contact gets the quarantine order of the plan version
+/// in force in its region on the day it was identified; re-importing a row updates the contact
+/// and keeps its order unless kind, region or identification date changed.
+/// </summary>
+public static class ImportContacts
+{
+    public const int MaxRows = 500_000;
+
+    public static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["密接编号"] = "contact_no",
+        ["类别"] = "kind",
+        ["来源病例"] = "source_case_no",
+        ["来源密接"] = "source_contact_no",
+        ["身份证号"] = "id_number",
+        ["证件号码"] = "id_number",
+        ["姓名"] = "name",
+        ["区划代码"] = "region_code",
+        ["暴露日期"] = "exposure_on",
+        ["判定日期"] = "identified_on",
+        ["解除隔离日期"] = "released_on",
+    };
+
+    private static readonly string[] Required = ["contact_no", "kind", "source_case_no", "source_contact_no", "id_number", "name", "region_code", "exposure_on", "identified_on", "released_on"];
+
+    public sealed record Row(
+        long Line, string ContactNo, string Kind, string SourceCaseNo, string SourceContactNo, string IdNumber, string Name, string RegionCode,
+        string ExposureOn, string IdentifiedOn, string ReleasedOn);
+
+    public sealed record Imported(int Rows, int Added, int Updated, int Unchanged);
+
+    public static Result<List<Row>> Parse(string path)
+    {
+        var read = TestingCsv.Read(path, Aliases, Required);
+        if (!read.IsSuccess)
+        {
+            return read.Error!;
+        }
+
+        return read.Value!.Select(r => new Row(
+            r.Line, r.Get("contact_no"), r.Get("kind"), r.Get("source_case_no"), r.Get("source_contact_no"), r.Get("id_number"), r.Get("name"),
+            r.Get("region_code"), r.Get("exposure_on"), r.Get("identified_on"), r.Get("released_on"))).ToList();
+    }
+
+    public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, string path, CancellationToken ct = default)
+    {
+        var parsed = Parse(path);
+        return parsed.IsSuccess ? await HandleAsync(db, parsed.Value!, ct) : parsed.Error!;
+    }
+
+    // The lookups below pass each list as one parameter (EF.Parameter): expanded into one
+    // parameter per value, a file of 40,000 rows exceeds SQLite's limit of 32,766 variables.
+    public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, IReadOnlyList<Row> rows, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count is 0 or > MaxRows)
+        {
+            return Error.Invalid("file", $"每次导入 1–{MaxRows} 行 (a contacts file holds 1 to {MaxRows} rows).");
+        }
+
+        var errors = new List<string>();
+        var reports = new List<(long Line, Contact.Report Report)>();
+        var lineOf = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var (report, reason) = Read(row, db.Jurisdiction);
+            if (reason is not null)
+            {
+                errors.Add(CasesCsv.Line(row.Line, reason));
+                continue;
+            }
+
+            if (lineOf.TryGetValue(report!.ContactNo, out var earlier))
+            {
+                errors.Add(CasesCsv.Line(row.Line, $"密接编号 {report.ContactNo} 与第 {earlier} 行重复 (contact_no {report.ContactNo} repeats line {earlier})"));
+                continue;
+            }
+
+            lineOf[report.ContactNo] = row.Line;
+            reports.Add((row.Line, report));
+        }
+
+        var regions = reports.Select(r => r.Report.RegionCode).Distinct().ToList();
+        var known = (await db.Regions.AsNoTracking().Where(r => EF.Parameter(regions).Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var numbers = reports.Select(r => r.Report.ContactNo).ToList();
+        var existing = await db.Contacts.Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, StringComparer.Ordinal, ct);
+        var hidden = (await db.Contacts.IgnoreQueryFilters().Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).Select(c => c.ContactNo).ToListAsync(ct))
+            .Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+        var caseNos = reports.Select(r => r.Report.SourceCaseNo).OfType<string>().Distinct().ToList();
+        var cases = (await db.Cases.AsNoTracking().Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var sourceContacts = reports.Select(r => r.Report.SourceContactNo).OfType<string>().Distinct().ToList();
+        var storedKinds = await db.Contacts.AsNoTracking().Where(c => EF.Parameter(sourceContacts).Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, c => c.Kind, StringComparer.Ordinal, ct);
+        var fileKinds = reports.ToDictionary(r => r.Report.ContactNo, r => r.Report.Kind, StringComparer.Ordinal);
+        var policies = await db.PolicyVersions.AsNoTracking().ToListAsync(ct);
+
+        int updated = 0, unchanged = 0;
+        var added = new List<Contact>();
+        foreach (var (line, report) in reports)
+        {
+            var reason = Check(report, known, hidden, cases, fileKinds, storedKinds);
+            var policy = reason is null ? PolicyVersions.InForce(policies, report.RegionCode, report.IdentifiedOn) : null;
+            if (reason is null && policy is null)
+            {
+                reason = $"{report.IdentifiedOn:yyyy-MM-dd} 在 {report.RegionCode} 没有生效的防控方案 (no policy version is in force in {report.RegionCode} on {report.IdentifiedOn:yyyy-MM-dd})";
+            }
+
+            if (reason is not null)
+            {
+                errors.Add(CasesCsv.Line(line, reason));
+                continue;
+            }
+
+            if (existing.TryGetValue(report.ContactNo, out var stored))
+            {
+                var changed = stored.Update(report, policy!);
+                if (!changed.IsSuccess)
+                {
+                    errors.Add(CasesCsv.Line(line, changed.Error!.Message));
+                    continue;
+                }
+
+                _ = changed.Value ? updated++ : unchanged++;
+                continue;
+            }
+
+            var created = Contact.Create(report, policy!);
+            if (!created.IsSuccess)
+            {
+                errors.Add(CasesCsv.Line(line, created.Error!.Message));
+                continue;
+            }
+
+            added.Add(created.Value!);
+        }
+
+        if (errors.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            return CasesCsv.Refused("file", "密接名单", errors);
+        }
+
+        // Changed contacts through the change tracker (audited each), new ones in bulk with one audit line; one transaction.
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            if (added.Count > 0)
+            {
+                await ContactInserter.InsertAsync(db, added, ct);
+                await db.AuditBulkAsync(Auditing.AuditActions.Import, nameof(Contact), string.Create(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    $"{added.Count} contacts added ({added[0].ContactNo} … {added[^1].ContactNo}), {updated} updated, {unchanged} unchanged"), ct);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        return new Imported(rows.Count, added.Count, updated, unchanged);
+    }
+
+    private static string? Check(
+        Contact.Report report, HashSet<string> known, HashSet<string> hidden, HashSet<string> cases,
+        Dictionary<string, ContactKind> fileKinds, Dictionary<string, ContactKind> storedKinds)
+    {
+        if (!known.Contains(report.RegionCode))
+        {
+            return $"区划 {report.RegionCode} 不存在 (unknown region {report.RegionCode})";
+        }
+
+        if (hidden.Contains(report.ContactNo))
+        {
+            return $"密接编号 {report.ContactNo} 属于辖区外的记录 (contact_no {report.ContactNo} belongs to a contact outside your jurisdiction)";
+        }
+
+        if (report.SourceCaseNo is { } caseNo && !cases.Contains(caseNo))
+        {
+            return $"来源病例 {caseNo} 不存在 (source_case_no names an unknown case {caseNo})";
+        }
+
+        if (report.SourceContactNo is { } contactNo)
+        {
+            if (!fileKinds.TryGetValue(contactNo, out var kind) && !storedKinds.TryGetValue(contactNo, out kind))
+            {
+                return $"来源密接 {contactNo} 不存在 (source_contact_no names an unknown contact {contactNo})";
+            }
+
+            if (kind != ContactKind.Close)
+            {
+                return $"来源 {contactNo} 不是密切接触者 (source_contact_no {contactNo} is not a close contact)";
+            }
+        }
+
+        return null;
+    }
+
+    private static (Contact.Report? Report, string? Reason) Read(Row row, Access.Jurisdiction jurisdiction)
+    {
+        if (row.ContactNo.Length == 0)
+        {
+            return (null, "缺少密接编号 (contact_no is missing)");
+        }
+
+        if (!CasesCsv.TryParseKind(row.Kind, out var kind))
+        {
+            return (null, $"类别「{row.Kind}」应为 close 或 secondary（密接、次密接）(kind '{row.Kind}' must be close or secondary)");
+        }
+
+        if (CasesCsv.CountyOrBelow(row.RegionCode) is not { } region)
+        {
+            return (null, $"区划代码「{row.RegionCode}」应为区县及以下的代码 (region_code '{row.RegionCode}' must be a code of a county or below)");
+        }
+
+        if (!jurisdiction.Covers(region))
+        {
+            return (null, $"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction)");
+        }
+
+        if (!CasesCsv.TryParseOptionalDate(row.ExposureOn, out var exposure))
+        {
+            return (null, $"暴露日期「{row.ExposureOn}」不是日期 yyyy-MM-dd (exposure_on '{row.ExposureOn}' is not a date)");
+        }
+
+        if (!CasesCsv.TryParseDate(row.IdentifiedOn, out var identified))
+        {
+            return (null, $"判定日期「{row.IdentifiedOn}」不是日期 yyyy-MM-dd (identified_on '{row.IdentifiedOn}' is not a date)");
+        }
+
+        if (!CasesCsv.TryParseOptionalDate(row.ReleasedOn, out var released))
+        {
+            return (null, $"解除隔离日期「{row.ReleasedOn}」不是日期 yyyy-MM-dd (released_on '{row.ReleasedOn}' is not a date)");
+        }
+
+        return (new Contact.Report(
+            row.ContactNo, kind, CasesCsv.Optional(row.SourceCaseNo), CasesCsv.Optional(row.SourceContactNo), row.IdNumber.ToUpperInvariant(),
+            row.Name, region, exposure, identified, released), null);
+    }
+}

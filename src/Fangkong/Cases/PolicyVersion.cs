@@ -1,0 +1,230 @@
+using System.Globalization;
+
+namespace Fangkong.Cases;
+
+/// <summary>Where a quarantine is spent.</summary>
+public enum QuarantinePlace
+{
+    Central,
+    Home,
+}
+
+/// <summary>
+/// One version of the prevention-and-control plan (防控方案) as data: look-back window,
+/// quarantine of close and secondary contacts, the release criterion of cases and the
+/// investigation deadline. A version applies to a region prefix ("" = the whole country) from
+/// a date; adding one never removes the old ones, and decisions keep the id of the version
+/// they were made under.
+/// </summary>
+public sealed class PolicyVersion
+{
+    public const int CodeMaxLength = 32;
+    public const int NameMaxLength = 100;
+    public const int DaysMaxLength = 40;
+
+    private PolicyVersion()
+    {
+        Code = string.Empty;
+        Name = string.Empty;
+        RegionPrefix = string.Empty;
+        CloseCentralTestDays = string.Empty;
+        CloseHomeTestDays = string.Empty;
+        SecondaryCentralTestDays = string.Empty;
+        SecondaryHomeTestDays = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>A short unique code, e.g. <c>national-9</c>.</summary>
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>The region prefix it applies to; empty for the whole country.</summary>
+    public string RegionPrefix { get; private set; }
+
+    public DateOnly EffectiveFrom { get; private set; }
+
+    /// <summary>Close contacts are sought from this many days before onset (case) or sampling (asymptomatic).</summary>
+    public int LookBackDays { get; private set; }
+
+    public int CloseCentralDays { get; private set; }
+
+    public int CloseHomeDays { get; private set; }
+
+    /// <summary>Test days of the central phase, counted from its first day: "1,4,7,14".</summary>
+    public string CloseCentralTestDays { get; private set; }
+
+    /// <summary>Test days of the home phase, counted from its first day: "3".</summary>
+    public string CloseHomeTestDays { get; private set; }
+
+    public int SecondaryCentralDays { get; private set; }
+
+    public int SecondaryHomeDays { get; private set; }
+
+    public string SecondaryCentralTestDays { get; private set; }
+
+    public string SecondaryHomeTestDays { get; private set; }
+
+    /// <summary>Both the N and the ORF gene must have at least this Ct value.</summary>
+    public double ReleaseMinCt { get; private set; }
+
+    /// <summary>On this many consecutive tests.</summary>
+    public int ReleaseConsecutiveTests { get; private set; }
+
+    /// <summary>At least this many hours apart.</summary>
+    public int ReleaseIntervalHours { get; private set; }
+
+    /// <summary>Then this many days of home health monitoring.</summary>
+    public int ReleaseHomeMonitoringDays { get; private set; }
+
+    public int InvestigationDeadlineHours { get; private set; }
+
+    /// <summary>The shape of a new version, as an administrator gives it.</summary>
+    public sealed record Terms(
+        int LookBackDays,
+        QuarantineTerms Close,
+        QuarantineTerms Secondary,
+        double ReleaseMinCt,
+        int ReleaseConsecutiveTests,
+        int ReleaseIntervalHours,
+        int ReleaseHomeMonitoringDays,
+        int InvestigationDeadlineHours);
+
+    /// <summary>Central days and home days, with the test days of each phase.</summary>
+    public sealed record QuarantineTerms(int CentralDays, int HomeDays, IReadOnlyList<int> CentralTestDays, IReadOnlyList<int> HomeTestDays);
+
+    /// <summary>Validates and creates a version; every refusal names its field.</summary>
+    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        code = code?.Trim() ?? string.Empty;
+        name = name?.Trim() ?? string.Empty;
+        if (code.Length is 0 or > CodeMaxLength)
+        {
+            return Common.Error.Invalid("code", $"代码应为 1–{CodeMaxLength} 个字符 (code must have 1 to {CodeMaxLength} characters).");
+        }
+
+        if (name.Length is 0 or > NameMaxLength)
+        {
+            return Common.Error.Invalid("name", $"名称应为 1–{NameMaxLength} 个字 (name must have 1 to {NameMaxLength} characters).");
+        }
+
+        var prefix = string.Empty;
+        if (!string.IsNullOrWhiteSpace(regionPrefix))
+        {
+            prefix = Regions.RegionCode.Normalise(regionPrefix) ?? string.Empty;
+            if (prefix.Length == 0)
+            {
+                return Common.Error.Invalid("region", $"「{regionPrefix}」不是区划代码 ('{regionPrefix}' is not a region code).");
+            }
+        }
+
+        if (terms.LookBackDays is < 0 or > 30 || terms.InvestigationDeadlineHours is < 1 or > 240)
+        {
+            return Common.Error.Invalid("lookBackDays", "追溯天数应为 0–30，流调时限应为 1–240 小时 (look-back days must lie in 0–30 and the investigation deadline in 1–240 hours).");
+        }
+
+        if ((Check(terms.Close, "close") ?? Check(terms.Secondary, "secondary")) is { } error)
+        {
+            return error;
+        }
+
+        if (terms.ReleaseMinCt is <= 0 or > 45 || terms.ReleaseConsecutiveTests is < 1 or > 5 || terms.ReleaseIntervalHours is < 0 or > 240
+            || terms.ReleaseHomeMonitoringDays is < 0 or > 30)
+        {
+            return Common.Error.Invalid("release", "解除标准无效 (the release criterion is out of range).");
+        }
+
+        return new PolicyVersion
+        {
+            Code = code,
+            Name = name,
+            RegionPrefix = prefix,
+            EffectiveFrom = effectiveFrom,
+            LookBackDays = terms.LookBackDays,
+            CloseCentralDays = terms.Close.CentralDays,
+            CloseHomeDays = terms.Close.HomeDays,
+            CloseCentralTestDays = FormatDays(terms.Close.CentralTestDays),
+            CloseHomeTestDays = FormatDays(terms.Close.HomeTestDays),
+            SecondaryCentralDays = terms.Secondary.CentralDays,
+            SecondaryHomeDays = terms.Secondary.HomeDays,
+            SecondaryCentralTestDays = FormatDays(terms.Secondary.CentralTestDays),
+            SecondaryHomeTestDays = FormatDays(terms.Secondary.HomeTestDays),
+            ReleaseMinCt = terms.ReleaseMinCt,
+            ReleaseConsecutiveTests = terms.ReleaseConsecutiveTests,
+            ReleaseIntervalHours = terms.ReleaseIntervalHours,
+            ReleaseHomeMonitoringDays = terms.ReleaseHomeMonitoringDays,
+            InvestigationDeadlineHours = terms.InvestigationDeadlineHours,
+        };
+    }
+
+    /// <summary>This version's terms, e.g. as the start of a new version.</summary>
+    public Terms ToTerms() => new(
+        LookBackDays,
+        new QuarantineTerms(CloseCentralDays, CloseHomeDays, ParseDays(CloseCentralTestDays) ?? [], ParseDays(CloseHomeTestDays) ?? []),
+        new QuarantineTerms(SecondaryCentralDays, SecondaryHomeDays, ParseDays(SecondaryCentralTestDays) ?? [], ParseDays(SecondaryHomeTestDays) ?? []),
+        ReleaseMinCt,
+        ReleaseConsecutiveTests,
+        ReleaseIntervalHours,
+        ReleaseHomeMonitoringDays,
+        InvestigationDeadlineHours);
+
+    /// <summary>True when this version applies to <paramref name="regionCode"/> on <paramref name="date"/>.</summary>
+    public bool AppliesTo(string regionCode, DateOnly date) =>
+        EffectiveFrom <= date && regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
+
+    /// <summary>The quarantine a contact of <paramref name="kind"/> is given under this version.</summary>
+    public QuarantineOrder OrderFor(ContactKind kind) => kind == ContactKind.Close
+        ? new QuarantineOrder(Id, CloseCentralDays > 0 ? QuarantinePlace.Central : QuarantinePlace.Home, CloseCentralDays, CloseHomeDays, CloseCentralTestDays, CloseHomeTestDays)
+        : new QuarantineOrder(Id, SecondaryCentralDays > 0 ? QuarantinePlace.Central : QuarantinePlace.Home, SecondaryCentralDays, SecondaryHomeDays, SecondaryCentralTestDays, SecondaryHomeTestDays);
+
+    /// <summary>"1,4,7,14" from [1, 4, 7, 14].</summary>
+    public static string FormatDays(IEnumerable<int> days) => string.Join(',', days.Select(d => d.ToString(CultureInfo.InvariantCulture)));
+
+    /// <summary>[1, 4, 7, 14] from "1,4,7,14"; null when a part is not a day number.</summary>
+    public static IReadOnlyList<int>? ParseDays(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var days = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var day) || day is < 1 or > 60)
+            {
+                return null;
+            }
+
+            days.Add(day);
+        }
+
+        return days;
+    }
+
+    private static Common.Error? Check(QuarantineTerms terms, string field)
+    {
+        if (terms.CentralDays is < 0 or > 60 || terms.HomeDays is < 0 or > 60 || terms.CentralDays + terms.HomeDays == 0)
+        {
+            return Common.Error.Invalid(field, $"隔离天数应为 0–60 且不全为 0 ({field}: quarantine days must lie in 0–60 and not both be 0).");
+        }
+
+        if (terms.CentralTestDays.Any(d => d < 1 || d > terms.CentralDays) || terms.HomeTestDays.Any(d => d < 1 || d > terms.HomeDays))
+        {
+            return Common.Error.Invalid(field, $"检测日应在隔离期内 ({field}: test days must fall within the quarantine).");
+        }
+
+        var joined = FormatDays(terms.CentralTestDays).Length + FormatDays(terms.HomeTestDays).Length;
+        return joined > DaysMaxLength
+            ? Common.Error.Invalid(field, $"检测日过多 ({field}: too many test days).")
+            : null;
+    }
+}
+
+/// <summary>A contact's quarantine as a policy version gives it: where first, how long in each place, which test days.</summary>
+public sealed record QuarantineOrder(long PolicyVersionId, QuarantinePlace Place, int CentralDays, int HomeDays, string CentralTestDays, string HomeTestDays)
+{
+    public int TotalDays => CentralDays + HomeDays;
+}

@@ -1,0 +1,50 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Cases;
+
+/// <summary>
+/// Discharges a confirmed case (治愈出院) or releases an asymptomatic one from medical
+/// observation (解除隔离医学观察), only when the release criterion of the plan in force is met
+/// by its tests; the refusal says what is missing.
+/// </summary>
+public static class RecordRelease
+{
+    public sealed record Command(string CaseNo, DateOnly On, IReadOnlyList<ReleaseCriterion.Test> Tests);
+
+    public sealed record Recorded(CaseView Case, string PolicyCode, DateOnly? MonitoringUntil);
+
+    public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        var found = await db.Cases.Include(c => c.SeverityHistory).FirstOrDefaultAsync(c => c.CaseNo == command.CaseNo, ct);
+        if (found is null)
+        {
+            return Error.NotFound($"病例 {command.CaseNo} 不存在或不在您的辖区内 (case {command.CaseNo} does not exist or is outside your jurisdiction).");
+        }
+
+        var judged = await CheckRelease.JudgeAsync(db, found, command.Tests, ct);
+        if (!judged.IsSuccess)
+        {
+            return judged.Error!;
+        }
+
+        var answer = judged.Value!;
+        if (!answer.Assessment.Met)
+        {
+            return Error.Conflict($"未达到解除标准（{answer.PolicyCode}）：{answer.Assessment.Reason}");
+        }
+
+        var outcome = found.Type == CaseType.Confirmed ? CaseOutcome.Discharged : CaseOutcome.Released;
+        var set = found.SetOutcome(outcome, command.On);
+        if (!set.IsSuccess)
+        {
+            return set.Error!;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new Recorded(CaseView.From(found, db.Jurisdiction, withHistory: true), answer.PolicyCode, answer.Assessment.MonitoringUntil);
+    }
+}

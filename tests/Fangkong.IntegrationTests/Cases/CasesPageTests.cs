@@ -1,0 +1,98 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Fangkong.Data;
+using Fangkong.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.IntegrationTests.Cases;
+
+/// <summary>The 病例 and 每日通报 pages: jurisdiction, masking, the line-list upload, the bulletin text.</summary>
+public sealed partial class CasesPageTests
+{
+    private static readonly string Zhang = WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1);
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Investigator_UploadsALineList_BadOrOutsideRowsAreRefusedWithTheirLine_AndAGoodOneIsImported(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var investigator = await host.ClientAsync("investigator");
+        var token = Hidden(await investigator.GetStringAsync("/cases"), "__RequestVerificationToken");
+
+        using (var bad = Upload(token, LineListImportTests.Header, "JL-1,张伟,,220204003001,confirmed,,2022-04-02,,,"))
+        {
+            using var refused = await investigator.PostAsync("/cases/upload", bad);
+            refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var page = await investigator.GetStringAsync(refused.Headers.Location!.OriginalString);
+            page.ShouldContain("第 2 行 (line 2): 确诊病例缺少临床分型");
+        }
+
+        using (var outside = Upload(token, LineListImportTests.Header, $"JL-2,刘洋,,{WebTestData.OtherCountyCommunity},asymptomatic,,2022-04-02,,,"))
+        {
+            using var refused = await investigator.PostAsync("/cases/upload", outside);
+            (await investigator.GetStringAsync(refused.Headers.Location!.OriginalString)).ShouldContain($"区划 {WebTestData.OtherCountyCommunity} 不在您的辖区内");
+        }
+
+        using (var good = Upload(token, LineListImportTests.Header, $"JL-1,张伟,{Zhang},220204003001,confirmed,mild,2022-04-02,,,"))
+        {
+            using var accepted = await investigator.PostAsync("/cases/upload", good);
+            accepted.Headers.Location!.OriginalString.ShouldBe("/cases?imported=1,1,0,0");
+            (await investigator.GetStringAsync("/cases?imported=1,1,0,0")).ShouldContain("已导入 1 行：新增 1，更新 0，未变 0。");
+        }
+
+        await using var db = host.Database.NewContext();
+        (await db.Cases.Select(c => c.CaseNo).ToListAsync()).ShouldBe(["JL-1"]);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task CountyWorker_SeesOwnCasesMasked_NotTheNeighbours_AndTheBulletinPageShowsTheText(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        await using (var db = host.Database.NewContext())
+        {
+            (await Fangkong.Cases.ImportCases.HandleAsync(db, TimeProvider.System, TempCsv.Write(
+                LineListImportTests.Header,
+                $"JL-1,张伟,{Zhang},220204003001,confirmed,mild,2022-04-02,,,",
+                $"JL-2,刘洋,,{WebTestData.OtherCountyCommunity},asymptomatic,,2022-04-02,,,"))).IsSuccess.ShouldBeTrue();
+            (await Fangkong.Cases.ImportContacts.HandleAsync(db, TempCsv.Write(
+                ContactImportTests.Header,
+                $"M-1,close,JL-1,,{Zhang},李娜,{WebTestData.Community},2022-04-01,2022-04-02,",
+                $"M-2,close,JL-2,,,某人,{WebTestData.OtherCountyCommunity},2022-04-01,2022-04-02,"))).IsSuccess.ShouldBeTrue();
+        }
+
+        using var county = await host.ClientAsync("county");
+        var list = await county.GetStringAsync("/cases");
+        list.ShouldContain("JL-1");
+        list.ShouldNotContain("JL-2");
+        list.ShouldNotContain(Zhang);
+        list.ShouldContain($"{Zhang[..6]}********{Zhang[^4..]}");
+        list.ShouldNotContain("case-upload");
+
+        var contacts = await county.GetStringAsync("/contacts?case=JL-1");
+        contacts.ShouldContain("M-1");
+        contacts.ShouldContain("national-8：集中 14 天（第 1,4,7,14 天检测），居家 7 天");
+        contacts.ShouldContain("2022-04-22");
+        contacts.ShouldNotContain(Zhang);
+        (await county.GetStringAsync("/contacts")).ShouldNotContain("M-2");
+
+        var bulletin = await county.GetStringAsync("/reports/daily?date=2022-04-02&region=220204");
+        bulletin.ShouldContain("4月2日0-24时，全区新增本土确诊病例1例（轻型1例）。其中，大东街道1例。新增本土无症状感染者0例。");
+        (await county.GetAsync("/reports/daily?date=2022-04-02&region=2202")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        using var lab = await host.ClientAsync("lab");
+        using var labPage = await lab.GetAsync("/cases");
+        labPage.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+    }
+
+    private static MultipartFormDataContent Upload(string token, params string[] lines) => new()
+    {
+        { new StringContent(token), "__RequestVerificationToken" },
+        { new StringContent(string.Join("\n", lines) + "\n"), "file", "list.csv" },
+    };
+
+    private static string Hidden(string html, string name)
+    {
+        var match = Regex.Match(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]+)\"");
+        match.Success.ShouldBeTrue($"hidden field {name}");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+}
