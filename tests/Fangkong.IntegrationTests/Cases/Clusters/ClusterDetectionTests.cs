@@ -38,6 +38,26 @@ public sealed class ClusterDetectionTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task TwoCasesExactly14DaysApart_AreWithinTheWindow_AndAWindowOf7DaysSplitsThem(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        await CasesAsync(database, ("A-1", Day0), ("A-2", Day0.AddDays(14)));
+        var hotel = await PlaceAsync(database, "江城宾馆", PlaceKind.Hotel);
+        await LinkAsync(database, "A-1", hotel, Day0);
+        await LinkAsync(database, "A-2", hotel, Day0.AddDays(14));
+        await using (var db = database.NewContext())
+        {
+            var narrow = await DetectClusters.HandleAsync(db, new DetectClusters.Command(Day0.AddDays(20), new ClusterSettings(WindowDays: 7)));
+            narrow.Value!.Formed.ShouldBe(0);
+            (await DetectClusters.HandleAsync(db, new DetectClusters.Command(Day0.AddDays(20), new ClusterSettings(MinCases: 1)))).Error!.Field.ShouldBe("minCases");
+        }
+
+        (await DetectAsync(database, Day0.AddDays(13))).Formed.ShouldBe(0);
+        (await DetectAsync(database, Day0.AddDays(14))).Formed.ShouldBe(1);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ClusterAtAHospital_IsNosocomial_AtANursingHome_IsFlaggedForSupervision_AndTheListFiltersThem(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
