@@ -191,4 +191,36 @@ public sealed class ClusterDetectionTests
         listed.Value!.Items.Select(r => r.Id).ShouldBe([older]);
         (await DetectAsync(database, Day0.AddDays(8))).ShouldBe(new DetectClusters.Detected(Day0.AddDays(8), 0, 0, 0, 0, 1, 0));
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task SameHouseholdNumber_InTheSameRegion_FormsACluster_InAnotherRegion_DoesNot(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        var zhang = WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1);
+        var li = WebTestData.IdNumberFor(WebTestData.Community, "19900704", 2);
+        var wang = WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19620101", 4);
+        await CasesAsync(database,
+            ("A-1", Day0, zhang, WebTestData.Community), ("A-2", Day0.AddDays(2), li, WebTestData.Community),
+            ("B-1", Day0.AddDays(1), wang, WebTestData.OtherCommunity));
+        await using (var db = database.NewContext())
+        {
+            foreach (var person in await db.Persons.Where(p => p.DocumentNumber == zhang || p.DocumentNumber == li || p.DocumentNumber == wang).ToListAsync())
+            {
+                person.HouseholdNo = "0101";
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var detected = await DetectAsync(database, Day0.AddDays(3));
+
+        detected.HouseholdLinksAdded.ShouldBe(3);
+        detected.Formed.ShouldBe(1);
+        await using var check = database.NewContext();
+        var cluster = await check.Clusters.Include(c => c.Cases).SingleAsync();
+        cluster.Cases.Count.ShouldBe(2);
+        (cluster.HouseholdNo, cluster.RegionCode, cluster.PlaceKind).ShouldBe(("0101", WebTestData.Community, (PlaceKind?)null));
+        (await DetectAsync(database, Day0.AddDays(3))).HouseholdLinksAdded.ShouldBe(0);
+    }
 }
