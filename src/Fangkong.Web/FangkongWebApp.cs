@@ -92,6 +92,7 @@ public static class FangkongWebApp
         services.AddHealthChecks().AddDbContextCheck<FangkongDbContext>("database");
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
+        services.AddHostedService<ClusterDetectionService>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
@@ -163,6 +164,7 @@ public static class FangkongWebApp
         OrganisationsApi.Map(api);
         TestingApi.Map(api);
         CasesApi.Map(api);
+        ClustersApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

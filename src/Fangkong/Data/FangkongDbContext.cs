@@ -63,6 +63,10 @@ public sealed class FangkongDbContext(
 
     public DbSet<Cases.Contact> Contacts => Set<Cases.Contact>();
 
+    public DbSet<Cases.Clusters.CaseLink> CaseLinks => Set<Cases.Clusters.CaseLink>();
+
+    public DbSet<Cases.Clusters.Cluster> Clusters => Set<Cases.Clusters.Cluster>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
