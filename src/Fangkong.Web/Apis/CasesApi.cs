@@ -27,6 +27,8 @@ public static class CasesApi
         cases.MapPost("/import", ImportCasesAsync).WithName("ImportCases").RequireAuthorization(Permissions.ManageCases).DisableAntiforgery();
         cases.MapPost("/release-check", CheckReleaseAsync).WithName("CheckRelease");
         cases.MapPost("/release", RecordReleaseAsync).WithName("RecordRelease").RequireAuthorization(Permissions.ManageCases);
+        cases.MapGet("/pending-positives", ListPendingPositivesAsync).WithName("ListPendingPositives");
+        cases.MapPost("/from-positive", ReportPositiveAsync).WithName("ReportPositive").RequireAuthorization(Permissions.ManageCases);
 
         var contacts = api.MapGroup("/contacts").WithTags("Cases").RequireAuthorization(Permissions.ViewCases);
         contacts.MapGet("/", ListContactsAsync).WithName("ListContacts");
@@ -39,6 +41,16 @@ public static class CasesApi
     public static async Task<Results<Ok<Page<CaseView>>, ValidationProblem, ProblemHttpResult>> ListCasesAsync(
         string? q, string? region, string? type, DateOnly? from, DateOnly? to, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
         (await ListCases.HandleAsync(db, new ListCases.Query(q, region, type, from, to, page, pageSize), ct)).ToHttp();
+
+    /// <summary>Positives handed over by testing that no case has been made of yet, the longest waiting first.</summary>
+    public static async Task<Ok<Page<ListPendingPositives.Item>>> ListPendingPositivesAsync(
+        int? page, int? pageSize, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await ListPendingPositives.HandleAsync(db, time, page, pageSize, ct));
+
+    /// <summary>Makes a case of a positive: <c>{"positiveId": 1, "type": "confirmed", "severity": "mild", "caseNo": null, "reportedOn": null}</c>.</summary>
+    public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> ReportPositiveAsync(
+        ReportPositive.Command body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await ReportPositive.HandleAsync(db, time, body, ct)).ToHttp();
 
     public static async Task<Results<Ok<CaseView>, ValidationProblem, ProblemHttpResult>> GetCaseAsync(long id, FangkongDbContext db, CancellationToken ct) =>
         (await GetCase.HandleAsync(db, id, ct)).ToHttp();

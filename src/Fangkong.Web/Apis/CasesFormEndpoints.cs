@@ -15,6 +15,18 @@ public static class CasesFormEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/cases/upload", UploadAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription();
+        app.MapPost("/cases/positives/report", ReportPositiveAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription();
+    }
+
+    /// <summary>One row's form on the pending-positives page: classify the positive into a case, then back to the queue.</summary>
+    public static async Task<IResult> ReportPositiveAsync(
+        [Microsoft.AspNetCore.Mvc.FromForm] long positiveId, [Microsoft.AspNetCore.Mvc.FromForm] string? type, [Microsoft.AspNetCore.Mvc.FromForm] string? severity,
+        [Microsoft.AspNetCore.Mvc.FromForm] string? caseNo, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var reported = await ReportPositive.HandleAsync(db, time, new ReportPositive.Command(positiveId, type, severity, caseNo, null), ct);
+        return reported.IsSuccess
+            ? Results.LocalRedirect($"/cases/positives?reported={Uri.EscapeDataString(reported.Value!.CaseNo)}")
+            : Results.LocalRedirect($"/cases/positives?error={Uri.EscapeDataString(reported.Error!.Message)}");
     }
 
     public static async Task<IResult> UploadAsync(IFormFile? file, FangkongDbContext db, TimeProvider time, CancellationToken ct)

@@ -57,6 +57,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.RoundExemption> RoundExemptions => Set<Testing.RoundExemption>();
 
+    public DbSet<Testing.PositivePerson> PositivePersons => Set<Testing.PositivePerson>();
+
     public DbSet<Cases.PolicyVersion> PolicyVersions => Set<Cases.PolicyVersion>();
 
     public DbSet<Cases.Case> Cases => Set<Cases.Case>();

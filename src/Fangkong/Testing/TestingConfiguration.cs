@@ -118,3 +118,17 @@ internal sealed class RoundExemptionConfiguration : IEntityTypeConfiguration<Rou
         builder.HasOne<TestingRound>().WithMany().HasForeignKey(e => e.RoundId);
     }
 }
+
+internal sealed class PositivePersonConfiguration : IEntityTypeConfiguration<PositivePerson>
+{
+    public void Configure(EntityTypeBuilder<PositivePerson> builder)
+    {
+        builder.ToTable("positive_persons");
+        builder.Property(p => p.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(p => p.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.CaseNo).HasMaxLength(PositivePerson.CaseNoMaxLength);
+        builder.HasIndex(p => new { p.TubeId, p.PersonId }).IsUnique();
+        builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => p.CaseNo);
+    }
+}

@@ -7,7 +7,8 @@ namespace Fangkong.Testing;
 /// What a result sets off ("混管追踪"): every registered member of a positive pool goes under
 /// in-place control at once, with a single-tube re-sampling task; an invalid tube sends its
 /// members back to be re-sampled; a single tube's result resolves its person's open tasks
-/// and antigen confirmations (negative: control lifted; positive: handed to case reporting) and a positive single tube
+/// and antigen confirmations (negative: control lifted; positive: handed to case reporting as a
+/// <see cref="PositivePerson"/>) and a positive single tube
 /// with no task puts its person under control. Runs as the system, in one transaction, because
 /// the members may live outside the lab's region; idempotent, so a tube traced twice changes
 /// nothing. The tube keeps when tracing finished, against when its result arrived.
@@ -117,6 +118,13 @@ public static class TracePools
         foreach (var order in orders)
         {
             order.End(positive ? ControlOutcome.Positive : ControlOutcome.Lifted, now);
+        }
+
+        if (positive)
+        {
+            // Handed to case reporting, which classifies the person into a case.
+            system.PositivePersons.Add(new PositivePerson(
+                member.PersonId!.Value, member.PersonRegionCode!, tube.Id, tube.RoundId, orders.Count > 0 ? PositiveSource.PoolRetest : PositiveSource.SingleTube, now));
         }
 
         if (positive && orders.Count == 0)
