@@ -40,7 +40,19 @@ public static class TestingApi
         group.MapGet("/rounds/{id:long}/exemptions", ExemptionsAsync).WithName("ListExemptions");
         group.MapDelete("/rounds/{id:long}/exemptions/{personId:long}", RemoveExemptionAsync).WithName("RemoveExemption").RequireAuthorization(Permissions.ManageRounds);
         group.MapPost("/antigen", ReportAntigenAsync).WithName("ReportAntigen").RequireAuthorization(Permissions.RecordSamples);
+        group.MapGet("/points", ListPointsAsync).WithName("ListSamplingPoints");
+        group.MapPost("/points", SavePointAsync).WithName("SaveSamplingPoint").RequireAuthorization(Permissions.ManageSamplingPoints);
     }
+
+    /// <summary>Points of a region with the swabs taken at each in a round, and the planning norm.</summary>
+    public static async Task<Results<Ok<ListSamplingPoints.Answer>, ValidationProblem, ProblemHttpResult>> ListPointsAsync(
+        string? region, long? round, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        (await ListSamplingPoints.HandleAsync(db, region, round, page, pageSize, ct)).ToHttp();
+
+    /// <summary>Registers a point, or updates the one of the same name in the region.</summary>
+    public static async Task<Results<Ok<SamplingPointView>, ValidationProblem, ProblemHttpResult>> SavePointAsync(
+        SaveSamplingPoint.Command body, FangkongDbContext db, CancellationToken ct) =>
+        (await SaveSamplingPoint.HandleAsync(db, body, ct)).ToHttp();
 
     public static async Task<Ok<Page<ListRounds.Row>>> ListRoundsAsync(int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await ListRounds.HandleAsync(db, page, pageSize, ct));

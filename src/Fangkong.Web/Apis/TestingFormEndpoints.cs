@@ -23,6 +23,25 @@ public static class TestingFormEndpoints
         app.MapPost("/testing/rounds", CreateRoundAsync).RequireAuthorization(Permissions.ManageRounds).ExcludeFromDescription();
         app.MapPost("/testing/{id:long}/scans", RecordScanAsync).RequireAuthorization(Permissions.RecordSamples).ExcludeFromDescription();
         app.MapPost("/testing/results/upload", UploadResultsAsync).RequireAuthorization(Permissions.RecordResults).ExcludeFromDescription();
+        app.MapPost("/testing/points", SavePointAsync).RequireAuthorization(Permissions.ManageSamplingPoints).ExcludeFromDescription();
+    }
+
+    /// <summary>The points page's form: samplers are one field, separated by commas, spaces or 、.</summary>
+    public static async Task<IResult> SavePointAsync(
+        [FromForm(Name = "region")] string? region,
+        [FromForm(Name = "name")] string? name,
+        [FromForm(Name = "kind")] string? kind,
+        [FromForm(Name = "opensAt")] string? opensAt,
+        [FromForm(Name = "closesAt")] string? closesAt,
+        [FromForm(Name = "samplers")] string? samplers,
+        FangkongDbContext db,
+        CancellationToken ct)
+    {
+        var list = (samplers ?? string.Empty).Split([',', '，', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var saved = await SaveSamplingPoint.HandleAsync(db, new SaveSamplingPoint.Command(region, name, kind, null, opensAt, closesAt, list), ct);
+        return saved.IsSuccess
+            ? Results.LocalRedirect($"/testing/points?region={Uri.EscapeDataString(saved.Value!.RegionCode)}&saved={Uri.EscapeDataString(saved.Value.Name)}")
+            : Results.LocalRedirect($"/testing/points?region={Uri.EscapeDataString(region ?? string.Empty)}&error={Uri.EscapeDataString(saved.Error!.Message)}");
     }
 
     public static async Task<IResult> CreateRoundAsync(

@@ -24,6 +24,9 @@ public static class Permissions
     /// <summary>Record swabs at a sampling point.</summary>
     public const string RecordSamples = "record-samples";
 
+    /// <summary>Register sampling points with their hours and samplers.</summary>
+    public const string ManageSamplingPoints = "manage-sampling-points";
+
     /// <summary>Record lab results.</summary>
     public const string RecordResults = "record-results";
 
@@ -54,6 +57,7 @@ public static class Permissions
         [ManageRounds] = [Roles.CommandCentre, Roles.CountyWorker],
         [RecordSamples] = [Roles.Sampler, Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [RecordResults] = [Roles.LabStaff, Roles.CommandCentre],
+        [ManageSamplingPoints] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker],
         [ViewCases] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Inspector],
         [ManageCases] = [Roles.CommandCentre, Roles.Investigator],
         // The bulletin is published; samplers, labs and checkpoints need no early copy.

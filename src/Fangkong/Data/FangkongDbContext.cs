@@ -59,6 +59,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.PositivePerson> PositivePersons => Set<Testing.PositivePerson>();
 
+    public DbSet<Testing.SamplingPoint> SamplingPoints => Set<Testing.SamplingPoint>();
+
     public DbSet<Cases.PolicyVersion> PolicyVersions => Set<Cases.PolicyVersion>();
 
     public DbSet<Cases.Case> Cases => Set<Cases.Case>();

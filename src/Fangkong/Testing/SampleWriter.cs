@@ -44,7 +44,7 @@ internal static class SampleWriter
             }
 
             await using var tubes = await connection.BeginBinaryImportAsync(
-                "COPY tubes (id, round_id, barcode, pool_size, region_code, sampling_point, opened_at, sample_count) FROM STDIN (FORMAT BINARY)", ct);
+                "COPY tubes (id, round_id, barcode, pool_size, region_code, sampling_point, sampling_point_id, opened_at, sample_count) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var tube in opened)
             {
                 tubes.StartRow();
@@ -54,6 +54,15 @@ internal static class SampleWriter
                 tubes.Write(tube.PoolSize, NpgsqlDbType.Integer);
                 tubes.Write(tube.RegionCode, NpgsqlDbType.Varchar);
                 tubes.Write(tube.SamplingPoint, NpgsqlDbType.Varchar);
+                if (tube.SamplingPointId is { } point)
+                {
+                    tubes.Write(point, NpgsqlDbType.Bigint);
+                }
+                else
+                {
+                    tubes.WriteNull();
+                }
+
                 tubes.Write(tube.OpenedAt, NpgsqlDbType.TimestampTz);
                 tubes.Write(tube.SampleCount, NpgsqlDbType.Integer);
             }
@@ -114,14 +123,14 @@ internal static class SampleWriter
             }
 
             await using var insert = new SqliteCommand(
-                "INSERT INTO tubes (id, round_id, barcode, pool_size, region_code, sampling_point, opened_at, sample_count) VALUES ($id, $round, $barcode, $size, $region, $point, $opened, $count)",
+                "INSERT INTO tubes (id, round_id, barcode, pool_size, region_code, sampling_point, sampling_point_id, opened_at, sample_count) VALUES ($id, $round, $barcode, $size, $region, $point, $pointId, $opened, $count)",
                 connection, transaction);
-            var p = Parameters(insert, "$id", "$round", "$barcode", "$size", "$region", "$point", "$opened", "$count");
+            var p = Parameters(insert, "$id", "$round", "$barcode", "$size", "$region", "$point", "$pointId", "$opened", "$count");
             insert.Prepare();
             foreach (var tube in opened)
             {
                 tube.AssignId(++next);
-                Set(p, tube.Id, roundId, tube.Barcode, tube.PoolSize, tube.RegionCode, tube.SamplingPoint, tube.OpenedAt.ToUnixTimeMilliseconds(), tube.SampleCount);
+                Set(p, tube.Id, roundId, tube.Barcode, tube.PoolSize, tube.RegionCode, tube.SamplingPoint, tube.SamplingPointId, tube.OpenedAt.ToUnixTimeMilliseconds(), tube.SampleCount);
                 await insert.ExecuteNonQueryAsync(ct);
             }
         }

@@ -16,12 +16,15 @@ namespace Fangkong.Testing;
 /// </summary>
 internal static class ScanBatch
 {
-    private sealed record Checked(int Index, Scan Scan, string? Document, string? Barcode, string? PointRegion, string? Refusal);
+    private sealed record Checked(int Index, Scan Scan, string? Document, string? Barcode, string? PointRegion, string? Refusal, long? PointId = null);
+
+    private sealed record Point(long Id, string Name, string RegionCode);
 
     public static async Task<IReadOnlyList<ScanResult>> RecordAsync(FangkongDbContext db, TestingRound round, IReadOnlyList<Scan> scans, CancellationToken ct)
     {
         var pointRegion = DefaultPointRegion(db, round);
-        var items = scans.Select((s, i) => Check(db, round, pointRegion, s, i)).ToList();
+        var points = await RegisteredPointsAsync(db, round, scans, ct);
+        var items = scans.Select((s, i) => Check(db, round, pointRegion, points, s, i)).ToList();
         try
         {
             return await RecordCheckedAsync(db, round, items, ct);
@@ -85,6 +88,11 @@ internal static class ScanBatch
         if (!state.Tubes.TryGetValue(barcode, out var tube))
         {
             tube = new Tube(round.Id, barcode, scan.PoolSize ?? round.PoolSize, item.PointRegion!, scan.SamplingPoint?.Trim() ?? string.Empty, scan.SampledAt);
+            if (item.PointId is { } pointId)
+            {
+                tube.OpenedAtPoint(pointId);
+            }
+
             state.Tubes[barcode] = tube;
             state.Members[barcode] = new HashSet<string>(StringComparer.Ordinal);
             opened.Add(tube);
@@ -115,7 +123,7 @@ internal static class ScanBatch
         new(item.Scan.ClientId ?? string.Empty, Outcome.Refused, reason, item.Barcode ?? item.Scan.TubeBarcode, count);
 
     /// <summary>What can be refused without the database, so that a batch's queries carry only usable swabs.</summary>
-    private static Checked Check(FangkongDbContext db, TestingRound round, string defaultRegion, Scan scan, int index)
+    private static Checked Check(FangkongDbContext db, TestingRound round, string defaultRegion, Dictionary<string, Point> points, Scan scan, int index)
     {
         Checked Refuse(string reason) => new(index, scan, null, scan.TubeBarcode?.Trim(), null, reason);
 
@@ -140,7 +148,8 @@ internal static class ScanBatch
             return Refuse(ScanRefusals.PoolSize(size));
         }
 
-        var region = Regions.RegionCode.Normalise(scan.PointRegion) ?? defaultRegion;
+        var point = points.GetValueOrDefault(scan.SamplingPoint?.Trim() ?? string.Empty);
+        var region = Regions.RegionCode.Normalise(scan.PointRegion) ?? point?.RegionCode ?? defaultRegion;
         if (!round.Concerns(region))
         {
             return Refuse(ScanRefusals.PointOutsideRound(region));
@@ -151,7 +160,26 @@ internal static class ScanBatch
             return Refuse(ScanRefusals.PointOutsideJurisdiction(region));
         }
 
-        return new Checked(index, scan, id.Value, barcode, region, null);
+        return new Checked(index, scan, id.Value, barcode, region, null, point?.RegionCode == region ? point.Id : null);
+    }
+
+    /// <summary>
+    /// The registered points the batch names, among those the caller sees inside the round's area;
+    /// where two regions have a point of one name, the most local one (a team's file names its own).
+    /// </summary>
+    private static async Task<Dictionary<string, Point>> RegisteredPointsAsync(FangkongDbContext db, TestingRound round, IReadOnlyList<Scan> scans, CancellationToken ct)
+    {
+        var names = scans.Select(s => s.SamplingPoint?.Trim() ?? string.Empty).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.SamplingPoints.AsNoTracking().Where(p => EF.Parameter(names).Contains(p.Name))
+            .Select(p => new Point(p.Id, p.Name, p.RegionCode)).ToListAsync(ct);
+        return found.Where(p => round.Concerns(p.RegionCode))
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.RegionCode.Length).ThenBy(p => p.Id).First(), StringComparer.Ordinal);
     }
 
     /// <summary>The sampler's own region when it lies inside the round, else the round's region.</summary>

@@ -132,3 +132,27 @@ internal sealed class PositivePersonConfiguration : IEntityTypeConfiguration<Pos
         builder.HasIndex(p => p.CaseNo);
     }
 }
+
+internal sealed class SamplingPointConfiguration : IEntityTypeConfiguration<SamplingPoint>
+{
+    public void Configure(EntityTypeBuilder<SamplingPoint> builder)
+    {
+        builder.ToTable("sampling_points");
+        builder.Property(p => p.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(p => p.Name).HasMaxLength(SamplingPoint.NameMaxLength);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(p => new { p.RegionCode, p.Name }).IsUnique();
+        builder.HasMany(p => p.Samplers).WithOne().HasForeignKey(s => s.SamplingPointId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Samplers).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class PointSamplerConfiguration : IEntityTypeConfiguration<PointSampler>
+{
+    public void Configure(EntityTypeBuilder<PointSampler> builder)
+    {
+        builder.ToTable("sampling_point_samplers");
+        builder.Property(s => s.UserName).HasMaxLength(256);
+        builder.HasIndex(s => new { s.SamplingPointId, s.UserName }).IsUnique();
+    }
+}

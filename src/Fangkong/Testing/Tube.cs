@@ -43,6 +43,9 @@ public sealed class Tube : IRegionScoped
 
     public string SamplingPoint { get; private set; }
 
+    /// <summary>The registered point the tube was opened at, when its name is one.</summary>
+    public long? SamplingPointId { get; private set; }
+
     public DateTimeOffset OpenedAt { get; private set; }
 
     public int SampleCount { get; private set; }
@@ -68,6 +71,8 @@ public sealed class Tube : IRegionScoped
 
     /// <summary>A new tube written by the bulk scan writer gets its id from the database's sequence before the copy.</summary>
     internal void AssignId(long id) => Id = id;
+
+    internal void OpenedAtPoint(long pointId) => SamplingPointId = pointId;
 
     public void SetResult(TestResult result, double? ctN, double? ctOrf, string lab, DateTimeOffset reportedAt, DateTimeOffset receivedAt)
     {
