@@ -242,6 +242,31 @@ public sealed partial class TestingPageTests
     private static string RefusedLine(int line, string reasonStart) =>
         $"<tr><td class=\"fk-number\">{line}</td><td>{reasonStart}";
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task PointsPage_SavesAPointWithItsSampler_ShowsTheNorm_AndALabUserCannotPost(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        var token = await TokenAsync(county, "/testing/points");
+        using var saved = await county.PostAsync("/testing/points", Form(token,
+            ("region", WebTestData.Community), ("name", "吉源社区广场"), ("kind", "Temporary"), ("opensAt", "06:00"), ("closesAt", "22:00"), ("samplers", "sampler")));
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await county.GetStringAsync(saved.Headers.Location!.OriginalString);
+        page.ShouldContain("已保存采样点 吉源社区广场");
+        page.ShouldContain("06:00–22:00");
+        page.ShouldContain("采样点 1 个");
+
+        using var refused = await county.PostAsync("/testing/points", Form(token, ("region", WebTestData.Community), ("name", "X"), ("kind", "Temporary"), ("opensAt", "09:00"), ("closesAt", "09:00")));
+        (await county.GetStringAsync(refused.Headers.Location!.OriginalString)).ShouldContain("opening hours are HH:mm");
+
+        using var lab = await host.ClientAsync("lab");
+        var labToken = await TokenAsync(lab, "/testing/points");
+        using var denied = await lab.PostAsync("/testing/points", Form(labToken, ("region", WebTestData.Community), ("name", "Y"), ("kind", "Fixed"), ("opensAt", "06:00"), ("closesAt", "22:00")));
+        denied.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+        await using var check = host.Database.NewContext();
+        (await check.SamplingPoints.Select(p => p.Name).ToListAsync()).ShouldBe(["吉源社区广场"]);
+    }
+
     private static async Task<long> CreateRoundAsync(HttpClient client, string name, string region)
     {
         var token = await TokenAsync(client, "/testing");
