@@ -158,6 +158,7 @@ public static class FangkongWebApp
         OrganisationsApi.Map(api);
         TestingApi.Map(api);
         CasesApi.Map(api);
+        InvestigationApi.Map(app);
         app.MapRazorComponents<App>();
     }
 }
