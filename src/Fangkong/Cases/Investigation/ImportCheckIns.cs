@@ -84,7 +84,7 @@ public static class ImportCheckIns
             {
                 reason = $"扫码时间「{row.CheckedInAt}」不是时间，例如 2022-04-01 10:30 (checked_in_at '{row.CheckedInAt}' is not a time)";
             }
-            else if (seen.TryGetValue((idNumber, placeId, at), out var earlier))
+            else if (seen.TryGetValue((idNumber, placeId, at.ToUniversalTime()), out var earlier))
             {
                 reason = $"与第 {earlier} 行重复 (repeats line {earlier})";
             }
@@ -95,8 +95,9 @@ public static class ImportCheckIns
                 continue;
             }
 
+            at = at.ToUniversalTime();
             seen[(idNumber, placeId, at)] = row.Line;
-            parsed.Add((row.Line, idNumber, placeId, places[placeId], at));
+            parsed.Add((row.Line, idNumber, placeId, places[placeId], at.ToUniversalTime()));
         }
 
         if (errors.Count > 0)

@@ -25,6 +25,7 @@ public static class ListInvestigations
         }
 
         var (number, size) = Page<Item>.Clamp(page, pageSize);
+        now = now.ToUniversalTime();
         var wanted = parsed.Value ?? InvestigationState.Open;
         var query = db.Investigations.AsNoTracking().Where(i => i.State == wanted);
         var total = await query.CountAsync(ct);
