@@ -15,6 +15,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     TestingCommand.Create(),
     CasesCommand.Create(),
     ContactsCommand.Create(),
+    CheckinsCommand.Create(),
     ReportCommand.Create(),
     PolicyCommand.Create(),
     BenchCommand.Create(),
