@@ -52,7 +52,8 @@ public static class InvestigationApi
         checkins.MapPost("/import", ImportCheckInsAsync).WithName("ImportCheckIns");
 
         var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(RequireValidTokenAsync);
         forms.MapPost("/open", OpenFormAsync);
         forms.MapPost("/submit", SubmitFormAsync);
         forms.MapPost("/stops", AddStopFormAsync);
@@ -193,6 +194,15 @@ public static class InvestigationApi
     public static async Task<IResult> DismissFormAsync(
         long id, long candidateId, [FromForm(Name = "reason")] string? reason, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         Back(id, await DecideCandidate.DismissAsync(db, id, candidateId, reason, time.GetUtcNow(), ct), "dismissed");
+
+    /// <summary>
+    /// The antiforgery middleware only records its verdict; form binding enforces it, and the open
+    /// and submit forms bind nothing, so every form here checks the verdict itself.
+    /// </summary>
+    private static async ValueTask<object?> RequireValidTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
+            ? await next(context)
+            : TypedResults.Problem(detail: "表单已过期或来源无效，请刷新页面后重试 (the form's antiforgery token is missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Back<T>(long id, Result<T> result, string done)
     {
