@@ -40,6 +40,30 @@ public sealed class InvestigationTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task OpenMissing_OpensOneForEveryCaseWithoutAnInvestigation_InTheJurisdictionOnly(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var seed = database.NewContext())
+        {
+            await W.EnsureRegionsAsync(seed);
+            await ImportAsync(seed, ("A", "2022-04-02"), ("B", "2022-04-02"));
+            var changyi = await ImportCases.HandleAsync(seed, TimeProvider.System, TempCsv.Write(
+                LineListImportTests.Header, $"C,刘洋,,{WebTestData.OtherCountyCommunity},asymptomatic,,2022-04-02,,,"));
+            changyi.IsSuccess.ShouldBeTrue(changyi.Error?.Message);
+            (await OpenInvestigation.HandleAsync(seed, await seed.Cases.Where(c => c.CaseNo == "A").Select(c => c.Id).SingleAsync(), Now)).IsSuccess.ShouldBeTrue();
+        }
+
+        await using var chuanying = database.NewContext(new Jurisdiction("investigator", WebTestData.County, SeesFullIdentity: true));
+        var opened = await OpenInvestigation.ForCasesWithoutAsync(chuanying, Now);
+        var again = await OpenInvestigation.ForCasesWithoutAsync(chuanying, Now);
+
+        opened.ShouldBe(1);
+        again.ShouldBe(0);
+        await using var check = database.NewContext();
+        (await check.Investigations.Select(i => i.CaseNo).OrderBy(n => n).ToListAsync()).ShouldBe(["A", "B"]);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Overdue_OnlyWhenTheDeadlinePassedBeforeSubmission_AndListedFirst(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
