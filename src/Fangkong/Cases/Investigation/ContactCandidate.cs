@@ -17,6 +17,9 @@ public enum CandidateReason
 
     /// <summary>同场所扫码: checked in at the same place near the case's own check-in.</summary>
     CheckIn,
+
+    /// <summary>密接同户: lives with a confirmed close contact (a secondary-contact candidate).</summary>
+    CloseContactHousehold,
 }
 
 /// <summary>Proposed, then confirmed as a close contact or dismissed by the investigator.</summary>
@@ -48,7 +51,8 @@ public sealed class ContactCandidate : IRegionScoped
         Detail = string.Empty;
     }
 
-    public ContactCandidate(CaseInvestigation investigation, long? personId, string idNumber, string name, string personRegionCode, DateTimeOffset proposedAt)
+    public ContactCandidate(
+        CaseInvestigation investigation, long? personId, string idNumber, string name, string personRegionCode, DateTimeOffset proposedAt, string? sourceContactNo = null)
     {
         ArgumentNullException.ThrowIfNull(investigation);
         InvestigationId = investigation.Id;
@@ -62,6 +66,8 @@ public sealed class ContactCandidate : IRegionScoped
         Detail = string.Empty;
         ProposedAt = proposedAt.ToUniversalTime();
         Status = CandidateStatus.Proposed;
+        Kind = sourceContactNo is null ? ContactKind.Close : ContactKind.Secondary;
+        SourceContactNo = sourceContactNo;
     }
 
     public long Id { get; private set; }
@@ -104,16 +110,26 @@ public sealed class ContactCandidate : IRegionScoped
     /// <summary>The contact created on confirmation.</summary>
     public string? ContactNo { get; private set; }
 
+    /// <summary>Close (of the case) or secondary (of <see cref="SourceContactNo"/>, a confirmed close contact).</summary>
+    public ContactKind Kind { get; private set; }
+
+    /// <summary>For a secondary-contact candidate: the close contact it lives with.</summary>
+    public string? SourceContactNo { get; private set; }
+
     public IReadOnlyList<CandidateReason> ReasonList =>
         Reasons.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<CandidateReason>).ToList();
 
     /// <summary>Sets what the sources say now; a decided candidate keeps the reasons it was decided on.</summary>
-    public bool SetFindings(IEnumerable<CandidateReason> reasons, IEnumerable<string> details, DateOnly? lastExposureOn)
+    public bool SetFindings(IEnumerable<CandidateReason> reasons, IEnumerable<string> details, DateOnly? lastExposureOn, string? sourceContactNo = null)
     {
         if (Status != CandidateStatus.Proposed)
         {
             return false;
         }
+
+        // A proposal can turn from secondary to close (or back) as the sources change; a decision cannot.
+        Kind = sourceContactNo is null ? ContactKind.Close : ContactKind.Secondary;
+        SourceContactNo = sourceContactNo;
 
         var kinds = string.Join(',', reasons.Distinct().Order());
         var text = string.Join('\n', details);

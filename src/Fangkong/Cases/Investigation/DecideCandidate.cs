@@ -27,7 +27,8 @@ public static class DecideCandidate
         }
 
         var (candidate, c) = found.Value;
-        var contactNo = ContactNoFor(c.CaseNo, candidate.Id);
+        var secondary = candidate.Kind == ContactKind.Secondary;
+        var contactNo = ContactNoFor(c.CaseNo, candidate.Id, secondary);
         var confirmed = candidate.Confirm(contactNo, db.Jurisdiction.UserName, now);
         if (!confirmed.IsSuccess)
         {
@@ -44,7 +45,8 @@ public static class DecideCandidate
         // The contact is managed where the person lives when that is within the caller's reach, else where the case is.
         var region = db.Jurisdiction.Covers(candidate.PersonRegionCode) ? candidate.PersonRegionCode : c.RegionCode;
         var row = new ImportContacts.Row(
-            1, contactNo, "close", c.CaseNo, string.Empty, candidate.IdNumber, candidate.Name, region,
+            1, contactNo, secondary ? "secondary" : "close", secondary ? string.Empty : c.CaseNo, candidate.SourceContactNo ?? string.Empty,
+            candidate.IdNumber, candidate.Name, region,
             exposure?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty, identified.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Empty);
 
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -83,10 +85,10 @@ public static class DecideCandidate
         return CandidateView.From(candidate, db.Jurisdiction);
     }
 
-    /// <summary>"JL-1-M17": the case number and the candidate; a long case number falls back to the candidate alone.</summary>
-    internal static string ContactNoFor(string caseNo, long candidateId)
+    /// <summary>"JL-1-M17" ("JL-1-S18" for a secondary contact): the case number and the candidate; a long case number falls back to the candidate alone.</summary>
+    internal static string ContactNoFor(string caseNo, long candidateId, bool secondary)
     {
-        var no = string.Create(CultureInfo.InvariantCulture, $"{caseNo}-M{candidateId}");
+        var no = string.Create(CultureInfo.InvariantCulture, $"{caseNo}-{(secondary ? 'S' : 'M')}{candidateId}");
         return no.Length <= Contact.ContactNoMaxLength ? no : string.Create(CultureInfo.InvariantCulture, $"CAND-{candidateId}");
     }
 

@@ -66,6 +66,8 @@ internal sealed class ContactCandidateConfiguration : IEntityTypeConfiguration<C
         builder.Property(c => c.DecidedBy).HasMaxLength(CaseInvestigation.InvestigatorMaxLength);
         builder.Property(c => c.DismissReason).HasMaxLength(ContactCandidate.DismissReasonMaxLength);
         builder.Property(c => c.ContactNo).HasMaxLength(Contact.ContactNoMaxLength);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.SourceContactNo).HasMaxLength(Contact.ContactNoMaxLength);
         builder.Ignore(c => c.ReasonList);
         builder.HasIndex(c => new { c.InvestigationId, c.IdNumber }).IsUnique();
         builder.HasIndex(c => c.RegionCode);

@@ -57,7 +57,9 @@ public sealed record CandidateView(
     string? DecidedBy,
     DateTimeOffset? DecidedAt,
     string? DismissReason,
-    string? ContactNo)
+    string? ContactNo,
+    ContactKind Kind,
+    string? SourceContactNo)
 {
     public static CandidateView From(ContactCandidate c, Jurisdiction jurisdiction)
     {
@@ -65,7 +67,7 @@ public sealed record CandidateView(
         ArgumentNullException.ThrowIfNull(jurisdiction);
         return new CandidateView(
             c.Id, c.PersonId, c.Name, CaseView.Mask(c.IdNumber, jurisdiction), c.PersonRegionCode, c.ReasonList, c.Detail, c.LastExposureOn, c.Status, c.DecidedBy,
-            c.DecidedAt, c.DismissReason, c.ContactNo);
+            c.DecidedAt, c.DismissReason, c.ContactNo, c.Kind, c.SourceContactNo);
     }
 }
 

@@ -46,6 +46,9 @@ public static class ProposeCandidates
 
         public DateOnly? LastExposureOn { get; set; }
 
+        /// <summary>For a secondary-contact finding: the confirmed close contact it lives with.</summary>
+        public string? SourceContactNo { get; set; }
+
         public void Add(CandidateReason reason, string detail, DateOnly exposedOn)
         {
             Reasons.Add(reason);
@@ -92,16 +95,18 @@ public static class ProposeCandidates
         await NameTheUnnamedAsync(db, findings.Values.Where(f => f.Name is null).ToList(), ct);
 
         var stored = await db.ContactCandidates.Where(x => x.InvestigationId == investigation.Id).ToDictionaryAsync(x => x.IdNumber, StringComparer.Ordinal, ct);
+        await SecondaryAsync(db, c, caseIdNumber, stored.Values, recorded, findings, settings, ct);
         foreach (var finding in findings.Values)
         {
             if (!stored.TryGetValue(finding.IdNumber, out var candidate))
             {
                 candidate = new ContactCandidate(
-                    investigation, finding.PersonId, finding.IdNumber, Truncate(finding.Name ?? Unregistered, Case.NameMaxLength), finding.RegionCode ?? c.RegionCode, now);
+                    investigation, finding.PersonId, finding.IdNumber, Truncate(finding.Name ?? Unregistered, Case.NameMaxLength), finding.RegionCode ?? c.RegionCode, now,
+                    finding.SourceContactNo);
                 db.ContactCandidates.Add(candidate);
             }
 
-            candidate.SetFindings(finding.Reasons, finding.Details, finding.LastExposureOn);
+            candidate.SetFindings(finding.Reasons, finding.Details, finding.LastExposureOn, finding.SourceContactNo);
         }
 
         foreach (var withdrawn in stored.Values.Where(s => s.Status == CandidateStatus.Proposed && !findings.ContainsKey(s.IdNumber)))
@@ -213,6 +218,58 @@ public static class ProposeCandidates
                     CandidateReason.CheckIn,
                     $"同场所扫码：{place}，本人 {at:MM-dd HH:mm}，病例 {caseAt:MM-dd HH:mm} (same place {place}: scanned {at:MM-dd HH:mm}, case {caseAt:MM-dd HH:mm})",
                     LookBack.DayOf(other.CheckedInAt));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Secondary-contact candidates (次密接): the household of each confirmed close contact of this
+    /// investigation, unless they are close candidates or contacts of the case already, or
+    /// recorded contacts of that close contact.
+    /// </summary>
+    private static async Task SecondaryAsync(
+        FangkongDbContext db, Case c, string caseIdNumber, IEnumerable<ContactCandidate> stored, List<string> recorded, Dictionary<string, Finding> findings,
+        CandidateSettings settings, CancellationToken ct)
+    {
+        var storedList = stored.ToList();
+        var confirmed = storedList.Where(s => s.Kind == ContactKind.Close && s.Status == CandidateStatus.Confirmed && s.ContactNo is not null).ToList();
+        if (confirmed.Count == 0)
+        {
+            return;
+        }
+
+        var closeIds = storedList.Where(s => s.Kind == ContactKind.Close).Select(s => s.IdNumber).Concat(recorded).Append(caseIdNumber).ToHashSet(StringComparer.Ordinal);
+        var contactNos = confirmed.Select(x => x.ContactNo!).ToList();
+        var theirs = (await db.Contacts.AsNoTracking().Where(x => x.SourceContactNo != null && contactNos.Contains(x.SourceContactNo))
+            .Select(x => x.IdNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var close in confirmed)
+        {
+            var person = close.PersonId is { } pid
+                ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pid, ct)
+                : await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.DocumentNumber == close.IdNumber, ct);
+            if (person is null || (string.IsNullOrEmpty(person.HouseholdNo) && (person.BuildingUnitId is null || string.IsNullOrEmpty(person.Room))))
+            {
+                continue;
+            }
+
+            var householdNo = person.HouseholdNo;
+            var unitId = person.BuildingUnitId;
+            var room = person.Room;
+            var household = await db.Persons.AsNoTracking()
+                .Where(p => p.Id != person.Id
+                    && ((householdNo != null && p.HouseholdNo == householdNo) || (unitId != null && room != null && p.BuildingUnitId == unitId && p.Room == room)))
+                .OrderBy(p => p.Id).Take(settings.MaxPerSource).ToListAsync(ct);
+            foreach (var member in household.Where(m => !closeIds.Contains(m.DocumentNumber) && !theirs.Contains(m.DocumentNumber)))
+            {
+                if (findings.TryGetValue(member.DocumentNumber, out var existing) && existing.SourceContactNo is null)
+                {
+                    continue;
+                }
+
+                var finding = existing ?? (findings[member.DocumentNumber] = new Finding(member.DocumentNumber) { SourceContactNo = close.ContactNo });
+                Note(finding, member).Add(
+                    CandidateReason.CloseContactHousehold, $"密接 {close.Name}（{close.ContactNo}）的同户人员 (lives with close contact {close.ContactNo})",
+                    close.DecidedAt is { } decided ? LookBack.DayOf(decided) : c.ReportedOn);
             }
         }
     }

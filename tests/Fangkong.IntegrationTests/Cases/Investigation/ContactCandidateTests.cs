@@ -203,4 +203,44 @@ public sealed class ContactCandidateTests
         await using var check = database.NewContext();
         (await check.AuditLog.CountAsync(a => a.Entity == nameof(ContactCandidate) && a.Action == AuditActions.Update)).ShouldBe(1);
     }
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task HouseholdOfAConfirmedCloseContact_IsProposedAsSecondary_AndConfirmsAsASecondaryContactWithItsOrder(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var world = await W.SeedAsync(database, EighthEditionDay);
+        await using (var seed = database.NewContext())
+        {
+            var sunLi = await seed.Persons.SingleAsync(p => p.DocumentNumber == W.TubeAMember);
+            sunLi.HouseholdNo = "H-9";
+            seed.Persons.Add(new Fangkong.Persons.Person(Fangkong.Persons.DocumentType.ResidentId, W.Id(31), "杨光", WebTestData.Community)
+            {
+                HouseholdNo = "H-9",
+                UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await seed.SaveChangesAsync();
+        }
+
+        await using var db = database.NewContext();
+        var before = await world.CandidatesAsync(db);
+        before.ShouldNotContain(c => c.IdNumber == W.Id(31));
+        var close = await DecideCandidate.ConfirmAsync(db, world.CaseId, before.Single(c => c.IdNumber == W.TubeAMember).Id, new DecideCandidate.Confirmation(null, EighthEditionDay), DateTimeOffset.UtcNow);
+        close.IsSuccess.ShouldBeTrue(close.Error?.Message);
+
+        var after = await world.CandidatesAsync(db);
+
+        var yang = after.Single(c => c.IdNumber == W.Id(31));
+        yang.Kind.ShouldBe(ContactKind.Secondary);
+        yang.Reasons.ShouldBe([CandidateReason.CloseContactHousehold]);
+        yang.SourceContactNo.ShouldBe(close.Value!.ContactNo);
+        after.Where(c => c.Kind == ContactKind.Secondary).Select(c => c.IdNumber).ShouldBe([W.Id(31)]);
+        var secondary = await DecideCandidate.ConfirmAsync(db, world.CaseId, yang.Id, new DecideCandidate.Confirmation(null, EighthEditionDay), DateTimeOffset.UtcNow);
+        secondary.IsSuccess.ShouldBeTrue(secondary.Error?.Message);
+        await using var check = database.NewContext();
+        var contact = await check.Contacts.SingleAsync(c => c.IdNumber == W.Id(31));
+        contact.Kind.ShouldBe(ContactKind.Secondary);
+        contact.SourceContactNo.ShouldBe(close.Value.ContactNo);
+        contact.SourceCaseNo.ShouldBeNull();
+        (contact.CentralDays, contact.HomeDays, contact.CentralTestDays).ShouldBe((7, 0, "1,4,7"));
+        (await world.CandidatesAsync(db)).ShouldNotContain(c => c.IdNumber == W.Id(31));
+    }
 }

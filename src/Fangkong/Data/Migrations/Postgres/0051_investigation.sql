@@ -83,6 +83,8 @@ CREATE TABLE contact_candidates (
     decided_at timestamp with time zone,
     dismiss_reason character varying(200),
     contact_no character varying(32) COLLATE "C",
+    kind character varying(16) NOT NULL,
+    source_contact_no character varying(32) COLLATE "C",
     CONSTRAINT pk_contact_candidates PRIMARY KEY (id),
     CONSTRAINT fk_contact_candidates_case_investigations_investigation_id FOREIGN KEY (investigation_id) REFERENCES case_investigations (id) ON DELETE CASCADE
 );

@@ -76,6 +76,8 @@ CREATE TABLE "contact_candidates" (
     "decided_at" INTEGER NULL,
     "dismiss_reason" TEXT NULL,
     "contact_no" TEXT NULL,
+    "kind" TEXT NOT NULL,
+    "source_contact_no" TEXT NULL,
     CONSTRAINT "fk_contact_candidates_case_investigations_investigation_id" FOREIGN KEY ("investigation_id") REFERENCES "case_investigations" ("id") ON DELETE CASCADE
 );
 
