@@ -54,6 +54,9 @@ public static class InvestigationApi
         var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
             .WithMetadata(new RequireAntiforgeryTokenAttribute())
             .AddEndpointFilter(RequireValidTokenAsync);
+        app.MapPost("/investigations/open-missing", OpenMissingFormAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(RequireValidTokenAsync);
         forms.MapPost("/open", OpenFormAsync);
         forms.MapPost("/submit", SubmitFormAsync);
         forms.MapPost("/stops", AddStopFormAsync);
@@ -150,6 +153,12 @@ public static class InvestigationApi
         {
             File.Delete(path);
         }
+    }
+
+    public static async Task<IResult> OpenMissingFormAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var opened = await OpenInvestigation.ForCasesWithoutAsync(db, time.GetUtcNow(), ct);
+        return Results.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/investigations?opened={opened}"));
     }
 
     public static async Task<IResult> OpenFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

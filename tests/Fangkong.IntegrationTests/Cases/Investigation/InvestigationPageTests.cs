@@ -64,6 +64,18 @@ public sealed class InvestigationPageTests
         (await check.Contacts.SingleAsync()).ExposureOn.ShouldBe(new DateOnly(2022, 4, 1));
         (await check.ContactCandidates.SingleAsync(c => c.Id == ids[W.Neighbour])).Status.ShouldBe(CandidateStatus.Dismissed);
         (await investigator.GetStringAsync("/investigations")).ShouldContain(W.CaseNo);
+        await using (var seed = host.Database.NewContext())
+        {
+            var another = await Fangkong.Cases.ImportCases.HandleAsync(seed, TimeProvider.System, TempCsv.Write(
+                LineListImportTests.Header, $"JL-101,某人,,{WebTestData.Community},asymptomatic,,2022-04-02,,,"));
+            another.IsSuccess.ShouldBeTrue(another.Error?.Message);
+        }
+
+        using (var openedAll = await investigator.PostAsync("/investigations/open-missing", Form(token)))
+        {
+            openedAll.Headers.Location!.OriginalString.ShouldBe("/investigations?opened=1");
+            (await investigator.GetStringAsync(openedAll.Headers.Location.OriginalString)).ShouldContain("已开始 1 项流调");
+        }
     }
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
