@@ -42,6 +42,12 @@ public static class ListInvestigations
                 Proposed = db.ContactCandidates.Count(c => c.InvestigationId == i.Id && c.Status == CandidateStatus.Proposed),
             })
             .ToListAsync(ct);
+        if (rows.Count > 0)
+        {
+            // The list names the cases: audited like a case search.
+            await db.AuditSearchAsync(nameof(Case), $"investigations state={wanted}", rows.Select(r => r.Investigation.CaseId).ToList(), null, ct);
+        }
+
         var items = rows.Select(r => new Item(
             r.Investigation.Id, r.Investigation.CaseId, r.Investigation.CaseNo, r.Name ?? string.Empty, r.Investigation.RegionCode, r.Investigation.Investigator,
             r.Investigation.State, r.Investigation.OpenedAt, r.Investigation.DeadlineAt, r.Investigation.IsOverdue(now), r.Proposed)).ToList();

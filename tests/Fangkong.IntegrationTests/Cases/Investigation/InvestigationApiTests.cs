@@ -101,7 +101,11 @@ public sealed class InvestigationApiTests
         submitted.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await investigator.PostAsync($"/api/v1/cases/{world.CaseId}/investigation/submit", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
 
+        var listed = await county.GetFromJsonAsync<JsonElement>("/api/v1/investigations?state=submitted");
+        listed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("caseNo").GetString()).ShouldBe([W.CaseNo]);
+
         await using var check = host.Database.NewContext();
+        (await check.AuditLog.CountAsync(a => a.Action == AuditActions.Search && a.Entity == nameof(Fangkong.Cases.Case) && a.UserName == "county")).ShouldBe(1);
         var reads = await check.AuditLog.Where(a => a.Action == AuditActions.Read && a.Entity == nameof(CaseInvestigation)).Select(a => a.UserName).ToListAsync();
         reads.ShouldContain("county");
         reads.ShouldContain("investigator");
