@@ -16,6 +16,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     CasesCommand.Create(),
     ContactsCommand.Create(),
     ClustersCommand.Create(),
+    CheckinsCommand.Create(),
     ReportCommand.Create(),
     PolicyCommand.Create(),
     BenchCommand.Create(),

@@ -165,6 +165,7 @@ public static class FangkongWebApp
         TestingApi.Map(api);
         CasesApi.Map(api);
         ClustersApi.Map(api);
+        InvestigationApi.Map(app);
         app.MapRazorComponents<App>();
     }
 }

@@ -71,6 +71,12 @@ public sealed class FangkongDbContext(
 
     public DbSet<Cases.Clusters.Cluster> Clusters => Set<Cases.Clusters.Cluster>();
 
+    public DbSet<Cases.Investigation.CaseInvestigation> Investigations => Set<Cases.Investigation.CaseInvestigation>();
+
+    public DbSet<Cases.Investigation.CheckIn> CheckIns => Set<Cases.Investigation.CheckIn>();
+
+    public DbSet<Cases.Investigation.ContactCandidate> ContactCandidates => Set<Cases.Investigation.ContactCandidate>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -100,6 +106,7 @@ public sealed class FangkongDbContext(
         if (Database.IsSqlite())
         {
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
+            StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -1,0 +1,228 @@
+using System.Globalization;
+using Fangkong.Access;
+using Fangkong.Cases.Investigation;
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+
+namespace Fangkong.Web.Apis;
+
+/// <summary>
+/// Epidemiological investigation (流调, issue 4 item 3): the investigation of a case, its
+/// itinerary, the contact candidates Fangkong proposes and the investigator's decisions, place
+/// check-ins; plus the investigation page's forms (antiforgery-checked). Investigators and the
+/// command centre manage (ManageCases); whoever sees cases reads.
+/// </summary>
+public static class InvestigationApi
+{
+    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, DateOnly? OnsetOn);
+
+    public sealed record Confirm(DateOnly? ExposureOn, DateOnly? IdentifiedOn);
+
+    public sealed record Dismiss(string? Reason);
+
+    public sealed record CheckInItem(string? IdNumber, long? PlaceId, DateTimeOffset? CheckedInAt);
+
+    public sealed record CheckIns(IReadOnlyList<CheckInItem>? Items);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().WithTags("Investigation");
+        var one = api.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ViewCases);
+        one.MapGet("/", GetAsync).WithName("GetInvestigation");
+        one.MapPost("/", OpenAsync).WithName("OpenInvestigation").RequireAuthorization(Permissions.ManageCases);
+        one.MapPut("/itinerary", UpdateItineraryAsync).WithName("UpdateItinerary").RequireAuthorization(Permissions.ManageCases);
+        one.MapPost("/submit", SubmitAsync).WithName("SubmitInvestigation").RequireAuthorization(Permissions.ManageCases);
+        one.MapPost("/close", CloseAsync).WithName("CloseInvestigation").RequireAuthorization(Permissions.ManageCases);
+        one.MapGet("/candidates", ListCandidatesAsync).WithName("ListContactCandidates");
+        one.MapPost("/candidates/{candidateId:long}/confirm", ConfirmAsync).WithName("ConfirmContactCandidate").RequireAuthorization(Permissions.ManageCases);
+        one.MapPost("/candidates/{candidateId:long}/dismiss", DismissAsync).WithName("DismissContactCandidate").RequireAuthorization(Permissions.ManageCases);
+        api.MapGet("/investigations", ListAsync).WithName("ListInvestigations").RequireAuthorization(Permissions.ViewCases);
+        api.MapPost("/investigations/open-missing", OpenMissingAsync).WithName("OpenMissingInvestigations").RequireAuthorization(Permissions.ManageCases);
+        var checkins = api.MapGroup("/checkins").RequireAuthorization(Permissions.ManageCases);
+        checkins.MapPost("/", AddCheckInsAsync).WithName("AddCheckIns");
+        checkins.MapPost("/import", ImportCheckInsAsync).WithName("ImportCheckIns");
+
+        var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(RequireValidTokenAsync);
+        app.MapPost("/investigations/open-missing", OpenMissingFormAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(RequireValidTokenAsync);
+        forms.MapPost("/open", OpenFormAsync);
+        forms.MapPost("/submit", SubmitFormAsync);
+        forms.MapPost("/stops", AddStopFormAsync);
+        forms.MapPost("/candidates/{candidateId:long}/confirm", ConfirmFormAsync);
+        forms.MapPost("/candidates/{candidateId:long}/dismiss", DismissFormAsync);
+    }
+
+    /// <summary>The candidate search settings: <c>Investigation:CheckInOverlapMinutes</c> (default 120).</summary>
+    public static CandidateSettings Settings(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var minutes = configuration.GetValue<int?>("Investigation:CheckInOverlapMinutes");
+        return minutes is > 0 and <= 24 * 60
+            ? CandidateSettings.Default with { CheckInOverlap = TimeSpan.FromMinutes(minutes.Value) }
+            : CandidateSettings.Default;
+    }
+
+    public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await GetInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> OpenAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var opened = await OpenInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct);
+        return opened.IsSuccess ? (await GetInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct)).ToHttp() : Result<InvestigationView>.Fail(opened.Error!).ToHttp();
+    }
+
+    public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> UpdateItineraryAsync(
+        long id, Itinerary body, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return (await UpdateItinerary.HandleAsync(db, id, new UpdateItinerary.Command(body.Stops ?? [], body.Investigator, body.OnsetOn), time.GetUtcNow(), ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await SubmitInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> CloseAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await SubmitInvestigation.CloseAsync(db, id, time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Results<Ok<IReadOnlyList<CandidateView>>, ValidationProblem, ProblemHttpResult>> ListCandidatesAsync(
+        long id, string? status, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
+        (await ListCandidates.HandleAsync(db, id, status, Settings(configuration), time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Results<Ok<CandidateView>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
+        long id, long candidateId, Confirm? body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await DecideCandidate.ConfirmAsync(db, id, candidateId, new DecideCandidate.Confirmation(body?.ExposureOn, body?.IdentifiedOn), time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Results<Ok<CandidateView>, ValidationProblem, ProblemHttpResult>> DismissAsync(
+        long id, long candidateId, Dismiss? body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await DecideCandidate.DismissAsync(db, id, candidateId, body?.Reason, time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Results<Ok<Page<ListInvestigations.Item>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        string? state, int? page, int? pageSize, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await ListInvestigations.HandleAsync(db, state, page, pageSize, time.GetUtcNow(), ct)).ToHttp();
+
+    public static async Task<Ok<int>> OpenMissingAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await OpenInvestigation.ForCasesWithoutAsync(db, time.GetUtcNow(), ct));
+
+    public static async Task<Results<Ok<ImportCheckIns.Imported>, ValidationProblem, ProblemHttpResult>> AddCheckInsAsync(
+        CheckIns body, FangkongDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var rows = (body.Items ?? []).Select((c, i) => new ImportCheckIns.Row(
+            i + 1,
+            c.IdNumber ?? string.Empty,
+            c.PlaceId?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+            c.CheckedInAt?.ToString("O", CultureInfo.InvariantCulture) ?? string.Empty)).ToList();
+        return (await ImportCheckIns.HandleAsync(db, rows, "items", ct)).ToHttp();
+    }
+
+    public static async Task<Results<Ok<ImportCheckIns.Imported>, ValidationProblem, ProblemHttpResult>> ImportCheckInsAsync(
+        IFormFile? file, FangkongDbContext db, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Result<ImportCheckIns.Imported>.Fail(Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).")).ToHttp();
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
+        try
+        {
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target, ct);
+            }
+
+            return (await ImportCheckIns.HandleAsync(db, path, ct)).ToHttp();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static async Task<IResult> OpenMissingFormAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var opened = await OpenInvestigation.ForCasesWithoutAsync(db, time.GetUtcNow(), ct);
+        return Results.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/investigations?opened={opened}"));
+    }
+
+    public static async Task<IResult> OpenFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        Back(id, await OpenInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct), "opened");
+
+    public static async Task<IResult> SubmitFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        Back(id, await SubmitInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct), "submitted");
+
+    /// <summary>Adds one stop from the page's small form to the current itinerary.</summary>
+    public static async Task<IResult> AddStopFormAsync(
+        long id,
+        [FromForm(Name = "fromAt")] string? fromAt,
+        [FromForm(Name = "toAt")] string? toAt,
+        [FromForm(Name = "placeId")] long? placeId,
+        [FromForm(Name = "placeText")] string? placeText,
+        [FromForm(Name = "note")] string? note,
+        FangkongDbContext db,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        var current = await GetInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct);
+        if (!current.IsSuccess)
+        {
+            return Back(id, current, "stop");
+        }
+
+        if (!ImportCheckIns.TryParseTime(fromAt ?? string.Empty, out var from) || !ImportCheckIns.TryParseTime(toAt ?? string.Empty, out var to))
+        {
+            return Back(id, Result<bool>.Fail(Error.Invalid("fromAt", "请填写起止时间 (fromAt and toAt are required).")), "stop");
+        }
+
+        var stops = current.Value!.Itinerary.Select(s => new UpdateItinerary.Stop(s.FromAt, s.ToAt, s.PlaceId, s.CompoundId, s.PlaceText, s.Note)).ToList();
+        stops.Add(new UpdateItinerary.Stop(from, to, placeId, null, placeText, note));
+        var updated = await UpdateItinerary.HandleAsync(db, id, new UpdateItinerary.Command(stops, null, current.Value.OnsetOn), time.GetUtcNow(), ct);
+        return Back(id, updated, "stop");
+    }
+
+    public static async Task<IResult> ConfirmFormAsync(
+        long id, long candidateId, [FromForm(Name = "exposureOn")] DateOnly? exposureOn, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        Back(id, await DecideCandidate.ConfirmAsync(db, id, candidateId, new DecideCandidate.Confirmation(exposureOn, null), time.GetUtcNow(), ct), "confirmed");
+
+    public static async Task<IResult> DismissFormAsync(
+        long id, long candidateId, [FromForm(Name = "reason")] string? reason, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        Back(id, await DecideCandidate.DismissAsync(db, id, candidateId, reason, time.GetUtcNow(), ct), "dismissed");
+
+    /// <summary>
+    /// The antiforgery middleware only records its verdict; form binding enforces it, and the open
+    /// and submit forms bind nothing, so every form here checks the verdict itself.
+    /// </summary>
+    private static async ValueTask<object?> RequireValidTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
+            ? await next(context)
+            : TypedResults.Problem(detail: "表单已过期或来源无效，请刷新页面后重试 (the form's antiforgery token is missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Back<T>(long id, Result<T> result, string done)
+    {
+        var page = string.Create(CultureInfo.InvariantCulture, $"/cases/{id}/investigation");
+        if (!result.IsSuccess)
+        {
+            var message = result.Error!.Message;
+            message = message.Length <= 1500 ? message : string.Concat(message.AsSpan(0, 1500), "…");
+            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(message)}");
+        }
+
+        return Results.LocalRedirect($"{page}?done={done}");
+    }
+}

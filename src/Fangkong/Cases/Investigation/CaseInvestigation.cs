@@ -1,0 +1,222 @@
+using Fangkong.Access;
+using Fangkong.Common;
+
+namespace Fangkong.Cases.Investigation;
+
+/// <summary>Where an investigation stands: open (being worked), submitted (report handed in), closed (accepted).</summary>
+public enum InvestigationState
+{
+    Open,
+    Submitted,
+    Closed,
+}
+
+/// <summary>
+/// The epidemiological investigation (流调) of one case: opened with a deadline the plan version
+/// in force for the case's region and report date gives, an investigator, the itinerary, and
+/// the contact candidates Fangkong proposes. The itinerary can be changed only while open; it is
+/// overdue when the deadline passes before it is submitted.
+/// </summary>
+public sealed class CaseInvestigation : IRegionScoped
+{
+    public const int InvestigatorMaxLength = 256;
+    public const int MaxItineraryEntries = 200;
+
+    private readonly List<ItineraryEntry> _itinerary = [];
+
+    private CaseInvestigation()
+    {
+        CaseNo = string.Empty;
+        RegionCode = string.Empty;
+        Investigator = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public long CaseId { get; private set; }
+
+    public string CaseNo { get; private set; }
+
+    /// <summary>The case's region: the investigation is seen by whoever sees the case.</summary>
+    public string RegionCode { get; private set; }
+
+    /// <summary>The plan version whose deadline and look-back window apply.</summary>
+    public long PolicyVersionId { get; private set; }
+
+    public int LookBackDays { get; private set; }
+
+    /// <summary>Date of onset (发病日期) when the case has symptoms; the look-back counts from it, else from the report date.</summary>
+    public DateOnly? OnsetOn { get; private set; }
+
+    public string Investigator { get; private set; }
+
+    public InvestigationState State { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+
+    public DateTimeOffset DeadlineAt { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    public IReadOnlyCollection<ItineraryEntry> Itinerary => _itinerary.AsReadOnly();
+
+    /// <summary>Opens the investigation of <paramref name="c"/> at <paramref name="now"/> under <paramref name="policy"/>.</summary>
+    public static CaseInvestigation Open(Case c, PolicyVersion policy, string investigator, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(policy);
+        var opened = now.ToUniversalTime();
+        return new CaseInvestigation
+        {
+            CaseId = c.Id,
+            CaseNo = c.CaseNo,
+            RegionCode = c.RegionCode,
+            PolicyVersionId = policy.Id,
+            LookBackDays = policy.LookBackDays,
+            Investigator = Trim(investigator),
+            State = InvestigationState.Open,
+            OpenedAt = opened,
+            DeadlineAt = opened.AddHours(policy.InvestigationDeadlineHours),
+        };
+    }
+
+    /// <summary>Deadline passed while not yet submitted.</summary>
+    public bool IsOverdue(DateTimeOffset now) => State == InvestigationState.Open && now > DeadlineAt;
+
+    /// <summary>The day the look-back counts from: onset, or for an asymptomatic infection (or unknown onset) the report date.</summary>
+    public DateOnly AnchorOn(Case c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Type == CaseType.Confirmed && OnsetOn is { } onset ? onset : c.ReportedOn;
+    }
+
+    /// <summary>Replaces the itinerary (and optionally the investigator and onset); refused unless open.</summary>
+    public Result<bool> Update(IReadOnlyList<ItineraryEntry> entries, string? investigator, DateOnly? onsetOn, DateOnly reportedOn)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (State != InvestigationState.Open)
+        {
+            return Error.Conflict($"流调已{StateText(State)}，行程不能再修改 (the investigation is {State.ToString().ToLowerInvariant()}; its itinerary can no longer change).");
+        }
+
+        if (entries.Count > MaxItineraryEntries)
+        {
+            return Error.Invalid("itinerary", $"行程最多 {MaxItineraryEntries} 条 (an itinerary holds at most {MaxItineraryEntries} entries).");
+        }
+
+        if (onsetOn is { } onset && onset > reportedOn)
+        {
+            return Error.Invalid("onsetOn", "发病日期晚于报告日期 (onsetOn is after the report date).");
+        }
+
+        _itinerary.Clear();
+        _itinerary.AddRange(entries);
+        if (!string.IsNullOrWhiteSpace(investigator))
+        {
+            Investigator = Trim(investigator);
+        }
+
+        OnsetOn = onsetOn;
+        return true;
+    }
+
+    public Result<bool> Submit(DateTimeOffset now)
+    {
+        if (State != InvestigationState.Open)
+        {
+            return Error.Conflict($"流调已{StateText(State)} (the investigation is already {State.ToString().ToLowerInvariant()}).");
+        }
+
+        State = InvestigationState.Submitted;
+        SubmittedAt = now.ToUniversalTime();
+        return true;
+    }
+
+    public Result<bool> Close(DateTimeOffset now)
+    {
+        if (State != InvestigationState.Submitted)
+        {
+            return Error.Conflict("只有已提交的流调可以结案 (only a submitted investigation can be closed).");
+        }
+
+        State = InvestigationState.Closed;
+        ClosedAt = now.ToUniversalTime();
+        return true;
+    }
+
+    internal static string StateText(InvestigationState state) => state switch
+    {
+        InvestigationState.Open => "进行中",
+        InvestigationState.Submitted => "提交",
+        _ => "结案",
+    };
+
+    private static string Trim(string? name)
+    {
+        var trimmed = name?.Trim() ?? string.Empty;
+        return trimmed.Length > InvestigatorMaxLength ? trimmed[..InvestigatorMaxLength] : trimmed;
+    }
+}
+
+/// <summary>
+/// One stop of a case's itinerary (活动轨迹): from when to when, and where: a known key place,
+/// a residential compound, or a place described in words.
+/// </summary>
+public sealed class ItineraryEntry
+{
+    public const int PlaceTextMaxLength = 200;
+    public const int NoteMaxLength = 500;
+
+    private ItineraryEntry()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long InvestigationId { get; private set; }
+
+    public DateTimeOffset FromAt { get; private set; }
+
+    public DateTimeOffset ToAt { get; private set; }
+
+    public long? PlaceId { get; private set; }
+
+    public long? CompoundId { get; private set; }
+
+    public string? PlaceText { get; private set; }
+
+    public string? Note { get; private set; }
+
+    /// <summary>Validates one stop; <paramref name="index"/> names it in the refusal.</summary>
+    public static Result<ItineraryEntry> Create(int index, DateTimeOffset fromAt, DateTimeOffset toAt, long? placeId, long? compoundId, string? placeText, string? note)
+    {
+        var field = $"itinerary[{index}]";
+        if (toAt < fromAt)
+        {
+            return Error.Invalid(field, $"第 {index + 1} 条行程的结束时间早于开始时间 (entry {index + 1} ends before it starts).");
+        }
+
+        var text = string.IsNullOrWhiteSpace(placeText) ? null : placeText.Trim();
+        if (placeId is null && compoundId is null && text is null)
+        {
+            return Error.Invalid(field, $"第 {index + 1} 条行程缺少地点 (entry {index + 1} needs a place, a compound or a place description).");
+        }
+
+        if (text?.Length > PlaceTextMaxLength || note?.Trim().Length > NoteMaxLength)
+        {
+            return Error.Invalid(field, $"第 {index + 1} 条行程的地点或备注过长 (entry {index + 1}: place text or note is too long).");
+        }
+
+        return new ItineraryEntry
+        {
+            FromAt = fromAt.ToUniversalTime(),
+            ToAt = toAt.ToUniversalTime(),
+            PlaceId = placeId,
+            CompoundId = compoundId,
+            PlaceText = text,
+            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+        };
+    }
+}

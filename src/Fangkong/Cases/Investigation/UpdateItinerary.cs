@@ -1,0 +1,67 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Cases.Investigation;
+
+/// <summary>Replaces the itinerary of an open investigation (and, when given, the investigator and the onset date).</summary>
+public static class UpdateItinerary
+{
+    public sealed record Stop(DateTimeOffset? FromAt, DateTimeOffset? ToAt, long? PlaceId, long? CompoundId, string? PlaceText, string? Note);
+
+    public sealed record Command(IReadOnlyList<Stop> Itinerary, string? Investigator, DateOnly? OnsetOn);
+
+    public static async Task<Result<InvestigationView>> HandleAsync(FangkongDbContext db, long caseId, Command command, DateTimeOffset now, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        var loaded = await GetInvestigation.LoadAsync(db, caseId, tracked: true, ct);
+        if (!loaded.IsSuccess)
+        {
+            return loaded.Error!;
+        }
+
+        var (investigation, c) = loaded.Value;
+        var entries = new List<ItineraryEntry>();
+        for (var index = 0; index < command.Itinerary.Count; index++)
+        {
+            var stop = command.Itinerary[index];
+            if (stop.FromAt is not { } from || stop.ToAt is not { } to)
+            {
+                return Error.Invalid($"itinerary[{index}]", $"第 {index + 1} 条行程缺少起止时间 (entry {index + 1} needs fromAt and toAt).");
+            }
+
+            var entry = ItineraryEntry.Create(index, from, to, stop.PlaceId, stop.CompoundId, stop.PlaceText, stop.Note);
+            if (!entry.IsSuccess)
+            {
+                return entry.Error!;
+            }
+
+            entries.Add(entry.Value!);
+        }
+
+        // Known places and compounds must exist within the jurisdiction.
+        var placeIds = entries.Select(e => e.PlaceId).OfType<long>().Distinct().ToList();
+        var knownPlaces = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (placeIds.Except(knownPlaces).FirstOrDefault() is var badPlace and > 0)
+        {
+            return Error.Invalid("itinerary", $"场所 {badPlace} 不存在或不在您的辖区内 (place {badPlace} does not exist or is outside your jurisdiction).");
+        }
+
+        var compoundIds = entries.Select(e => e.CompoundId).OfType<long>().Distinct().ToList();
+        var knownCompounds = await db.Compounds.AsNoTracking().Where(p => compoundIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        if (compoundIds.Except(knownCompounds).FirstOrDefault() is var badCompound and > 0)
+        {
+            return Error.Invalid("itinerary", $"小区 {badCompound} 不存在或不在您的辖区内 (compound {badCompound} does not exist or is outside your jurisdiction).");
+        }
+
+        var updated = investigation.Update(entries, command.Investigator, command.OnsetOn, c.ReportedOn);
+        if (!updated.IsSuccess)
+        {
+            return updated.Error!;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return await GetInvestigation.ViewAsync(db, investigation, c, now, ct);
+    }
+}
