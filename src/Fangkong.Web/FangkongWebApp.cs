@@ -161,6 +161,7 @@ public static class FangkongWebApp
         PlacesApi.Map(api);
         OrganisationsApi.Map(api);
         TestingApi.Map(api);
+        PassesApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
