@@ -13,6 +13,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     PersonsCommand.Create(),
     UsersCommand.Create(),
     TestingCommand.Create(),
+    PassesCommand.Create(),
     BenchCommand.Create(),
 };
 

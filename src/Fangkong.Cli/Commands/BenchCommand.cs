@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), PassVerify() };
     }
 
     private static Command PoolTrace()
@@ -98,6 +98,36 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"sampling on {report.Provider}: {report.Rows:N0} swabs in {report.Tubes:N0} tubes, {report.Runs} run(s): fangkong {report.Seconds:F2} s ({report.RowsPerSecond:N0}/s), baseline {report.Baseline.Seconds:F2} s ({report.Baseline.RowsPerSecond:N0}/s), ratio [bold]{report.Ratio:F2}[/]; storage floor {report.StorageFloor.Seconds:F2} s, ratio [bold]{report.FloorRatio:F2}[/]");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command PassVerify()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var passes = new Option<int>("--passes") { Description = "Signed passes to verify per run", DefaultValueFactory = _ => 20_000 };
+        var runs = new Option<int>("--runs") { Description = "Runs; medians are reported", DefaultValueFactory = _ => 5 };
+        var command = new Command("pass-verify", "通行证验证基准 Offline verifications of signed passes per second, against the bare signature check") { passes, runs, format };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(passes) < 100 || result.GetValue(runs) < 1)
+            {
+                throw new FormatException("--passes must be at least 100, --runs at least 1.");
+            }
+
+            var report = PassVerifyBenchmark.Run(result.GetValue(passes), result.GetValue(runs), line => Console.Error.WriteLine(line));
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"pass-verify: {report.Passes:N0} passes, {report.Runs} run(s), {report.Processors} processor(s): verifier [bold]{report.VerificationsPerSecond:N0}/s[/], bare signature {report.BaselinePerSecond:N0}/s, ratio [bold]{report.Ratio:F3}[/]");
             }
 
             return 0;
