@@ -153,6 +153,7 @@ public static class FangkongWebApp
         AccountEndpoints.Map(app);
         TestingFormEndpoints.Map(app);
         AntigenFormEndpoints.Map(app);
+        PassFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
