@@ -85,10 +85,10 @@ public static class PassFormEndpoints
 
     public static async Task<IResult> CreateCheckpointAsync(
         [FromForm(Name = "name")] string? name, [FromForm(Name = "region")] string? region, [FromForm(Name = "location")] string? location,
-        [FromForm(Name = "lat")] double? lat, [FromForm(Name = "lon")] double? lon, [FromForm(Name = "onDuty")] string? onDuty,
+        [FromForm(Name = "lat")] string? lat, [FromForm(Name = "lon")] string? lon, [FromForm(Name = "onDuty")] string? onDuty,
         FangkongDbContext db, CancellationToken ct)
     {
-        var created = await Checkpoints.CreateAsync(db, new Checkpoints.Command(name, region, location, lat, lon, onDuty), ct);
+        var created = await Checkpoints.CreateAsync(db, new Checkpoints.Command(name, region, location, Number(lat), Number(lon), onDuty), ct);
         return created.IsSuccess
             ? Results.LocalRedirect("/checkpoints")
             : Results.LocalRedirect($"/checkpoints?error={Escape(created.Error!.Message)}");
@@ -115,6 +115,10 @@ public static class PassFormEndpoints
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
             ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.FromHours(8))
             : null;
+
+    /// <summary>An optional number field: empty is null (minimal API binding would refuse the empty string).</summary>
+    private static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private static string Escape(string? value) => Uri.EscapeDataString(value ?? string.Empty);
 

@@ -14,7 +14,7 @@ namespace Fangkong.IntegrationTests.Passes;
 /// What the pass tests add to <see cref="WebTestData"/>: a city command centre, a worker of the
 /// other county, a checkpoint officer, two units, and helpers to apply, approve and scan.
 /// </summary>
-internal static class PassesWorld
+public static class PassesWorld
 {
     public const string City = "2202";
 
