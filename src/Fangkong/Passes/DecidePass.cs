@@ -49,6 +49,12 @@ public static class DecidePass
             return Error.Conflict($"该单位未核定{PassKinds.Zh(pass.Kind)}通行证配额 (The unit has no quota for {pass.Kind} passes).");
         }
 
+        // Two approvers of the same unit and kind must not both count the last free place: a no-op
+        // update of the quota row locks it (PostgreSQL) or takes the write lock (SQLite) until commit.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"UPDATE pass_quotas SET \"limit\" = \"limit\" WHERE id = {quota.Id}", ct);
+        // Another approver may have decided this pass while we waited for the lock.
+        await db.Entry(pass).ReloadAsync(ct);
         var active = await ActiveCountAsync(db, pass.OrganisationId, pass.Kind, now, ct);
         if (active + 1 > quota.Limit)
         {
@@ -69,6 +75,11 @@ public static class DecidePass
 
         db.PassEvents.Add(new PassEvent(pass, "approved", jurisdiction.UserName, now));
         await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         return new Decided(pass.Id, pass.Status, pass.Token);
     }
 

@@ -231,4 +231,34 @@ public sealed class PassesApiTests
         var over = (await county.GetFromJsonAsync<JsonElement>("/api/v1/passes/abuse")).GetProperty("overQuota").EnumerateArray().ShouldHaveSingleItem();
         (over.GetProperty("unit").GetString(), over.GetProperty("active").GetInt32(), over.GetProperty("limit").GetInt32()).ShouldBe(("吉源保供超市", 2, 1));
     }
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Approve_FourApprovalsRacingForTwoPlaces_ApprovesExactlyTwo(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        var (unit, _) = await SeedAsync(host.Database);
+        using var county = await host.ClientAsync("county");
+        await SetQuotaAsync(county, unit, "SupplyTransport", 2);
+        var ids = new List<long>();
+        for (var i = 0; i < 4; i++)
+        {
+            ids.Add(await ApplyAsync(county, Application(unit, [WebTestData.County])));
+        }
+
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            clients.Add(await host.ClientAsync("county"));
+        }
+
+        var answers = await Task.WhenAll(ids.Select((id, i) => clients[i].PostAsync($"/api/v1/passes/{id}/approve", null)));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(2);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(2);
+        var approved = await county.GetFromJsonAsync<JsonElement>("/api/v1/passes?status=approved");
+        approved.GetProperty("totalCount").GetInt32().ShouldBe(2);
+        foreach (var disposable in answers.Cast<IDisposable>().Concat(clients))
+        {
+            disposable.Dispose();
+        }
+    }
 }
