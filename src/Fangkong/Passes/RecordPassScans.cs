@@ -51,6 +51,21 @@ public static class RecordPassScans
             }
         }
 
+        try
+        {
+            return Result<IReadOnlyList<Outcome>>.Ok(await RecordAsync(db, checkpoint, scans, now, ct));
+        }
+        catch (DbUpdateException)
+        {
+            // The same batch arrived twice at once and the other copy saved first (unique client
+            // ids): answer from what it logged, as for any retried upload.
+            db.ChangeTracker.Clear();
+            return Result<IReadOnlyList<Outcome>>.Ok(await RecordAsync(db, checkpoint, scans, now, ct));
+        }
+    }
+
+    private static async Task<IReadOnlyList<Outcome>> RecordAsync(FangkongDbContext db, Checkpoint checkpoint, IReadOnlyList<Scan> scans, DateTimeOffset now, CancellationToken ct)
+    {
         var ids = scans.Select(s => s.ClientId!.Trim()).Distinct(StringComparer.Ordinal).ToList();
         // Client ids are unique across checkpoints, so the look-up ignores the jurisdiction filter.
         var earlier = await db.PassScans.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.ClientId)).ToDictionaryAsync(s => s.ClientId, StringComparer.Ordinal, ct);

@@ -261,4 +261,29 @@ public sealed class PassesApiTests
             disposable.Dispose();
         }
     }
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task ScanBatch_SentFourTimesAtOnce_IsLoggedOnce_AndEveryAnswerIsOk(DatabaseProvider provider)
+    {
+        await using var host = await WebTestHost.StartAsync(provider);
+        var (unit, _) = await SeedAsync(host.Database);
+        using var county = await host.ClientAsync("county");
+        await SetQuotaAsync(county, unit, "SupplyTransport", 5);
+        var token = await ApproveAsync(county, await ApplyAsync(county, Application(unit, [WebTestData.County])));
+        var checkpoint = await CheckpointAsync(county, "卡点", Checkpoint);
+        var batch = new { scans = Enumerable.Range(1, 20).Select(i => Scan(token, DateTimeOffset.UtcNow.AddMinutes(-i), $"dev2-{i}")).ToArray() };
+        var officers = new List<HttpClient>();
+        for (var i = 0; i < 4; i++)
+        {
+            officers.Add(await host.ClientAsync("officer"));
+        }
+
+        var answers = await Task.WhenAll(officers.Select(o => o.PostAsJsonAsync($"/api/v1/checkpoints/{checkpoint}/scans", batch)));
+
+        answers.Select(a => a.StatusCode).ShouldAllBe(s => s == HttpStatusCode.OK);
+        (await county.GetFromJsonAsync<JsonElement>("/api/v1/checkpoints/scans")).GetProperty("totalCount").GetInt32().ShouldBe(20);
+        foreach (var disposable in answers.Cast<IDisposable>().Concat(officers))
+        {
+            disposable.Dispose();
+        }
+    }
 }
