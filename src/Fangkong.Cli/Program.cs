@@ -19,6 +19,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     CheckinsCommand.Create(),
     ReportCommand.Create(),
     PolicyCommand.Create(),
+    PassesCommand.Create(),
     BenchCommand.Create(),
 };
 

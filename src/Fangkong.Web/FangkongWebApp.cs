@@ -155,6 +155,7 @@ public static class FangkongWebApp
         TestingFormEndpoints.Map(app);
         AntigenFormEndpoints.Map(app);
         CasesFormEndpoints.Map(app);
+        PassFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -166,6 +167,7 @@ public static class FangkongWebApp
         CasesApi.Map(api);
         ClustersApi.Map(api);
         InvestigationApi.Map(app);
+        PassesApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

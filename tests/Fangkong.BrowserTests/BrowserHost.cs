@@ -35,6 +35,9 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The seeded database, for tests that add their own data before opening pages.</summary>
+    public TestDatabase Database => _database;
+
     public static async Task<BrowserHost> StartAsync()
     {
         if (!File.Exists(Chromium))

@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify() };
     }
 
     private static Command PoolTrace()
@@ -130,6 +130,36 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"bulletin on {report.Provider}: {report.Cases:N0} cases, {report.Contacts:N0} contacts; median [bold]{report.Seconds:F3} s[/] over {report.Runs} runs (first {report.FirstSeconds:F3} s); {report.NewConfirmed:N0} new confirmed, {report.CloseContacts:N0} close contacts to date; set-up {report.SetupSeconds:F1} s");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command PassVerify()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var passes = new Option<int>("--passes") { Description = "Signed passes to verify per run", DefaultValueFactory = _ => 20_000 };
+        var runs = new Option<int>("--runs") { Description = "Runs; medians are reported", DefaultValueFactory = _ => 5 };
+        var command = new Command("pass-verify", "通行证验证基准 Offline verifications of signed passes per second, against the bare signature check") { passes, runs, format };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(passes) < 100 || result.GetValue(runs) < 1)
+            {
+                throw new FormatException("--passes must be at least 100, --runs at least 1.");
+            }
+
+            var report = PassVerifyBenchmark.Run(result.GetValue(passes), result.GetValue(runs), line => Console.Error.WriteLine(line));
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"pass-verify: {report.Passes:N0} passes, {report.Runs} run(s), {report.Processors} processor(s): verifier [bold]{report.VerificationsPerSecond:N0}/s[/], bare signature {report.BaselinePerSecond:N0}/s, ratio [bold]{report.Ratio:F3}[/]");
             }
 
             return 0;

@@ -39,6 +39,18 @@ public static class Permissions
     /// <summary>Read the daily bulletin.</summary>
     public const string ViewBulletin = "view-bulletin";
 
+    /// <summary>See passes, checkpoints, the scan log and abuse flags.</summary>
+    public const string ViewPasses = "view-passes";
+
+    /// <summary>Apply for a movement pass for a unit.</summary>
+    public const string ApplyPasses = "apply-passes";
+
+    /// <summary>Approve, reject and revoke passes, set quotas and checkpoints.</summary>
+    public const string ApprovePasses = "approve-passes";
+
+    /// <summary>Scan passes at a checkpoint.</summary>
+    public const string ScanPasses = "scan-passes";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -66,6 +78,10 @@ public static class Permissions
             Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher, Roles.Inspector,
             Roles.Administrator,
         ],
+        [ViewPasses] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.CheckpointOfficer, Roles.Inspector],
+        [ApplyPasses] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        [ApprovePasses] = [Roles.CommandCentre, Roles.CountyWorker],
+        [ScanPasses] = [Roles.CheckpointOfficer],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

@@ -12,7 +12,7 @@ internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProv
     // Secrets never go to the log, not even hashed.
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PrivateKey",
     };
 
     // Enums as names and Chinese as is, so that the log reads without the code at hand.

@@ -77,6 +77,18 @@ public sealed class FangkongDbContext(
 
     public DbSet<Cases.Investigation.ContactCandidate> ContactCandidates => Set<Cases.Investigation.ContactCandidate>();
 
+    public DbSet<Passes.Pass> Passes => Set<Passes.Pass>();
+
+    public DbSet<Passes.PassEvent> PassEvents => Set<Passes.PassEvent>();
+
+    public DbSet<Passes.PassQuota> PassQuotas => Set<Passes.PassQuota>();
+
+    public DbSet<Passes.PassSigningKey> PassSigningKeys => Set<Passes.PassSigningKey>();
+
+    public DbSet<Passes.Checkpoint> Checkpoints => Set<Passes.Checkpoint>();
+
+    public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -107,6 +119,7 @@ public sealed class FangkongDbContext(
         {
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
+            StoreTimesAsNumbers(builder, "Fangkong.Passes");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -1,0 +1,131 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Passes;
+
+/// <summary>
+/// Approves, rejects or revokes a pass. Approval checks the level (a pass valid in more than one
+/// county needs a city-level approver), the approver's jurisdiction over every region of the pass,
+/// and the unit's quota for the kind; then signs the token.
+/// </summary>
+public static class DecidePass
+{
+    public sealed record Decided(long Id, PassStatus Status, string? Token);
+
+    public static async Task<Result<Decided>> ApproveAsync(FangkongDbContext db, TimeProvider time, long id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var pass = await db.Passes.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pass is null)
+        {
+            return Error.NotFound($"通行证 {id} 不存在或不在您的辖区内 (Pass {id} was not found in your jurisdiction).");
+        }
+
+        var jurisdiction = db.Jurisdiction;
+        var level = pass.Level;
+        // A county-level approver holds a 6-digit region; a city-level one 4 digits or fewer (a province or the system too).
+        var approverLevel = jurisdiction.RegionPrefix.Length <= 4 ? ApprovalLevel.City : ApprovalLevel.County;
+        if (level == ApprovalLevel.City && approverLevel != ApprovalLevel.City)
+        {
+            return Error.Forbidden($"跨区县通行证只能由市级审批 (A pass valid in more than one county is approved at city level; regions {string.Join("、", pass.RegionList)}).");
+        }
+
+        if (jurisdiction.RegionPrefix.Length > 6)
+        {
+            return Error.Forbidden("通行证由区县级或市级审批 (Passes are approved at county or city level).");
+        }
+
+        if (pass.RegionList.FirstOrDefault(r => !jurisdiction.Covers(r)) is { } outside)
+        {
+            return Error.Forbidden($"通行区域 {outside} 不在您的辖区内 (Region {outside} of the pass is outside your jurisdiction).");
+        }
+
+        var now = time.GetUtcNow();
+        var quota = await db.PassQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.OrganisationId == pass.OrganisationId && q.Kind == pass.Kind, ct);
+        if (quota is null)
+        {
+            return Error.Conflict($"该单位未核定{PassKinds.Zh(pass.Kind)}通行证配额 (The unit has no quota for {pass.Kind} passes).");
+        }
+
+        // Two approvers of the same unit and kind must not both count the last free place: a no-op
+        // update of the quota row locks it (PostgreSQL) or takes the write lock (SQLite) until commit.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlAsync($"UPDATE pass_quotas SET \"limit\" = \"limit\" WHERE id = {quota.Id}", ct);
+        // Another approver may have decided this pass while we waited for the lock.
+        await db.Entry(pass).ReloadAsync(ct);
+        var active = await ActiveCountAsync(db, pass.OrganisationId, pass.Kind, now, ct);
+        if (active + 1 > quota.Limit)
+        {
+            return Error.Conflict($"超出配额：已有 {active} 张有效{PassKinds.Zh(pass.Kind)}通行证，配额 {quota.Limit} 张 (Over quota: the unit holds {active} active {pass.Kind} passes of {quota.Limit}).");
+        }
+
+        var key = await PassKeys.CurrentAsync(db, time, ct);
+        string token;
+        using (var signer = key.OpenPrivate())
+        {
+            token = new PassToken(key.KeyId, pass.Id, pass.Kind, pass.ValidFrom, pass.ValidTo, pass.RegionList, pass.Plate ?? string.Empty, pass.MaskedHolder()).Sign(signer);
+        }
+
+        if (pass.Approve(jurisdiction.UserName, now, token) is { } refused)
+        {
+            return refused;
+        }
+
+        db.PassEvents.Add(new PassEvent(pass, "approved", jurisdiction.UserName, now));
+        await db.SaveChangesAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return new Decided(pass.Id, pass.Status, pass.Token);
+    }
+
+    public static Task<Result<Decided>> RejectAsync(FangkongDbContext db, TimeProvider time, long id, string? note, CancellationToken ct = default) =>
+        ChangeAsync(db, time, id, note, "rejected", (pass, by, at, text) => pass.Reject(by, at, text), ct);
+
+    public static Task<Result<Decided>> RevokeAsync(FangkongDbContext db, TimeProvider time, long id, string? note, CancellationToken ct = default) =>
+        ChangeAsync(db, time, id, note, "revoked", (pass, _, at, text) => pass.Revoke(at, text), ct);
+
+    /// <summary>Approved passes of a unit and kind that have not ended at <paramref name="now"/>.</summary>
+    public static Task<int> ActiveCountAsync(FangkongDbContext db, long organisationId, PassKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Passes.IgnoreQueryFilters().CountAsync(p => p.OrganisationId == organisationId && p.Kind == kind && p.Status == PassStatus.Approved && p.ValidTo >= now, ct);
+    }
+
+    private static async Task<Result<Decided>> ChangeAsync(
+        FangkongDbContext db, TimeProvider time, long id, string? note, string action, Func<Pass, string, DateTimeOffset, string, Error?> change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var text = note?.Trim() ?? string.Empty;
+        if (text.Length is 0 or > Pass.NoteMaxLength)
+        {
+            return Error.Invalid("note", $"请说明理由（不超过 {Pass.NoteMaxLength} 字）(A reason of 1 to {Pass.NoteMaxLength} characters is needed).");
+        }
+
+        var pass = await db.Passes.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (pass is null)
+        {
+            return Error.NotFound($"通行证 {id} 不存在或不在您的辖区内 (Pass {id} was not found in your jurisdiction).");
+        }
+
+        if (pass.RegionList.FirstOrDefault(r => !db.Jurisdiction.Covers(r)) is { } outside)
+        {
+            return Error.Forbidden($"通行区域 {outside} 不在您的辖区内 (Region {outside} of the pass is outside your jurisdiction).");
+        }
+
+        var now = time.GetUtcNow();
+        if (change(pass, db.Jurisdiction.UserName, now, text) is { } refused)
+        {
+            return refused;
+        }
+
+        db.PassEvents.Add(new PassEvent(pass, action, db.Jurisdiction.UserName, now, text));
+        await db.SaveChangesAsync(ct);
+        return new Decided(pass.Id, pass.Status, pass.Token);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+
+namespace Fangkong.Passes;
+
+/// <summary>Why a checkpoint refuses a pass (or that it allows it).</summary>
+public enum PassVerdict
+{
+    Allowed,
+    Malformed,
+    UnknownKey,
+    BadSignature,
+    NotYetValid,
+    Expired,
+    WrongRegion,
+    Revoked,
+}
+
+/// <summary>The outcome of one check: the verdict, the pass when the payload could be read, and a reason for people.</summary>
+public sealed record PassCheck(PassVerdict Verdict, PassToken? Pass)
+{
+    public bool Allowed => Verdict == PassVerdict.Allowed;
+
+    public string Reason => Verdict switch
+    {
+        PassVerdict.Allowed => "通行 (Allowed)",
+        PassVerdict.Malformed => "无法识别的通行码 (Not a pass token)",
+        PassVerdict.UnknownKey => "签名密钥未知，可能是伪造 (Unknown signing key: possibly forged)",
+        PassVerdict.BadSignature => "签名无效，通行证系伪造或被篡改 (Bad signature: forged or altered)",
+        PassVerdict.NotYetValid => "通行证尚未生效 (Not yet valid)",
+        PassVerdict.Expired => "通行证已过期 (Expired)",
+        PassVerdict.WrongRegion => "通行证在此区域无效 (Not valid in this region)",
+        PassVerdict.Revoked => "通行证已被吊销 (Revoked)",
+        _ => Verdict.ToString(),
+    };
+}
+
+/// <summary>
+/// Verifies pass tokens offline: needs only the public keys (by key id) and the ids of revoked
+/// passes, so a checkpoint device can refuse forged, expired, out-of-region and revoked passes
+/// without a network. Thread-safe once built; build a new one when keys or revocations change.
+/// </summary>
+public sealed class PassVerifier : IDisposable
+{
+    private readonly FrozenDictionary<string, ECDsa> _keys;
+    private readonly FrozenSet<long> _revoked;
+
+    public PassVerifier(IEnumerable<PublicKeyInfo> keys, IEnumerable<long> revoked)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        _keys = keys.ToFrozenDictionary(k => k.KeyId, k =>
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportSubjectPublicKeyInfo(k.PublicKey, out _);
+            return ecdsa;
+        }, StringComparer.Ordinal);
+        _revoked = revoked.ToFrozenSet();
+    }
+
+    public int KeyCount => _keys.Count;
+
+    /// <summary>Checks a token scanned at a checkpoint in <paramref name="checkpointRegion"/> at <paramref name="at"/>.</summary>
+    public PassCheck Verify(string? token, string checkpointRegion, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(checkpointRegion);
+        if (!PassToken.TrySplit(token, out var payload, out var signature))
+        {
+            return new PassCheck(PassVerdict.Malformed, null);
+        }
+
+        var pass = PassToken.Read(payload);
+        if (pass is null)
+        {
+            return new PassCheck(PassVerdict.Malformed, null);
+        }
+
+        if (!_keys.TryGetValue(pass.KeyId, out var key))
+        {
+            return new PassCheck(PassVerdict.UnknownKey, pass);
+        }
+
+        // Nothing of an unsigned payload is trusted, so the signature comes before every other check.
+        if (signature.Length != 64 || !key.VerifyData(payload, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        {
+            return new PassCheck(PassVerdict.BadSignature, pass);
+        }
+
+        if (_revoked.Contains(pass.PassId))
+        {
+            return new PassCheck(PassVerdict.Revoked, pass);
+        }
+
+        if (at < pass.ValidFrom)
+        {
+            return new PassCheck(PassVerdict.NotYetValid, pass);
+        }
+
+        if (at > pass.ValidTo)
+        {
+            return new PassCheck(PassVerdict.Expired, pass);
+        }
+
+        foreach (var region in pass.Regions)
+        {
+            if (checkpointRegion.StartsWith(region, StringComparison.Ordinal))
+            {
+                return new PassCheck(PassVerdict.Allowed, pass);
+            }
+        }
+
+        return new PassCheck(PassVerdict.WrongRegion, pass);
+    }
+
+    public void Dispose()
+    {
+        foreach (var key in _keys.Values)
+        {
+            key.Dispose();
+        }
+    }
+}
+
+/// <summary>A public key as checkpoints receive it: its id and SubjectPublicKeyInfo (DER) bytes.</summary>
+public sealed record PublicKeyInfo(string KeyId, byte[] PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt);
