@@ -149,8 +149,11 @@ public static class ImportContacts
             return CasesCsv.Refused("file", "密接名单", errors);
         }
 
-        // Changed contacts through the change tracker (audited each), new ones in bulk with one audit line; one transaction.
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        // Changed contacts through the change tracker (audited each), new ones in bulk with one audit
+        // line; one transaction, the caller's when it has one (an investigator's confirmation saves
+        // the candidate's decision with the contact).
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using (own)
         {
             await db.SaveChangesAsync(ct);
             if (added.Count > 0)
@@ -161,7 +164,10 @@ public static class ImportContacts
                     $"{added.Count} contacts added ({added[0].ContactNo} … {added[^1].ContactNo}), {updated} updated, {unchanged} unchanged"), ct);
             }
 
-            await transaction.CommitAsync(ct);
+            if (own is not null)
+            {
+                await own.CommitAsync(ct);
+            }
         }
 
         return new Imported(rows.Count, added.Count, updated, unchanged);

@@ -172,7 +172,7 @@ public sealed class ContactCandidateTests
         sunLi.PolicyVersionId.ShouldBe(policies[PolicyVersions.Ninth]);
         (sunLi.CentralDays, sunLi.HomeDays, sunLi.HomeTestDays).ShouldBe((7, 3, "3"));
         (await check.AuditLog.CountAsync(a => a.Entity == nameof(ContactCandidate) && a.Action == AuditActions.Update)).ShouldBe(2);
-        (await check.AuditLog.CountAsync(a => a.Entity == nameof(Contact) && a.Action == AuditActions.Insert)).ShouldBe(2);
+        (await check.AuditLog.CountAsync(a => a.Entity == nameof(Contact) && a.Action == AuditActions.Import)).ShouldBe(2);
 
         var again = await DecideCandidate.ConfirmAsync(db, world.CaseId, byId[W.HouseholdMember].Id, new DecideCandidate.Confirmation(null, EighthEditionDay), DateTimeOffset.UtcNow);
         again.Error!.Kind.ShouldBe(Fangkong.Common.ErrorKind.Conflict);
