@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport() };
     }
 
     private static Command PoolTrace()
@@ -98,6 +98,36 @@ internal static class BenchCommand
             {
                 AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                     $"sampling on {report.Provider}: {report.Rows:N0} swabs in {report.Tubes:N0} tubes, {report.Runs} run(s): fangkong {report.Seconds:F2} s ({report.RowsPerSecond:N0}/s), baseline {report.Baseline.Seconds:F2} s ({report.Baseline.RowsPerSecond:N0}/s), ratio [bold]{report.Ratio:F2}[/]; storage floor {report.StorageFloor.Seconds:F2} s, ratio [bold]{report.FloorRatio:F2}[/]");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ContactsImport()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var rows = new Option<int>("--rows") { Description = "Contacts to generate and import (one source case per 100)", DefaultValueFactory = _ => 200_000 };
+        var runs = new Option<int>("--runs") { Description = "Runs, each on a fresh database; medians are reported", DefaultValueFactory = _ => 3 };
+        var command = new Command("contacts-import", "密接导入基准 Import generated contacts from CSV, against a raw load of the same file") { rows, runs, format };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(rows) < 5 || result.GetValue(runs) < 1)
+            {
+                throw new FormatException("--rows must be at least 5, --runs at least 1.");
+            }
+
+            var report = await ContactsImportBenchmark.RunAsync(GlobalOptions.Settings(result), result.GetValue(rows), result.GetValue(runs), line => Console.Error.WriteLine(line), ct);
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"contacts-import on {report.Provider}: {report.Rows:N0} contacts of {report.Cases:N0} cases, {report.Runs} run(s): fangkong {report.Seconds:F2} s ({report.RowsPerSecond:N0}/s), baseline {report.Baseline.Seconds:F2} s ({report.Baseline.RowsPerSecond:N0}/s), ratio [bold]{report.Ratio:F2}[/]; storage floor {report.StorageFloor.Seconds:F2} s, ratio [bold]{report.FloorRatio:F2}[/]");
             }
 
             return 0;

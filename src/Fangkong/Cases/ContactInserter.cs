@@ -7,15 +7,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Fangkong.Cases;
 
 /// <summary>
-/// Writes new contacts with plain INSERTs inside the caller's transaction, bypassing change
+/// Writes new contacts (binary COPY on PostgreSQL, prepared INSERTs on SQLite) inside the caller's transaction, bypassing change
 /// tracking: a contacts file of 200,000 rows would otherwise hold 200,000 tracked entities and
 /// write as many audit lines. The import has already checked every row (jurisdiction included)
 /// and writes one audit line for the batch.
 /// </summary>
 internal static class ContactInserter
 {
-    private const int RowsPerStatement = 500;
-
     private static readonly string[] Columns =
     [
         "contact_no", "kind", "source_case_no", "source_contact_no", "id_number", "name", "region_code", "exposure_on", "identified_on", "released_on",
@@ -33,28 +31,41 @@ internal static class ContactInserter
             return;
         }
 
-        // PostgreSQL: a few hundred rows per statement, so that round trips do not dominate.
-        foreach (var chunk in contacts.Chunk(RowsPerStatement))
+        // PostgreSQL: binary COPY on the import's connection, inside its transaction. Multi-row
+        // INSERTs of 500 rows (8,000 parameters each) took 8.3 of the 10.9 s of a 200,000-row file,
+        // measured with bench contacts-import; COPY sends the rows without statements to parse and plan.
+        await using var copy = await ((Npgsql.NpgsqlConnection)connection).BeginBinaryImportAsync(
+            $"COPY contacts ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var contact in contacts)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            var values = new List<string>(chunk.Length);
-            for (var row = 0; row < chunk.Length; row++)
+            await copy.StartRowAsync(ct);
+            var fields = Fields(contact);
+            for (var i = 0; i < fields.Length; i++)
             {
-                var fields = Fields(chunk[row]);
-                var names = new string[fields.Length];
-                for (var i = 0; i < fields.Length; i++)
+                switch (fields[i])
                 {
-                    names[i] = string.Create(CultureInfo.InvariantCulture, $"@p{row}_{i}");
-                    command.Parameters.Add(Parameter(command, names[i], fields[i]));
+                    case null:
+                        await copy.WriteNullAsync(ct);
+                        break;
+                    case string text:
+                        await copy.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+                        break;
+                    case DateOnly day:
+                        await copy.WriteAsync(day, NpgsqlTypes.NpgsqlDbType.Date, ct);
+                        break;
+                    case long id:
+                        await copy.WriteAsync(id, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
+                        break;
+                    case int days:
+                        await copy.WriteAsync(days, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+                        break;
+                    default:
+                        throw new InvalidOperationException($"Unexpected {fields[i]!.GetType()} in {Columns[i]}.");
                 }
-
-                values.Add($"({string.Join(", ", names)})");
             }
-
-            command.CommandText = $"INSERT INTO contacts ({string.Join(", ", Columns)}) VALUES {string.Join(", ", values)}";
-            await command.ExecuteNonQueryAsync(ct);
         }
+
+        await copy.CompleteAsync(ct);
     }
 
     /// <summary>SQLite: one prepared single-row statement, executed per row in the transaction (no round trips to save; parsing is what costs).</summary>
