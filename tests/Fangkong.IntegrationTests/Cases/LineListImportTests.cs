@@ -9,7 +9,7 @@ namespace Fangkong.IntegrationTests.Cases;
 /// <summary>The line list (病例一览表): line-numbered refusals, all or nothing, idempotent re-imports, conversions.</summary>
 public sealed class LineListImportTests
 {
-    public const string Header = "case_no,name,id_number,region_code,type,severity,reported_on,converted_from,outcome,outcome_on";
+    public const string Header = CsvHeaders.LineList;
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task LineList_WithBadRows_NamesEachLineAndReason_AndWritesNothing(DatabaseProvider provider)

@@ -155,7 +155,7 @@ public sealed class InvestigationWorld
         await db.SaveChangesAsync();
 
         var imported = await ImportCases.HandleAsync(db, TimeProvider.System, TempCsv.Write(
-            LineListImportTests.Header,
+            CsvHeaders.LineList,
             $"{CaseNo},陈刚,{Case},{WebTestData.Community},confirmed,mild,{reportedOn:yyyy-MM-dd},,,"));
         imported.IsSuccess.ShouldBeTrue(imported.Error?.Message);
         world.CaseId = await db.Cases.Where(c => c.CaseNo == CaseNo).Select(c => c.Id).SingleAsync();
