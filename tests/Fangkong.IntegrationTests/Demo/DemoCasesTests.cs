@@ -67,6 +67,7 @@ public sealed class DemoCasesTests
         last.ContactsToDate.CloseReleased.ShouldBeGreaterThan(0);
         (await check.Contacts.CountAsync(c => c.Kind == ContactKind.Close)).ShouldBe(report.CloseContacts);
 
+        (await check.Clusters.CountAsync()).ShouldBe(1, "the converted asymptomatic record and its confirmed record are one person, not a household cluster");
         var home = await check.Clusters.Include(c => c.Cases).SingleAsync(c => c.PlaceKind == PlaceKind.NursingHome);
         home.NeedsSupervision.ShouldBeTrue();
         home.Status.ShouldBe(ClusterStatus.Active);
