@@ -10,7 +10,8 @@ namespace Fangkong.Demo;
 /// <summary>
 /// The demo city, built step by step and idempotently: Jilin's real regions, a synthetic
 /// population of 船营区 (Jilin City) under its real communities, the key places and units the
-/// seeds name, and one user per role. Running it again adds only what is missing.
+/// seeds name, one user per role, a round of mass testing and the outbreak week it ends (cases,
+/// contacts, a nursing-home cluster). Running it again adds only what is missing.
 /// </summary>
 public static class DemoSetup
 {
@@ -27,6 +28,7 @@ public static class DemoSetup
         Places,
         Users,
         Testing,
+        Cases,
     }
 
     /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
@@ -38,7 +40,8 @@ public static class DemoSetup
         long PeopleBefore,
         int PlacesAdded,
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
-        DemoTesting.Report? Testing);
+        DemoTesting.Report? Testing,
+        DemoCases.Report? Cases = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -66,7 +69,9 @@ public static class DemoSetup
         var accounts = await DemoUsers.SeedAsync(db, users, roles, ct);
         progress?.Report(new Progress(Step.Testing, 0, 1));
         var testing = await DemoTesting.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing);
+        progress?.Report(new Progress(Step.Cases, 0, 1));
+        var cases = await DemoCases.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

@@ -12,7 +12,8 @@ namespace Fangkong.Cases.Clusters;
 /// (transitively), and keeps the groups of at least the minimum size. A group that contains cases
 /// of an existing cluster grows that cluster (its id stays); a group that contains cases of two
 /// or more clusters merges them into the oldest. Clusters never shrink: a cluster's cases stay
-/// joined. Running it again with nothing new changes nothing.
+/// joined. Running it again with nothing new changes nothing. The links of an asymptomatic record
+/// converted to confirmed count as the confirmed record's: the person is one case, not two.
 /// </summary>
 public static class DetectClusters
 {
@@ -35,9 +36,17 @@ public static class DetectClusters
         var window = command.Settings.WindowDays;
         var householdLinks = await DeriveHouseholdLinks.HandleAsync(db, asOf, ct);
 
-        var links = await db.CaseLinks.AsNoTracking().Where(l => l.On <= asOf)
+        // An asymptomatic record that a confirmed record converts is the same infection: its links count as the confirmed record's.
+        var conversions = await (
+            from confirmed in db.Cases.AsNoTracking()
+            join asymptomatic in db.Cases.AsNoTracking() on confirmed.ConvertedFromCaseNo equals asymptomatic.CaseNo
+            where confirmed.ReportedOn <= asOf
+            select new { From = asymptomatic.Id, To = confirmed.Id }).ToDictionaryAsync(c => c.From, c => c.To, ct);
+        var links = (await db.CaseLinks.AsNoTracking().Where(l => l.On <= asOf)
             .Select(l => new LinkRow(l.CaseId, l.TargetKey, l.Target, l.PlaceId, l.HouseholdNo, l.RegionCode, l.On))
-            .ToListAsync(ct);
+            .ToListAsync(ct))
+            .Select(l => conversions.TryGetValue(l.CaseId, out var to) ? l with { CaseId = to } : l)
+            .ToList();
         var clusters = await db.Clusters.Include(c => c.Cases).Where(c => c.Status == ClusterStatus.Active).OrderBy(c => c.Id).ToListAsync(ct);
 
         var sets = new DisjointSets();
