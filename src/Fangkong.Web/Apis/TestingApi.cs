@@ -40,9 +40,20 @@ public static class TestingApi
         group.MapGet("/rounds/{id:long}/exemptions", ExemptionsAsync).WithName("ListExemptions");
         group.MapDelete("/rounds/{id:long}/exemptions/{personId:long}", RemoveExemptionAsync).WithName("RemoveExemption").RequireAuthorization(Permissions.ManageRounds);
         group.MapPost("/antigen", ReportAntigenAsync).WithName("ReportAntigen").RequireAuthorization(Permissions.RecordSamples);
+        group.MapGet("/alerts", ListAlertsAsync).WithName("ListCommunityAlerts");
+        group.MapPost("/alerts/{id:long}/acknowledge", AcknowledgeAlertAsync).WithName("AcknowledgeAlert").RequireAuthorization(Permissions.RecordSamples);
         group.MapGet("/points", ListPointsAsync).WithName("ListSamplingPoints");
         group.MapPost("/points", SavePointAsync).WithName("SaveSamplingPoint").RequireAuthorization(Permissions.ManageSamplingPoints);
     }
+
+    /// <summary>The caller's communities' alerts (positive pools, invalid tubes), open ones first.</summary>
+    public static async Task<Ok<ListCommunityAlerts.Answer>> ListAlertsAsync(int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await ListCommunityAlerts.HandleAsync(db, page, pageSize, ct));
+
+    /// <summary>Acknowledges an alert; <c>true</c> when this call did, <c>false</c> when it already was.</summary>
+    public static async Task<Results<Ok<bool>, ValidationProblem, ProblemHttpResult>> AcknowledgeAlertAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await AcknowledgeAlert.HandleAsync(db, time, id, ct)).ToHttp();
 
     /// <summary>Points of a region with the swabs taken at each in a round, and the planning norm.</summary>
     public static async Task<Results<Ok<ListSamplingPoints.Answer>, ValidationProblem, ProblemHttpResult>> ListPointsAsync(

@@ -24,6 +24,14 @@ public static class TestingFormEndpoints
         app.MapPost("/testing/{id:long}/scans", RecordScanAsync).RequireAuthorization(Permissions.RecordSamples).ExcludeFromDescription();
         app.MapPost("/testing/results/upload", UploadResultsAsync).RequireAuthorization(Permissions.RecordResults).ExcludeFromDescription();
         app.MapPost("/testing/points", SavePointAsync).RequireAuthorization(Permissions.ManageSamplingPoints).ExcludeFromDescription();
+        app.MapPost("/testing/alerts/{id:long}/acknowledge", AcknowledgeAlertAsync).RequireAuthorization(Permissions.RecordSamples).ExcludeFromDescription();
+    }
+
+    /// <summary>The alerts page's button; the form field <c>confirm</c> makes the antiforgery check run.</summary>
+    public static async Task<IResult> AcknowledgeAlertAsync(long id, [FromForm(Name = "confirm")] string? confirm, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var done = await AcknowledgeAlert.HandleAsync(db, time, id, ct);
+        return done.IsSuccess ? Results.LocalRedirect("/testing/alerts") : Results.LocalRedirect($"/testing/alerts?error={Uri.EscapeDataString(done.Error!.Message)}");
     }
 
     /// <summary>The points page's form: samplers are one field, separated by commas, spaces or 、.</summary>

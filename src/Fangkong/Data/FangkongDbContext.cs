@@ -61,6 +61,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Testing.SamplingPoint> SamplingPoints => Set<Testing.SamplingPoint>();
 
+    public DbSet<Testing.CommunityAlert> CommunityAlerts => Set<Testing.CommunityAlert>();
+
     public DbSet<Cases.PolicyVersion> PolicyVersions => Set<Cases.PolicyVersion>();
 
     public DbSet<Cases.Case> Cases => Set<Cases.Case>();

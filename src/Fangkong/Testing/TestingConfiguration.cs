@@ -156,3 +156,16 @@ internal sealed class PointSamplerConfiguration : IEntityTypeConfiguration<Point
         builder.HasIndex(s => new { s.SamplingPointId, s.UserName }).IsUnique();
     }
 }
+
+internal sealed class CommunityAlertConfiguration : IEntityTypeConfiguration<CommunityAlert>
+{
+    public void Configure(EntityTypeBuilder<CommunityAlert> builder)
+    {
+        builder.ToTable("community_alerts");
+        builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(a => a.AcknowledgedBy).HasMaxLength(256);
+        builder.HasIndex(a => new { a.TubeId, a.RegionCode }).IsUnique();
+        builder.HasIndex(a => a.RegionCode);
+    }
+}

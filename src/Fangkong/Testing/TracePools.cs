@@ -56,7 +56,8 @@ public static class TracePools
         {
             (controlled, tasks) = (controlled + await InsertForPoolsAsync(system, ControlOrdersOfPositivePools, pools, now, ct),
                 tasks + await InsertForPoolsAsync(system, TasksOfPools, pools, now, ct));
-            await system.AuditBulkAsync(Auditing.AuditActions.Insert, nameof(ControlOrder), $"traced pools {string.Join(",", pools)}: {controlled} control orders, {tasks} re-sampling tasks", ct);
+            var alerts = await InsertForPoolsAsync(system, AlertsOfPools, pools, now, ct);
+            await system.AuditBulkAsync(Auditing.AuditActions.Insert, nameof(ControlOrder), $"traced pools {string.Join(",", pools)}: {controlled} control orders, {tasks} re-sampling tasks, {alerts} community alerts", ct);
         }
 
         await system.SaveChangesAsync(ct);
@@ -78,6 +79,15 @@ public static class TracePools
         SELECT s.person_id, s.person_region_code, t.round_id, t.id, {0}, 'Open'
         FROM samples s JOIN tubes t ON t.id = s.tube_id
         WHERE t.id IN (IDS) AND s.person_id IS NOT NULL AND s.person_region_code IS NOT NULL
+        """;
+
+    // Each community hears of its residents in the pool at once: one alert per tube and community.
+    private const string AlertsOfPools = """
+        INSERT INTO community_alerts (region_code, round_id, tube_id, kind, people, created_at)
+        SELECT s.person_region_code, t.round_id, t.id, CASE WHEN t.result = 'Positive' THEN 'PositivePool' ELSE 'Resample' END, COUNT(*), {0}
+        FROM samples s JOIN tubes t ON t.id = s.tube_id
+        WHERE t.id IN (IDS) AND s.person_id IS NOT NULL AND s.person_region_code IS NOT NULL
+        GROUP BY s.person_region_code, t.round_id, t.id, t.result
         """;
 
     private static Task<int> InsertForPoolsAsync(FangkongDbContext system, string sql, List<long> pools, DateTimeOffset now, CancellationToken ct)
