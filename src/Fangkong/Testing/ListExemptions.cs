@@ -28,10 +28,13 @@ public static class ListExemptions
             return found.Error!;
         }
 
+        var prefix = db.Jurisdiction.RegionPrefix;
         var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);
         var rows =
             from e in db.RoundExemptions.AsNoTracking()
-            where e.RoundId == roundId
+
+            // Ignoring the filters for the join ignores them for the whole query: the caller's region is asked for here.
+            where e.RoundId == roundId && e.RegionCode.StartsWith(prefix)
             join p in db.Persons.IgnoreQueryFilters() on e.PersonId equals p.Id
             select new { e.PersonId, p.Name, p.DocumentNumber, e.RegionCode, e.Kind, e.Note, e.RecordedBy, e.RecordedAt, Sampled = sampled.Any(s => s.PersonId == e.PersonId) };
         var (number, size) = Page<Row>.Clamp(page, pageSize);
@@ -52,6 +55,7 @@ public static class ListExemptions
     public static async Task<Counts> CountAsync(FangkongDbContext db, long roundId, string region, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var prefix = db.Jurisdiction.RegionPrefix;
         var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);
         var byKind = await db.RoundExemptions.AsNoTracking()
             .Where(e => e.RoundId == roundId && e.RegionCode.StartsWith(region))

@@ -64,6 +64,14 @@ public sealed class ExemptionTests
         rows["张伟"].GetProperty("kind").GetString().ShouldBe("quarantine");
         rows["张伟"].GetProperty("idNumber").GetString()!.ShouldContain("*");
         rows["王芳"].GetProperty("sampledAnyway").GetBoolean().ShouldBeTrue();
+        // 吉源社区's worker sees only 吉源社区's exemption (张伟), not 松北一区's 王芳.
+        using (var jiyuan = await host.ClientAsync("community"))
+        {
+            var own = await jiyuan.GetFromJsonAsync<JsonElement>($"/api/v1/testing/rounds/{id}/exemptions");
+            own.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("name").GetString()).ShouldBe(["张伟"]);
+            own.GetProperty("totalCount").GetInt32().ShouldBe(1);
+        }
+
         var page = await county.GetStringAsync($"/testing/{id}");
         page.ShouldContain("共 2 人：集中隔离 1 人，住院 1 人，其他 0 人。");
         page.ShouldContain("其中 1 人仍在本轮采样");
