@@ -121,7 +121,7 @@ internal static class DemoCommand
             AnsiConsole.MarkupLineInterpolated(
                 $"病例 {c.FirstDay:yyyy-MM-dd}–{c.LastDay:yyyy-MM-dd}：确诊 {c.Confirmed} 例（含 {c.Conversions} 例无症状转确诊），无症状 {c.Asymptomatic} 例，其中 {c.FromTesting} 例由核酸检测阳性报告；出院 {c.Discharged}，解除医学观察 {c.Released}；密接 {c.CloseContacts}，次密接 {c.SecondaryContacts}；聚集性疫情 {c.Clusters} 起。");
             AnsiConsole.MarkupLineInterpolated(
-                $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; {c.Clusters} clusters.");
+                $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; clusters: {c.Clusters}.");
         }
 
         AnsiConsole.Write(table);
