@@ -223,4 +223,37 @@ public sealed class ClusterDetectionTests
         (cluster.HouseholdNo, cluster.RegionCode, cluster.PlaceKind).ShouldBe(("0101", WebTestData.Community, (PlaceKind?)null));
         (await DetectAsync(database, Day0.AddDays(3))).HouseholdLinksAdded.ShouldBe(0);
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task AnAsymptomaticRecordAndTheConfirmedOneItConvertsTo_AreOneCase_NoClusterAlone_TwoCasesWithAHouseholdMember(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        var zhang = WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1);
+        var li = WebTestData.IdNumberFor(WebTestData.Community, "19900704", 2);
+        await using (var db = database.NewContext())
+        {
+            foreach (var person in await db.Persons.Where(p => p.DocumentNumber == zhang || p.DocumentNumber == li).ToListAsync())
+            {
+                person.HouseholdNo = "0202";
+            }
+
+            await db.SaveChangesAsync();
+            var converted = await Fangkong.Cases.ImportCases.HandleAsync(db, TimeProvider.System, TempCsv.Write(
+                CsvHeaders.LineList,
+                $"Z-1,张伟,{zhang},{WebTestData.Community},asymptomatic,,{Day0:yyyy-MM-dd},,,",
+                $"Z-2,张伟,{zhang},{WebTestData.Community},confirmed,mild,{Day0.AddDays(3):yyyy-MM-dd},Z-1,,"));
+            converted.IsSuccess.ShouldBeTrue(converted.Error?.Message);
+        }
+
+        // 张伟's two records are one infection: alone in his household, no cluster.
+        (await DetectAsync(database, Day0.AddDays(4))).Formed.ShouldBe(0);
+
+        await CasesAsync(database, ("L-1", Day0.AddDays(5), li, WebTestData.Community));
+        (await DetectAsync(database, Day0.AddDays(6))).Formed.ShouldBe(1);
+        await using var check = database.NewContext();
+        var cluster = await check.Clusters.Include(c => c.Cases).SingleAsync();
+        var caseNos = await check.Cases.Where(c => cluster.Cases.Select(m => m.CaseId).Contains(c.Id)).Select(c => c.CaseNo).ToListAsync();
+        caseNos.ShouldBe(["Z-2", "L-1"], ignoreOrder: true);
+    }
 }
