@@ -18,6 +18,14 @@ namespace Fangkong.Cli.Benchmarks;
 /// </summary>
 internal static class ContactsImportBenchmark
 {
+    /// <summary>The contacts file's ten documented columns, raw.</summary>
+    private static readonly CsvBaseline.Table RawTable = new("bench_contacts_baseline",
+    [
+        ("contact_no", CsvBaseline.Kind.Text), ("kind", CsvBaseline.Kind.Text), ("source_case_no", CsvBaseline.Kind.Text), ("source_contact_no", CsvBaseline.Kind.Text),
+        ("id_number", CsvBaseline.Kind.Text), ("name", CsvBaseline.Kind.Text), ("region_code", CsvBaseline.Kind.Text),
+        ("exposure_on", CsvBaseline.Kind.Date), ("identified_on", CsvBaseline.Kind.Date), ("released_on", CsvBaseline.Kind.Date),
+    ]);
+
     /// <summary>Rows per source case: of each block of five rows four are close contacts and one a secondary contact.</summary>
     private const int RowsPerCase = 100;
 
@@ -51,7 +59,7 @@ internal static class ContactsImportBenchmark
                     await BenchSql.ExecuteAsync(db, db.Database.IsNpgsql() ? "VACUUM ANALYZE" : "ANALYZE", ct);
                 }
 
-                var (baselineRows, baselineTime) = await ContactsBaselineLoad.RunAsync(fresh.Settings, csv, ct);
+                var (baselineRows, baselineTime) = await CsvBaseline.RunAsync(fresh.Settings, RawTable, csv, ct);
                 if (baselineRows != written)
                 {
                     throw new InvalidOperationException($"The baseline loaded {baselineRows} rows, expected {written}.");
@@ -91,7 +99,7 @@ internal static class ContactsImportBenchmark
             var postgres = chosen.Provider == DatabaseProvider.Postgres;
             return new Report(
                 "contacts-import", postgres ? "postgres" : "sqlite", written, cases, runs, median, written / median,
-                new PersonsImportBenchmark.Measure(postgres ? ContactsBaselineLoad.PostgresName : ContactsBaselineLoad.SqliteName, baselineSeconds, written / baselineSeconds, baseline),
+                new PersonsImportBenchmark.Measure(postgres ? CsvBaseline.PostgresName : CsvBaseline.SqliteName, baselineSeconds, written / baselineSeconds, baseline),
                 baselineSeconds / median,
                 new PersonsImportBenchmark.Measure(postgres ? ContactsFloorLoad.Name : ContactsFloorLoad.SqliteName, floorSeconds, written / floorSeconds, floor),
                 floorSeconds / median, fangkong, Environment.ProcessorCount);

@@ -18,6 +18,10 @@ namespace Fangkong.Cli.Benchmarks;
 /// </summary>
 internal static class SamplingBenchmark
 {
+    /// <summary>The sampling file's four columns, raw.</summary>
+    private static readonly CsvBaseline.Table RawTable = new("bench_scan_baseline",
+        [("tube_barcode", CsvBaseline.Kind.Text), ("id_number", CsvBaseline.Kind.Text), ("sampled_at", CsvBaseline.Kind.Time), ("sampling_point", CsvBaseline.Kind.Text)]);
+
     public sealed record Report(
         string Name, string Provider, long Rows, long Tubes, int Runs, double Seconds, double RowsPerSecond,
         PersonsImportBenchmark.Measure Baseline, double Ratio, PersonsImportBenchmark.Measure StorageFloor, double FloorRatio,
@@ -55,7 +59,7 @@ internal static class SamplingBenchmark
             var floor = new List<double>();
             for (var run = 1; run <= runs; run++)
             {
-                var (baselineRows, baselineTime) = await ScanBaselineLoad.RunAsync(fresh.Settings, csv, ct);
+                var (baselineRows, baselineTime) = await CsvBaseline.RunAsync(fresh.Settings, RawTable, csv, ct);
                 if (baselineRows != rows)
                 {
                     throw new InvalidOperationException($"The baseline loaded {baselineRows} rows, expected {rows}.");
@@ -74,7 +78,7 @@ internal static class SamplingBenchmark
             var postgres = chosen.Provider == DatabaseProvider.Postgres;
             return new Report(
                 "sampling", postgres ? "postgres" : "sqlite", rows, (rows + 9) / 10, runs, median, rows / median,
-                new PersonsImportBenchmark.Measure(postgres ? ScanBaselineLoad.PostgresName : ScanBaselineLoad.SqliteName, baselineSeconds, rows / baselineSeconds, baseline),
+                new PersonsImportBenchmark.Measure(postgres ? CsvBaseline.PostgresName : CsvBaseline.SqliteName, baselineSeconds, rows / baselineSeconds, baseline),
                 baselineSeconds / median,
                 new PersonsImportBenchmark.Measure(postgres ? SamplesFloorLoad.Name : SamplesFloorLoad.SqliteName, floorSeconds, rows / floorSeconds, floor),
                 floorSeconds / median, fangkong, setup.Elapsed.TotalSeconds, Environment.ProcessorCount);
