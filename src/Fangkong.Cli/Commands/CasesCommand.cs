@@ -25,12 +25,12 @@ internal static class CasesCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: case_no,name,id_number,region_code,type,severity,reported_on,converted_from,outcome,outcome_on" };
         var command = new Command("import", "导入病例一览表 Import a line list (all or nothing; again: updates)") { file };
-        command.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var imported = await ImportCases.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(file)!, ct);
             if (!imported.IsSuccess)
             {
-                return Fail(imported.Error!.Message);
+                return CommandScope.Fail(imported.Error!.Message);
             }
 
             var r = imported.Value!;
@@ -38,20 +38,5 @@ internal static class CasesCommand
             return 0;
         }, ct));
         return command;
-    }
-
-    internal static int Fail(string message)
-    {
-        AnsiConsole.MarkupLine("[red]error:[/]");
-        Console.Error.WriteLine(message);
-        return 1;
-    }
-
-    internal static async Task<int> RunAsync(ParseResult result, Func<IServiceProvider, FangkongDbContext, Task<int>> action, CancellationToken ct)
-    {
-        await using var services = CliServices.Build(GlobalOptions.Settings(result));
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
-        return await action(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<FangkongDbContext>());
     }
 }

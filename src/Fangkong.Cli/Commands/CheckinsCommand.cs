@@ -14,12 +14,12 @@ internal static class CheckinsCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: id_number,place_code_or_id,checked_in_at (time without offset = China Standard Time)" };
         var command = new Command("import", "导入扫码记录 Import check-ins (all or nothing; a scan already stored is skipped)") { file };
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             var imported = await ImportCheckIns.HandleAsync(db, result.GetValue(file)!, ct);
             if (!imported.IsSuccess)
             {
-                return CasesCommand.Fail(imported.Error!.Message);
+                return CommandScope.Fail(imported.Error!.Message);
             }
 
             var r = imported.Value!;

@@ -18,19 +18,19 @@ internal static class ClustersCommand
         var window = new Option<int>("--window-days") { Description = "Links at most this many days apart join their cases", DefaultValueFactory = _ => ClusterSettings.DefaultWindowDays };
         var min = new Option<int>("--min-cases") { Description = "Smallest cluster", DefaultValueFactory = _ => ClusterSettings.DefaultMinCases };
         var command = new Command("detect", "识别聚集性疫情 Recompute clusters (idempotent; existing clusters grow or merge, ids stay)") { date, window, min };
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (sp, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
             var day = DetectClusters.ParseDate(result.GetValue(date), today);
             if (!day.IsSuccess)
             {
-                return CasesCommand.Fail(day.Error!.Message);
+                return CommandScope.Fail(day.Error!.Message);
             }
 
             var detected = await DetectClusters.HandleAsync(db, new DetectClusters.Command(day.Value, new ClusterSettings(result.GetValue(window), result.GetValue(min))), ct);
             if (!detected.IsSuccess)
             {
-                return CasesCommand.Fail(detected.Error!.Message);
+                return CommandScope.Fail(detected.Error!.Message);
             }
 
             var d = detected.Value!;
@@ -47,7 +47,7 @@ internal static class ClustersCommand
         var kind = new Option<string?>("--place-kind") { Description = "hospital, nursingHome, school, enterprise, ..." };
         var region = new Option<string?>("--region") { Description = "Region code prefix" };
         var command = new Command("list", "聚集性疫情列表 List active clusters, latest first") { format, kind, region };
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             var rows = new List<ListClusters.Row>();
             for (var page = 1; ; page++)
@@ -55,7 +55,7 @@ internal static class ClustersCommand
                 var listed = await ListClusters.HandleAsync(db, new ListClusters.Query(result.GetValue(kind), null, result.GetValue(region), page, Common.Page<ListClusters.Row>.MaxSize), ct);
                 if (!listed.IsSuccess)
                 {
-                    return CasesCommand.Fail(listed.Error!.Message);
+                    return CommandScope.Fail(listed.Error!.Message);
                 }
 
                 rows.AddRange(listed.Value!.Items);

@@ -14,12 +14,12 @@ internal static class ContactsCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: contact_no,kind,source_case_no,source_contact_no,id_number,name,region_code,exposure_on,identified_on,released_on" };
         var command = new Command("import", "导入密接名单 Import contacts (all or nothing; again: updates)") { file };
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             var imported = await ImportContacts.HandleAsync(db, result.GetValue(file)!, ct);
             if (!imported.IsSuccess)
             {
-                return CasesCommand.Fail(imported.Error!.Message);
+                return CommandScope.Fail(imported.Error!.Message);
             }
 
             var r = imported.Value!;

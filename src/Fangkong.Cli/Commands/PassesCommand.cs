@@ -35,12 +35,9 @@ internal static class PassesCommand
     {
         var output = new Option<FileInfo?>("--out") { Description = "Write the public keys here (JSON) instead of stdout" };
         var command = new Command("keys", "导出公钥 Export the public keys for offline checkpoints") { output };
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
-            await using var services = CliServices.Build(GlobalOptions.Settings(result));
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
-            var keys = await PassKeys.PublicAsync(scope.ServiceProvider.GetRequiredService<FangkongDbContext>(), ct);
+            var keys = await PassKeys.PublicAsync(db, ct);
             var json = JsonSerializer.Serialize(new KeysFile([.. keys.Select(k => new KeyItem(k.KeyId, "ES256", Convert.ToBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt))]), Json);
             if (result.GetValue(output) is { } file)
             {
@@ -53,22 +50,19 @@ internal static class PassesCommand
             }
 
             return 0;
-        });
+        }, ct));
         return command;
     }
 
     private static Command RotateCommand()
     {
         var command = new Command("rotate-key", "轮换签名密钥 Retire the signing key and create a new one (old passes keep verifying)");
-        command.SetAction(async (result, ct) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
-            await using var services = CliServices.Build(GlobalOptions.Settings(result));
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
-            var key = await PassKeys.RotateAsync(scope.ServiceProvider.GetRequiredService<FangkongDbContext>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), ct);
+            var key = await PassKeys.RotateAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
             Console.WriteLine(key.KeyId);
             return 0;
-        });
+        }, ct));
         return command;
     }
 

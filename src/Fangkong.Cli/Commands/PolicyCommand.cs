@@ -13,7 +13,7 @@ internal static class PolicyCommand
     private static Command ListCommand()
     {
         var command = new Command("list", "List every version, oldest first");
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             // Plain lines, not a table: the terms are long and a narrow terminal would wrap them unreadably.
             foreach (var v in await PolicyVersions.ListAsync(db, ct))
@@ -50,18 +50,18 @@ internal static class PolicyCommand
         {
             code, name, region, from, basedOn, lookBack, closeCentral, closeHome, closeTests, closeHomeTests, secondaryCentral, secondaryHome, secondaryTests, secondaryHomeTests, deadline,
         };
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             if (!DateOnly.TryParseExact(result.GetValue(from), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var effective))
             {
-                return CasesCommand.Fail("--from 应为 YYYY-MM-DD (--from must be YYYY-MM-DD).");
+                return CommandScope.Fail("--from 应为 YYYY-MM-DD (--from must be YYYY-MM-DD).");
             }
 
             var versions = await PolicyVersions.ListAsync(db, ct);
             var basis = versions.FirstOrDefault(v => v.Code == result.GetValue(basedOn));
             if (basis is null)
             {
-                return CasesCommand.Fail($"未知版本 {result.GetValue(basedOn)} (unknown version to base on).");
+                return CommandScope.Fail($"未知版本 {result.GetValue(basedOn)} (unknown version to base on).");
             }
 
             var t = basis.ToTerms();
@@ -74,7 +74,7 @@ internal static class PolicyCommand
             };
             if (lists.Any(l => l is null))
             {
-                return CasesCommand.Fail("检测日应为逗号分隔的天数，如 1,4,7 (test days are comma-separated day numbers, e.g. 1,4,7).");
+                return CommandScope.Fail("检测日应为逗号分隔的天数，如 1,4,7 (test days are comma-separated day numbers, e.g. 1,4,7).");
             }
 
             var terms = t with
@@ -87,7 +87,7 @@ internal static class PolicyCommand
             var added = await AddPolicyVersion.HandleAsync(db, new AddPolicyVersion.Command(result.GetValue(code)!, result.GetValue(name)!, result.GetValue(region), effective, terms), ct);
             if (!added.IsSuccess)
             {
-                return CasesCommand.Fail(added.Error!.Message);
+                return CommandScope.Fail(added.Error!.Message);
             }
 
             Console.WriteLine(added.Value!.Id.ToString(CultureInfo.InvariantCulture));

@@ -17,22 +17,22 @@ internal static class ReportCommand
         var format = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         var lang = new Option<string>("--lang") { Description = "zh or en (text only; JSON carries both)", DefaultValueFactory = _ => "zh" };
         var command = new Command("daily", "每日疫情通报 The daily bulletin") { date, region, format, lang };
-        command.SetAction((result, ct) => CasesCommand.RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             if (!DateOnly.TryParseExact(result.GetValue(date), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             {
-                return CasesCommand.Fail($"--date「{result.GetValue(date)}」应为 YYYY-MM-DD (--date must be YYYY-MM-DD).");
+                return CommandScope.Fail($"--date「{result.GetValue(date)}」应为 YYYY-MM-DD (--date must be YYYY-MM-DD).");
             }
 
             if (result.GetValue(format) is not ("text" or "json") || result.GetValue(lang) is not ("zh" or "en"))
             {
-                return CasesCommand.Fail("--format 应为 text 或 json，--lang 应为 zh 或 en (--format is text or json, --lang zh or en).");
+                return CommandScope.Fail("--format 应为 text 或 json，--lang 应为 zh 或 en (--format is text or json, --lang zh or en).");
             }
 
             var bulletin = await BuildDailyBulletin.HandleAsync(db, result.GetValue(region), day, ct);
             if (!bulletin.IsSuccess)
             {
-                return CasesCommand.Fail(bulletin.Error!.Message);
+                return CommandScope.Fail(bulletin.Error!.Message);
             }
 
             Console.WriteLine(result.GetValue(format) == "json"

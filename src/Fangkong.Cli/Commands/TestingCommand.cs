@@ -43,13 +43,13 @@ internal static class TestingCommand
         var poolSize = new Option<int>("--pool-size") { Description = "1, 5, 10 or 20", DefaultValueFactory = _ => 10 };
         var hours = new Option<double>("--hours") { Description = "Hours to the deadline", DefaultValueFactory = _ => 24 };
         var create = new Command("create", "Start a round; prints its id") { region, name, poolSize, hours };
-        create.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        create.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var created = await CreateRound.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), new CreateRound.Command(
                 result.GetValue(name)!, result.GetValue(region)!, result.GetValue(poolSize), null, TimeSpan.FromHours(result.GetValue(hours))), ct);
             if (!created.IsSuccess)
             {
-                return Fail(created.Error!.Message);
+                return CommandScope.Fail(created.Error!.Message);
             }
 
             var r = created.Value!;
@@ -66,7 +66,7 @@ internal static class TestingCommand
         var file = new Argument<string>("file") { Description = "CSV: tube_barcode,id_number,sampled_at,sampling_point[,pool_size]" };
         var round = RoundOption();
         var command = new Command("import-samples", "导入采样记录 Record sampling rows in bulk (again: nothing twice)") { file, round };
-        command.SetAction((result, ct) => RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             // The file is read and checked for form first; the bar then follows the rows written, a chunk at a time.
             var report = await ProgressBar.RunAsync("记录采样 recording swabs", bar => ImportSamples.HandleAsync(
@@ -77,7 +77,7 @@ internal static class TestingCommand
                 ct));
             if (!report.IsSuccess)
             {
-                return Fail(report.Error!.Message);
+                return CommandScope.Fail(report.Error!.Message);
             }
 
             var r = report.Value!;
@@ -96,13 +96,13 @@ internal static class TestingCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: tube_barcode,result,ct_n,ct_orf,reported_at,lab" };
         var command = new Command("import-results", "导入检测结果 Record lab results (all or nothing) and trace positive pools") { file };
-        command.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             var recorded = await ImportResults.HandleAsync(db, time, result.GetValue(file)!, ct);
             if (!recorded.IsSuccess)
             {
-                return Fail(recorded.Error!.Message);
+                return CommandScope.Fail(recorded.Error!.Message);
             }
 
             var traced = await TracePools.HandleAsync(db, time, recorded.Value!.TubesToTrace, ct);
@@ -118,7 +118,7 @@ internal static class TestingCommand
         var round = RoundOption();
         var format = FormatOption();
         var command = new Command("positives", "混管阳性 Members of positive tubes with their status") { round, format };
-        command.SetAction((result, ct) => RunAsync(result, async (_, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             var pools = new List<ListPositivePools.Pool>();
             for (var page = 1; ; page++)
@@ -126,7 +126,7 @@ internal static class TestingCommand
                 var found = await ListPositivePools.HandleAsync(db, result.GetValue(round), page, 200, ct);
                 if (!found.IsSuccess)
                 {
-                    return Fail(found.Error!.Message);
+                    return CommandScope.Fail(found.Error!.Message);
                 }
 
                 pools.AddRange(found.Value!.Items);
@@ -163,12 +163,12 @@ internal static class TestingCommand
         var region = new Option<string?>("--region") { Description = "The region to report (default: the round's area)" };
         var format = FormatOption();
         var command = new Command("coverage", "覆盖情况 Should test, sampled, resulted, positive, not sampled") { round, region, format };
-        command.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var view = await RoundCoverage.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(round), result.GetValue(region), ct);
             if (!view.IsSuccess)
             {
-                return Fail(view.Error!.Message);
+                return CommandScope.Fail(view.Error!.Message);
             }
 
             var v = view.Value!;
@@ -207,12 +207,12 @@ internal static class TestingCommand
         var round = RoundOption();
         var file = new Option<string>("--file") { Description = "CSV: id_number,reason,note (reason: quarantine, hospital or other)", Required = true };
         var command = new Command("exempt", "应检尽检免检 Exempt residents tested elsewhere (quarantine, hospital) from a round; again: nothing twice") { round, file };
-        command.SetAction((result, ct) => RunAsync(result, async (sp, db) =>
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var report = await ImportExemptions.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(round), result.GetValue(file)!, ct);
             if (!report.IsSuccess)
             {
-                return Fail(report.Error!.Message);
+                return CommandScope.Fail(report.Error!.Message);
             }
 
             var r = report.Value!;
@@ -225,20 +225,5 @@ internal static class TestingCommand
             return r.Refused.Count == 0 ? 0 : 2;
         }, ct));
         return command;
-    }
-
-    private static int Fail(string message)
-    {
-        AnsiConsole.MarkupLine("[red]error:[/]");
-        Console.Error.WriteLine(message);
-        return 1;
-    }
-
-    private static async Task<int> RunAsync(ParseResult result, Func<IServiceProvider, FangkongDbContext, Task<int>> action, CancellationToken ct)
-    {
-        await using var services = CliServices.Build(GlobalOptions.Settings(result));
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
-        return await action(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<FangkongDbContext>());
     }
 }
