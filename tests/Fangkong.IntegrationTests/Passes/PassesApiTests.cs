@@ -112,6 +112,12 @@ public sealed class PassesApiTests
         using var otherCounty = await changyi.PostAsync($"/api/v1/passes/{home}/approve", null);
         otherCounty.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await county.GetFromJsonAsync<JsonElement>($"/api/v1/passes/{home}")).GetProperty("status").GetString().ShouldBe("applied");
+
+        // The passes of 船营区's unit are not in 昌邑区's list, nor counted there.
+        var listed = await changyi.GetFromJsonAsync<JsonElement>("/api/v1/passes");
+        listed.GetProperty("totalCount").GetInt32().ShouldBe(0);
+        listed.GetProperty("items").GetArrayLength().ShouldBe(0);
+        (await county.GetFromJsonAsync<JsonElement>("/api/v1/passes")).GetProperty("items").GetArrayLength().ShouldBe(2);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
