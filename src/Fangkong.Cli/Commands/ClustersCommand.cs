@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -20,7 +21,7 @@ internal static class ClustersCommand
         var command = new Command("detect", "识别聚集性疫情 Recompute clusters (idempotent; existing clusters grow or merge, ids stay)") { date, window, min };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
-            var today = DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var today = ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
             var day = DetectClusters.ParseDate(result.GetValue(date), today);
             if (!day.IsSuccess)
             {

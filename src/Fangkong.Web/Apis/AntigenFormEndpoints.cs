@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Fangkong.Access;

@@ -42,7 +42,7 @@ public static class ClustersApi
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);
-        return DateOnly.FromDateTime(time.GetUtcNow().ToOffset(ChinaTime.Offset).DateTime);
+        return ChinaTime.Today(time);
     }
 
     public static async Task<Results<Ok<Page<ListClusters.Row>>, ValidationProblem, ProblemHttpResult>> ListAsync(

@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using System.Globalization;
 using Fangkong.Access;
 using Fangkong.Data;
@@ -113,7 +114,7 @@ public static class PassFormEndpoints
     /// <summary>A datetime-local field is China time (UTC+8) without an offset.</summary>
     private static DateTimeOffset? ChinaLocal(string? text) =>
         DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeSpan.FromHours(8))
+            ? new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ChinaTime.Offset)
             : null;
 
     /// <summary>An optional number field: empty is null (minimal API binding would refuse the empty string).</summary>

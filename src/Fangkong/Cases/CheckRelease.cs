@@ -11,9 +11,6 @@ namespace Fangkong.Cases;
 /// </summary>
 public static class CheckRelease
 {
-    /// <summary>China Standard Time: the plan's days are local days.</summary>
-    public static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public sealed record Answer(string CaseNo, long PolicyVersionId, string PolicyCode, ReleaseCriterion.Assessment Assessment);
 
     /// <summary>
@@ -42,14 +39,14 @@ public static class CheckRelease
             tests = await SingleTubeTestsAsync(db, personId, ct);
         }
 
-        var on = tests.Count == 0 ? found.ReportedOn : DateOnly.FromDateTime(tests.Max(t => t.TakenAt).ToOffset(China).DateTime);
+        var on = tests.Count == 0 ? found.ReportedOn : ChinaTime.DayOf(tests.Max(t => t.TakenAt));
         var policy = await PolicyVersions.InForceAsync(db, found.RegionCode, on, ct);
         if (!policy.IsSuccess)
         {
             return policy.Error!;
         }
 
-        return new Answer(found.CaseNo, policy.Value!.Id, policy.Value.Code, ReleaseCriterion.Evaluate(policy.Value, tests, China));
+        return new Answer(found.CaseNo, policy.Value!.Id, policy.Value.Code, ReleaseCriterion.Evaluate(policy.Value, tests, ChinaTime.Offset));
     }
 
     private static async Task<IReadOnlyList<ReleaseCriterion.Test>> SingleTubeTestsAsync(FangkongDbContext db, long personId, CancellationToken ct) =>

@@ -71,7 +71,7 @@ public static class ImportCases
             return Error.Invalid("file", $"每次导入 1–{MaxRows} 行 (a line list holds 1 to {MaxRows} rows).");
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(8));
+        var today = ChinaTime.Today(time);
         var errors = new List<string>();
         var reports = new List<(Row Row, Case.Report Report, CaseOutcome? Outcome, DateOnly? OutcomeOn)>();
         var lineOf = new Dictionary<string, long>(StringComparer.Ordinal);

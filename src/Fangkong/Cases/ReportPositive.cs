@@ -52,7 +52,7 @@ public static class ReportPositive
         }
 
         var now = time.GetUtcNow();
-        var reportedOn = command.ReportedOn ?? DateOnly.FromDateTime(now.ToOffset(CheckRelease.China).DateTime);
+        var reportedOn = command.ReportedOn ?? ChinaTime.DayOf(now);
         caseNo ??= string.Create(CultureInfo.InvariantCulture, $"{positive.RegionCode[..Math.Min(6, positive.RegionCode.Length)]}-{reportedOn:yyyyMMdd}-P{positive.Id}");
         if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.CaseNo == caseNo, ct))
         {

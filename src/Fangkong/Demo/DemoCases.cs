@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using System.Globalization;
 using Fangkong.Cases;
 using Fangkong.Cases.Clusters;
@@ -81,7 +82,7 @@ public static class DemoCases
             return null;
         }
 
-        var today = DateOnly.FromDateTime(round.StartsAt.ToOffset(CheckRelease.China).DateTime);
+        var today = DateOnly.FromDateTime(round.StartsAt.ToOffset(ChinaTime.Offset).DateTime);
         var people = await DemoCasePeople.LoadAsync(db, ct);
         if (people is null)
         {

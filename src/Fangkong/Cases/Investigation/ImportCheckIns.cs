@@ -142,7 +142,7 @@ public static class ImportCheckIns
 
         if (local.Kind == DateTimeKind.Unspecified)
         {
-            value = new DateTimeOffset(local, CheckRelease.China);
+            value = new DateTimeOffset(local, ChinaTime.Offset);
             return true;
         }
 

@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using Fangkong.Access;
 
 namespace Fangkong.Cases.Investigation;
@@ -87,7 +88,7 @@ public static class LookBack
     }
 
     public static DateTimeOffset StartOf(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), CheckRelease.China).ToUniversalTime();
+        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
 
-    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(CheckRelease.China).DateTime);
+    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
 }

@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using System.Globalization;
 using Fangkong.Data;
 using Fangkong.Persons;
@@ -178,7 +179,7 @@ public static class ProposeCandidates
             finding.PersonId ??= m.PersonId;
             finding.RegionCode ??= m.PersonRegionCode;
             var barcode = barcodes.TryGetValue(m.TubeId, out var b) ? b : m.TubeId.ToString(CultureInfo.InvariantCulture);
-            var at = m.SampledAt.ToOffset(CheckRelease.China);
+            var at = m.SampledAt.ToOffset(ChinaTime.Offset);
             finding.Add(CandidateReason.PoolTube, $"同管混采：{barcode}，{at:yyyy-MM-dd HH:mm} 采样 (same pooled tube {barcode}, sampled {at:yyyy-MM-dd HH:mm})", LookBack.DayOf(m.SampledAt));
         }
     }
@@ -208,12 +209,12 @@ public static class ProposeCandidates
                 .Select(s => new { s.PersonId, s.IdNumber, s.CheckedInAt })
                 .ToListAsync(ct);
             var place = places.TryGetValue(scan.PlaceId, out var name) ? name : scan.PlaceId.ToString(CultureInfo.InvariantCulture);
-            var caseAt = scan.CheckedInAt.ToOffset(CheckRelease.China);
+            var caseAt = scan.CheckedInAt.ToOffset(ChinaTime.Offset);
             foreach (var other in others)
             {
                 var finding = add(other.IdNumber);
                 finding.PersonId ??= other.PersonId;
-                var at = other.CheckedInAt.ToOffset(CheckRelease.China);
+                var at = other.CheckedInAt.ToOffset(ChinaTime.Offset);
                 finding.Add(
                     CandidateReason.CheckIn,
                     $"同场所扫码：{place}，本人 {at:MM-dd HH:mm}，病例 {caseAt:MM-dd HH:mm} (same place {place}: scanned {at:MM-dd HH:mm}, case {caseAt:MM-dd HH:mm})",

@@ -19,7 +19,7 @@ namespace Fangkong.IntegrationTests.Cases.Investigation;
 /// </summary>
 public sealed class InvestigationWorld
 {
-    public static readonly TimeSpan China = TimeSpan.FromHours(8);
+    public static readonly TimeSpan China = Fangkong.Common.ChinaTime.Offset;
 
     private InvestigationWorld(DateOnly reportedOn) => ReportedOn = reportedOn;
 
