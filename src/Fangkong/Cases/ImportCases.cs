@@ -42,7 +42,7 @@ public static class ImportCases
 
     public static Result<List<Row>> Parse(string path)
     {
-        var read = TestingCsv.Read(path, Aliases, Required);
+        var read = CsvFile.Read(path, Aliases, Required);
         if (!read.IsSuccess)
         {
             return read.Error!;

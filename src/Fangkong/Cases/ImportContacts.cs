@@ -40,7 +40,7 @@ public static class ImportContacts
 
     public static Result<List<Row>> Parse(string path)
     {
-        var read = TestingCsv.Read(path, Aliases, Required);
+        var read = CsvFile.Read(path, Aliases, Required);
         if (!read.IsSuccess)
         {
             return read.Error!;

@@ -23,7 +23,7 @@ public static class ImportExemptions
 
     public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, TimeProvider time, long roundId, string path, CancellationToken ct = default)
     {
-        var read = TestingCsv.Read(path, Aliases, ["id_number", "reason"]);
+        var read = CsvFile.Read(path, Aliases, ["id_number", "reason"]);
         if (!read.IsSuccess)
         {
             return read.Error!;

@@ -23,7 +23,7 @@ public static class ImportResults
 
     public static Result<List<RecordResults.Row>> Parse(string path)
     {
-        var read = TestingCsv.Read(path, Aliases, ["tube_barcode", "result", "lab"]);
+        var read = CsvFile.Read(path, Aliases, ["tube_barcode", "result", "lab"]);
         if (!read.IsSuccess)
         {
             return read.Error!;

@@ -45,7 +45,7 @@ public static class ImportSamples
             return round.Error!;
         }
 
-        var read = TestingCsv.Read(path, Aliases, ["tube_barcode", "id_number", "sampled_at", "sampling_point"]);
+        var read = CsvFile.Read(path, Aliases, ["tube_barcode", "id_number", "sampled_at", "sampling_point"]);
         if (!read.IsSuccess)
         {
             return read.Error!;

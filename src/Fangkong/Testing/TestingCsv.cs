@@ -3,68 +3,9 @@ using Fangkong.Common;
 
 namespace Fangkong.Testing;
 
-/// <summary>
-/// Reads the sampling and result files: a header naming the columns (English names or the
-/// Chinese ones labs and sampling teams use), then one record per row with its line number.
-/// </summary>
+/// <summary>The values of the sampling and result files: times and Ct values (the files are read by <see cref="CsvFile"/>).</summary>
 internal static class TestingCsv
 {
-    /// <summary>One row: its values by position and the header's column positions, shared by every row (a city's file has millions).</summary>
-    public sealed record Record(long Line, string[] Values, IReadOnlyDictionary<string, int> Columns)
-    {
-        public string Get(string column) => Columns.TryGetValue(column, out var i) && i < Values.Length ? Values[i].Trim() : string.Empty;
-    }
-
-    /// <summary>Reads the file; a missing required column or an unreadable file is one error.</summary>
-    public static Result<List<Record>> Read(string path, IReadOnlyDictionary<string, string> aliases, IReadOnlyCollection<string> required)
-    {
-        if (!File.Exists(path))
-        {
-            return Error.Invalid("file", $"文件不存在 (file not found: {path})");
-        }
-
-        using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var tokenizer = new CsvTokenizer(reader);
-        var fields = new List<string>();
-        if (!tokenizer.TryRead(fields))
-        {
-            return Error.Invalid("file", "文件为空 (the file is empty)");
-        }
-
-        var header = fields.Select(f => aliases.TryGetValue(f.Trim().TrimStart('\uFEFF').ToLowerInvariant(), out var name) ? name : f.Trim().ToLowerInvariant()).ToList();
-        var missing = required.Where(r => !header.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            return Error.Invalid("file", $"第 1 行缺少列 (line 1 lacks the column(s)): {string.Join(", ", missing)}");
-        }
-
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = header.Count - 1; i >= 0; i--)
-        {
-            columns[header[i]] = i;
-        }
-
-        var records = new List<Record>();
-        try
-        {
-            while (tokenizer.TryRead(fields))
-            {
-                if (fields.Count == 1 && fields[0].Length == 0)
-                {
-                    continue;
-                }
-
-                records.Add(new Record(tokenizer.RecordLine, fields.ToArray(), columns));
-            }
-        }
-        catch (FormatException e)
-        {
-            return Error.Invalid("file", string.Create(CultureInfo.InvariantCulture, $"第 {tokenizer.RecordLine} 行 (line {tokenizer.RecordLine}): {e.Message}"));
-        }
-
-        return records;
-    }
-
     public static bool TryParseTime(string text, out DateTimeOffset value) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
 

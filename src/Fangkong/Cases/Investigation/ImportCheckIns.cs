@@ -36,7 +36,7 @@ public static class ImportCheckIns
 
     public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, string path, CancellationToken ct = default)
     {
-        var read = TestingCsv.Read(path, Aliases, Required);
+        var read = CsvFile.Read(path, Aliases, Required);
         if (!read.IsSuccess)
         {
             return read.Error!;
