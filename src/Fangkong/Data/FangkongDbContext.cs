@@ -91,6 +91,22 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<Quarantine.QuarantineSite> QuarantineSites => Set<Quarantine.QuarantineSite>();
+
+    public DbSet<Quarantine.SiteSection> SiteSections => Set<Quarantine.SiteSection>();
+
+    public DbSet<Quarantine.QuarantineRoom> QuarantineRooms => Set<Quarantine.QuarantineRoom>();
+
+    public DbSet<Quarantine.HospitalBed> HospitalBeds => Set<Quarantine.HospitalBed>();
+
+    public DbSet<Quarantine.Placement> Placements => Set<Quarantine.Placement>();
+
+    public DbSet<Quarantine.DependantDeclaration> DependantDeclarations => Set<Quarantine.DependantDeclaration>();
+
+    public DbSet<Quarantine.CentralQuarantineDecision> CentralQuarantineDecisions => Set<Quarantine.CentralQuarantineDecision>();
+
+    public DbSet<Quarantine.AllocationRun> AllocationRuns => Set<Quarantine.AllocationRun>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -122,6 +138,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
