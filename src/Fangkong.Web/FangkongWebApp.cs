@@ -156,6 +156,7 @@ public static class FangkongWebApp
         AntigenFormEndpoints.Map(app);
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
+        QuarantineFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -168,6 +169,7 @@ public static class FangkongWebApp
         ClustersApi.Map(api);
         InvestigationApi.Map(app);
         PassesApi.Map(api);
+        QuarantineApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
