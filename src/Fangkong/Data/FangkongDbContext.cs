@@ -91,6 +91,18 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<Quarantine.HomeMonitoring.HomeWatch> HomeWatches => Set<Quarantine.HomeMonitoring.HomeWatch>();
+
+    public DbSet<Quarantine.HomeMonitoring.HomeCheckIn> HomeCheckIns => Set<Quarantine.HomeMonitoring.HomeCheckIn>();
+
+    public DbSet<Quarantine.HomeMonitoring.HomeBreach> HomeBreaches => Set<Quarantine.HomeMonitoring.HomeBreach>();
+
+    public DbSet<Quarantine.Transfers.Vehicle> Vehicles => Set<Quarantine.Transfers.Vehicle>();
+
+    public DbSet<Quarantine.Transfers.TransferTask> TransferTasks => Set<Quarantine.Transfers.TransferTask>();
+
+    public DbSet<Quarantine.Transfers.TransferBatch> TransferBatches => Set<Quarantine.Transfers.TransferBatch>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -122,6 +134,9 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine.HomeMonitoring");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Transfers");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Stay");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
