@@ -91,6 +91,22 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<Quarantine.QuarantineSite> QuarantineSites => Set<Quarantine.QuarantineSite>();
+
+    public DbSet<Quarantine.SiteSection> SiteSections => Set<Quarantine.SiteSection>();
+
+    public DbSet<Quarantine.QuarantineRoom> QuarantineRooms => Set<Quarantine.QuarantineRoom>();
+
+    public DbSet<Quarantine.HospitalBed> HospitalBeds => Set<Quarantine.HospitalBed>();
+
+    public DbSet<Quarantine.Placement> Placements => Set<Quarantine.Placement>();
+
+    public DbSet<Quarantine.DependantDeclaration> DependantDeclarations => Set<Quarantine.DependantDeclaration>();
+
+    public DbSet<Quarantine.CentralQuarantineDecision> CentralQuarantineDecisions => Set<Quarantine.CentralQuarantineDecision>();
+
+    public DbSet<Quarantine.AllocationRun> AllocationRuns => Set<Quarantine.AllocationRun>();
+
     public DbSet<Quarantine.HomeMonitoring.HomeWatch> HomeWatches => Set<Quarantine.HomeMonitoring.HomeWatch>();
 
     public DbSet<Quarantine.HomeMonitoring.HomeCheckIn> HomeCheckIns => Set<Quarantine.HomeMonitoring.HomeCheckIn>();
@@ -134,6 +150,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.HomeMonitoring");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Transfers");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Stay");
