@@ -119,6 +119,10 @@ public sealed class FangkongDbContext(
 
     public DbSet<Quarantine.Transfers.TransferBatch> TransferBatches => Set<Quarantine.Transfers.TransferBatch>();
 
+    public DbSet<Quarantine.Stay.StayTest> StayTests => Set<Quarantine.Stay.StayTest>();
+
+    public DbSet<Quarantine.Stay.SpaceTurnover> SpaceTurnovers => Set<Quarantine.Stay.SpaceTurnover>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
