@@ -54,7 +54,8 @@ public static class CheckIn
         }
 
         var now = time.GetUtcNow();
-        var at = command.At ?? now;
+        // UTC, so that it can be a query parameter on PostgreSQL.
+        var at = (command.At ?? now).ToUniversalTime();
         if (at > now + TimeSpan.FromMinutes(5))
         {
             return Error.Invalid("at", "入住时间晚于当前时间 (the check-in time is in the future).");
@@ -86,7 +87,8 @@ public static class CheckIn
 
         var subject = await StayRecords.SubjectAsync(db, placement, ct);
         var days = Schedule(db, placement, subject, at);
-        var exempted = await ExemptAsync(db, placement, subject, at, ct);
+        var open = await db.TestingRounds.AsNoTracking().Where(r => r.Deadline > at && r.StartsAt <= at).ToListAsync(ct);
+        var exempted = await ExemptAsync(db, placement, subject, open, at, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         if (task?.BatchId is { } batchId)
@@ -121,8 +123,9 @@ public static class CheckIn
         return [.. due.Select(x => x.On)];
     }
 
-    /// <summary>Exempts the person from the open rounds over the home, as tested in quarantine.</summary>
-    internal static async Task<int> ExemptAsync(FangkongDbContext db, Placement placement, StayRecords.Subject subject, DateTimeOffset at, CancellationToken ct)
+    /// <summary>Exempts the person from those of <paramref name="candidates"/> whose area holds the home, as tested in quarantine.</summary>
+    internal static async Task<int> ExemptAsync(
+        FangkongDbContext db, Placement placement, StayRecords.Subject subject, IReadOnlyList<TestingRound> candidates, DateTimeOffset at, CancellationToken ct)
     {
         if (subject.PersonId is not { } personId)
         {
@@ -130,8 +133,7 @@ public static class CheckIn
         }
 
         var home = await db.Persons.AsNoTracking().Where(p => p.Id == personId).Select(p => p.RegionCode).FirstOrDefaultAsync(ct) ?? placement.RegionCode;
-        var open = await db.TestingRounds.AsNoTracking().Where(r => r.Deadline > at).ToListAsync(ct);
-        var rounds = open.Where(r => home.StartsWith(r.RegionCode, StringComparison.Ordinal)).Select(r => r.Id).ToList();
+        var rounds = candidates.Where(r => home.StartsWith(r.RegionCode, StringComparison.Ordinal)).Select(r => r.Id).ToList();
         if (rounds.Count == 0)
         {
             return 0;

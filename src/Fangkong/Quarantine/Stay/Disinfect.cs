@@ -30,7 +30,7 @@ public static class Disinfect
         }
 
         var now = time.GetUtcNow();
-        var at = command.At ?? now;
+        var at = (command.At ?? now).ToUniversalTime();
         if (at > now + TimeSpan.FromMinutes(5) || at < space.StateChangedAt)
         {
             return Error.Invalid("at", "消毒完成时间应在解除之后、当前时间之前 (the time lies between the release and now).");

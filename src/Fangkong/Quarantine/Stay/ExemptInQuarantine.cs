@@ -8,7 +8,7 @@ namespace Fangkong.Quarantine.Stay;
 /// <summary>
 /// For a round created while people are in quarantine: exempts every checked-in person of the
 /// caller's jurisdiction living in the round's area (tested at the site). Check-in does the same
-/// for rounds open at the time; this covers rounds that start later. Idempotent.
+/// for the rounds open at the time; this covers rounds that start later. Idempotent.
 /// </summary>
 public static class ExemptInQuarantine
 {
@@ -30,7 +30,7 @@ public static class ExemptInQuarantine
         foreach (var placement in placements)
         {
             var subject = await StayRecords.SubjectAsync(db, placement, ct);
-            count += await CheckIn.ExemptAsync(db, placement, subject, now, ct);
+            count += await CheckIn.ExemptAsync(db, placement, subject, [round.Value!], now, ct);
         }
 
         await db.SaveChangesAsync(ct);

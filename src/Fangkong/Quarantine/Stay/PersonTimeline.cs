@@ -60,8 +60,10 @@ public static class PersonTimeline
             var watches = await db.HomeWatches.AsNoTracking().Where(w => w.IdNumber == subject.IdNumber && w.Kind == HomeWatchKind.HealthMonitoring).ToListAsync(ct);
             foreach (var w in watches)
             {
-                events.Add(new Event(
-                    new DateTimeOffset(w.StartsOn.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset), "homeMonitoring", $"{w.StartsOn:yyyy-MM-dd} – {w.EndsOn:yyyy-MM-dd}"));
+                // Monitoring that starts on the release day starts at the release, not at midnight before it.
+                var start = new DateTimeOffset(w.StartsOn.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+                var from = p.ReleasedAt is { } r && r > start ? r : start;
+                events.Add(new Event(from, "homeMonitoring", $"{w.StartsOn:yyyy-MM-dd} – {w.EndsOn:yyyy-MM-dd}"));
             }
         }
 

@@ -14,7 +14,8 @@ namespace Fangkong.Quarantine.Stay;
 /// on both genes twice, ≥ 24 h apart, in the national editions), judged by the cases module on the
 /// tests taken here, which also records the discharge. A pool member: at least one negative test
 /// and none positive. Then the room or bed awaits terminal disinfection (its turnover starts) and
-/// home health monitoring opens for the days the plan gives.
+/// home health monitoring opens for the days the plan gives (a contact's home days from the release
+/// day, which is the first day of the home phase; a case's days after the discharge day).
 /// </summary>
 public static class Release
 {
@@ -39,7 +40,7 @@ public static class Release
         }
 
         var now = time.GetUtcNow();
-        var at = command.At ?? now;
+        var at = (command.At ?? now).ToUniversalTime();
         if (at > now + TimeSpan.FromMinutes(5))
         {
             return Error.Invalid("at", "解除时间晚于当前时间 (the release time is in the future).");
@@ -76,24 +77,23 @@ public static class Release
                 placement.SiteId, placement.RoomId, placement.BedId, space.Value.Number, space.Value.RegionCode, placement.Id, at));
         }
 
-        var (criterion, monitoringDays) = judged.Value;
+        var (criterion, startsOn, monitoringDays) = judged.Value;
         if (subject.Contact is { } contact)
         {
             await MarkContactReleasedAsync(db, contact, ChinaTime.DayOf(at), ct);
         }
 
-        var releaseDay = ChinaTime.DayOf(at);
         var watch = await OpenHomeWatches.AddAfterReleaseAsync(db, time, new OpenHomeWatches.Watch(
             HomeWatchKind.HealthMonitoring, subject.PersonId, subject.IdNumber, placement.Name, placement.RegionCode,
-            subject.Contact?.ContactNo, subject.Case?.CaseNo, releaseDay, monitoringDays), ct);
+            subject.Contact?.ContactNo, subject.Case?.CaseNo, startsOn, monitoringDays), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Released(
-            placement.Id, at, criterion, watch?.Id, monitoringDays > 0 ? releaseDay.AddDays(monitoringDays - 1) : null, space.Value.State);
+            placement.Id, at, criterion, watch?.Id, monitoringDays > 0 ? startsOn.AddDays(monitoringDays - 1) : null, space.Value.State);
     }
 
     /// <summary>A contact's central phase is days 1..CentralDays from identification; the release comes after it, with every scheduled test negative.</summary>
-    private static Result<(string, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, DateTimeOffset at)
+    private static Result<(string, DateOnly, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, DateTimeOffset at)
     {
         if (subject.Contact is not { } contact)
         {
@@ -121,10 +121,10 @@ public static class Release
             return Error.Conflict($"第 {string.Join('、', missing)} 天的核酸检测尚无结果 (tests of day {string.Join(", ", missing)} have no result yet).");
         }
 
-        return ($"集中隔离 {contact.CentralDays} 天期满，{scheduled.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {scheduled.Count} tests negative)", contact.HomeDays);
+        return ($"集中隔离 {contact.CentralDays} 天期满，{scheduled.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {scheduled.Count} tests negative)", day, contact.HomeDays);
     }
 
-    private static async Task<Result<(string, int)>> JudgeCaseAsync(
+    private static async Task<Result<(string, DateOnly, int)>> JudgeCaseAsync(
         FangkongDbContext db, StayRecords.Subject subject, IReadOnlyList<StayTest> tests, DateTimeOffset at, CancellationToken ct)
     {
         if (subject.Case is not { } found)
@@ -145,12 +145,14 @@ public static class Release
             return recorded.Error!;
         }
 
+        // The plan's monitoring days follow the discharge day (the cases module gives their last day).
+        var released = ChinaTime.DayOf(at);
         var until = recorded.Value!.MonitoringUntil;
-        var days = until is { } u ? Math.Max(0, u.DayNumber - ChinaTime.DayOf(at).DayNumber + 1) : 0;
-        return ($"符合解除标准（{recorded.Value.PolicyCode}）(release criterion met under {recorded.Value.PolicyCode})", days);
+        var days = until is { } u ? Math.Max(0, u.DayNumber - released.DayNumber) : 0;
+        return ($"符合解除标准（{recorded.Value.PolicyCode}）(release criterion met under {recorded.Value.PolicyCode})", released.AddDays(1), days);
     }
 
-    private static Result<(string, int)> JudgePoolMember(IReadOnlyList<StayTest> tests)
+    private static Result<(string, DateOnly, int)> JudgePoolMember(IReadOnlyList<StayTest> tests)
     {
         if (tests.Any(t => t.Result == StayTestResult.Positive))
         {
@@ -158,7 +160,7 @@ public static class Release
         }
 
         return tests.Any(t => t.Result == StayTestResult.Negative)
-            ? ("单管复核阴性 (single-tube re-test negative)", 0)
+            ? ("单管复核阴性 (single-tube re-test negative)", default(DateOnly), 0)
             : Error.Conflict("尚无阴性复核结果 (no negative re-test yet).");
     }
 

@@ -15,13 +15,16 @@ public static class TurnoverReport
 
     public sealed record Site(long SiteId, string Name, int Completed, double? MedianHours, double? LongestHours, IReadOnlyList<Waiting> AwaitingDisinfection);
 
-    public static async Task<IReadOnlyList<Site>> HandleAsync(FangkongDbContext db, TimeProvider time, int days = 7, CancellationToken ct = default)
+    public const int DefaultDays = 7;
+
+    /// <summary>Turnovers completed since <paramref name="since"/> (default: the last 7 days) and those still open.</summary>
+    public static async Task<IReadOnlyList<Site>> HandleAsync(FangkongDbContext db, TimeProvider time, DateTimeOffset? since = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
         var now = time.GetUtcNow();
-        var since = now.AddDays(-Math.Clamp(days, 1, 90));
-        var turnovers = await db.SpaceTurnovers.AsNoTracking().Where(t => t.AvailableAt == null || t.AvailableAt >= since).ToListAsync(ct);
+        var from = (since ?? now.AddDays(-DefaultDays)).ToUniversalTime();
+        var turnovers = await db.SpaceTurnovers.AsNoTracking().Where(t => t.AvailableAt == null || t.AvailableAt >= from).ToListAsync(ct);
         var siteIds = turnovers.Select(t => t.SiteId).Distinct().ToList();
         var names = await db.QuarantineSites.AsNoTracking().Where(s => EF.Parameter(siteIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         return [.. turnovers.GroupBy(t => t.SiteId).Select(g =>

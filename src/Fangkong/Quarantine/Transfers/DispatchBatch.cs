@@ -57,7 +57,7 @@ public static class DispatchBatch
         }
 
         var now = time.GetUtcNow();
-        var at = TransferTimes.Resolve(command.At, tasks.Max(t => t.CreatedAt), now, "at");
+        var at = TransferTimes.Resolve(command.At, tasks.Max(t => t.IdentifiedAt), now, "at");
         if (!at.IsSuccess)
         {
             return at.Error!;

@@ -20,6 +20,6 @@ internal static class TransferTimes
             return Error.Invalid(field, $"时间早于上一步 {ChinaTime.Format(before)} (the time is before the previous step).");
         }
 
-        return at;
+        return at.ToUniversalTime();
     }
 }
