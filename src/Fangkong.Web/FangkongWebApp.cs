@@ -156,6 +156,8 @@ public static class FangkongWebApp
         AntigenFormEndpoints.Map(app);
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
+        TransferFormEndpoints.Map(app);
+        HomeMonitoringFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -168,6 +170,9 @@ public static class FangkongWebApp
         ClustersApi.Map(api);
         InvestigationApi.Map(app);
         PassesApi.Map(api);
+        TransfersApi.Map(api);
+        TransferStayApi.Map(api);
+        HomeMonitoringApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

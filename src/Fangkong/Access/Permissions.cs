@@ -51,6 +51,21 @@ public static class Permissions
     /// <summary>Scan passes at a checkpoint.</summary>
     public const string ScanPasses = "scan-passes";
 
+    /// <summary>See the dispatch board, the end-of-day waiting list, timelines and room turnover.</summary>
+    public const string ViewTransfers = "view-transfers";
+
+    /// <summary>Open transfers, register vehicles, dispatch batches, record pick-up and arrival.</summary>
+    public const string DispatchTransfers = "dispatch-transfers";
+
+    /// <summary>Check people in at a site, record their tests, release them, record disinfection.</summary>
+    public const string ManageStay = "manage-stay";
+
+    /// <summary>See people under home quarantine or health monitoring and their check-ins.</summary>
+    public const string ViewHomeMonitoring = "view-home-monitoring";
+
+    /// <summary>Record home check-ins and breaches, open watches from home orders.</summary>
+    public const string RecordHomeMonitoring = "record-home-monitoring";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -82,6 +97,12 @@ public static class Permissions
         [ApplyPasses] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [ApprovePasses] = [Roles.CommandCentre, Roles.CountyWorker],
         [ScanPasses] = [Roles.CheckpointOfficer],
+        [ViewTransfers] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Dispatcher, Roles.QuarantineStaff, Roles.Inspector],
+        [DispatchTransfers] = [Roles.Dispatcher, Roles.CommandCentre],
+        [ManageStay] = [Roles.QuarantineStaff, Roles.CommandCentre],
+        [ViewHomeMonitoring] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.QuarantineStaff, Roles.Inspector],
+        // The community knocks on the door; the county and the command centre may correct.
+        [RecordHomeMonitoring] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

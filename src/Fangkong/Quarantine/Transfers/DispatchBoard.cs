@@ -15,7 +15,7 @@ public static class DispatchBoard
 {
     public const int MaxWaiting = 500;
 
-    public sealed record Person(long TransferId, string Name, string IdNumber, string RegionCode, string FromAddress, DateTimeOffset IdentifiedAt, double HoursWaiting, TransferState State);
+    public sealed record Person(long TransferId, long? PlacementId, string Name, string IdNumber, string RegionCode, string FromAddress, DateTimeOffset IdentifiedAt, double HoursWaiting, TransferState State);
 
     public sealed record Group(long? CompoundId, string Compound, long? SiteId, string SiteName, string SiteRegionCode, bool CrossCity, IReadOnlyList<Person> People);
 
@@ -76,6 +76,6 @@ public static class DispatchBoard
     }
 
     internal static Person ToPerson(TransferTask t, DateTimeOffset now, bool full) =>
-        new(t.Id, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.FromAddress, t.IdentifiedAt,
+        new(t.Id, t.PlacementId, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.FromAddress, t.IdentifiedAt,
             Math.Round(t.Elapsed(now).TotalHours, 1), t.State);
 }

@@ -14,7 +14,7 @@ namespace Fangkong.Quarantine.Transfers;
 /// </summary>
 public static class EndOfDayList
 {
-    public sealed record Row(long TransferId, string Name, string IdNumber, string RegionCode, string SiteName, bool CrossCity, TransferState State, DateTimeOffset IdentifiedAt, double HoursWaiting);
+    public sealed record Row(long TransferId, long? PlacementId, string Name, string IdNumber, string RegionCode, string SiteName, bool CrossCity, TransferState State, DateTimeOffset IdentifiedAt, double HoursWaiting);
 
     public sealed record County(string Code, string Name, int Waiting, double LongestHours, IReadOnlyList<Row> People);
 
@@ -56,7 +56,7 @@ public static class EndOfDayList
             .Select(g =>
             {
                 var people = g.Select(t => new Row(
-                    t.Id, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.SiteName, t.CrossCity,
+                    t.Id, t.PlacementId, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.SiteName, t.CrossCity,
                     StateAt(t, asOf), t.IdentifiedAt, Math.Round((asOf - t.IdentifiedAt).TotalHours, 1))).ToList();
                 return new County(g.Key, names.GetValueOrDefault(g.Key, g.Key), people.Count, people.Max(p => p.HoursWaiting), people);
             })
