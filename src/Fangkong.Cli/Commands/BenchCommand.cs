@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport(), Allocation() };
     }
 
     private static Command PoolTrace()
@@ -206,5 +206,38 @@ internal static class BenchCommand
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"persons-import on {report.Provider}: {report.Rows:N0} rows, {report.Runs} run(s), {report.Processors} processor(s)");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"ratio fangkong/baseline: [bold]{report.Ratio:F2}[/]");
+    }
+
+    private static Command Allocation()
+    {
+        var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("json", "table");
+        var people = new Option<int>("--people") { Description = "People waiting for central quarantine", DefaultValueFactory = _ => 20_000 };
+        var rooms = new Option<int>("--rooms") { Description = "Quarantine rooms", DefaultValueFactory = _ => 25_000 };
+        var sites = new Option<int>("--sites") { Description = "Quarantine sites", DefaultValueFactory = _ => 50 };
+        var runs = new Option<int>("--runs") { Description = "Runs on the same data; the median is reported", DefaultValueFactory = _ => 3 };
+        var command = new Command("allocation", "隔离房间分配基准 One allocation run: waiting people into the rooms of many sites, checked by an independent checker") { people, rooms, sites, runs, format };
+        command.SetAction(async (result, ct) =>
+        {
+            if (result.GetValue(people) < 1 || result.GetValue(sites) < 1 || result.GetValue(rooms) < result.GetValue(sites) || result.GetValue(runs) < 1)
+            {
+                throw new FormatException("--people, --sites and --runs must be at least 1, --rooms at least --sites.");
+            }
+
+            var report = await AllocationBenchmark.RunAsync(
+                GlobalOptions.Settings(result), result.GetValue(people), result.GetValue(rooms), result.GetValue(sites), result.GetValue(runs), line => Console.Error.WriteLine(line), ct);
+            if (result.GetValue(format) == "json")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(report, Json));
+            }
+            else
+            {
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"allocation on {report.Provider}: {report.People:N0} people, {report.Rooms:N0} rooms in {report.Sites} sites: [bold]{report.Seconds:F2} s[/] (median of {report.Runs}), {report.Placed:N0} placed, {report.RoomsUsed:N0} rooms used, [bold]{report.Violations}[/] violations, mean distance {report.MeanDistanceKm:F2} km; set-up {report.SetupSeconds:F1} s");
+            }
+
+            return report.Violations == 0 ? 0 : 1;
+        });
+        return command;
     }
 }

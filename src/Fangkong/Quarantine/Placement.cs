@@ -286,6 +286,16 @@ public sealed class Placement : IRegionScoped
         return next;
     }
 
+    /// <summary>Bulk writes assign ids before inserting (see Allocation.PlacementWriter), so that a dependant can name its carer.</summary>
+    internal void AssignId(long id, long? carerId)
+    {
+        Id = id;
+        if (DependantOfPlacementId is not null || carerId is not null)
+        {
+            DependantOfPlacementId = carerId;
+        }
+    }
+
     private static Placement New(PlacementSubject subject, QuarantineSite site, Space space, DateTimeOffset at, string by, long? runId, string? reason, double? distanceKm) =>
         new()
         {
