@@ -157,6 +157,8 @@ public static class FangkongWebApp
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
         QuarantineFormEndpoints.Map(app);
+        TransferFormEndpoints.Map(app);
+        HomeMonitoringFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -170,6 +172,9 @@ public static class FangkongWebApp
         InvestigationApi.Map(app);
         PassesApi.Map(api);
         QuarantineApi.Map(api);
+        TransfersApi.Map(api);
+        TransferStayApi.Map(api);
+        HomeMonitoringApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

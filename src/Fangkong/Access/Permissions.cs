@@ -62,6 +62,20 @@ public static class Permissions
 
     /// <summary>Send pool members to central quarantine; declare dependants sharing a carer's room.</summary>
     public const string DecideQuarantine = "decide-quarantine";
+    /// <summary>See the dispatch board, the end-of-day waiting list, timelines and room turnover.</summary>
+    public const string ViewTransfers = "view-transfers";
+
+    /// <summary>Open transfers, register vehicles, dispatch batches, record pick-up and arrival.</summary>
+    public const string DispatchTransfers = "dispatch-transfers";
+
+    /// <summary>Check people in at a site, record their tests, release them, record disinfection.</summary>
+    public const string ManageStay = "manage-stay";
+
+    /// <summary>See people under home quarantine or health monitoring and their check-ins.</summary>
+    public const string ViewHomeMonitoring = "view-home-monitoring";
+
+    /// <summary>Record home check-ins and breaches, open watches from home orders.</summary>
+    public const string RecordHomeMonitoring = "record-home-monitoring";
 
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
@@ -98,6 +112,12 @@ public static class Permissions
         [ManageQuarantineSites] = [Roles.CommandCentre, Roles.CountyWorker, Roles.QuarantineStaff],
         [RunAllocation] = [Roles.CommandCentre, Roles.Dispatcher],
         [DecideQuarantine] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Investigator],
+        [ViewTransfers] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Dispatcher, Roles.QuarantineStaff, Roles.Inspector],
+        [DispatchTransfers] = [Roles.Dispatcher, Roles.CommandCentre],
+        [ManageStay] = [Roles.QuarantineStaff, Roles.CommandCentre],
+        [ViewHomeMonitoring] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.QuarantineStaff, Roles.Inspector],
+        // The community knocks on the door; the county and the command centre may correct.
+        [RecordHomeMonitoring] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;
