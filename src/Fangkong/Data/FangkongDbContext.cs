@@ -91,6 +91,10 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<Areas.AreaDesignation> AreaDesignations => Set<Areas.AreaDesignation>();
+
+    public DbSet<Areas.AreaProposal> AreaProposals => Set<Areas.AreaProposal>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -122,6 +126,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.Areas");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
