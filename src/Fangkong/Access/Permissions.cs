@@ -51,6 +51,15 @@ public static class Permissions
     /// <summary>Scan passes at a checkpoint.</summary>
     public const string ScanPasses = "scan-passes";
 
+    /// <summary>See area designations, their history and the proposals.</summary>
+    public const string ViewAreas = "view-areas";
+
+    /// <summary>Run the daily area evaluation (writes proposals only).</summary>
+    public const string ManageAreas = "manage-areas";
+
+    /// <summary>Approve or reject proposed area changes and designate areas directly.</summary>
+    public const string ApproveAreas = "approve-areas";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -82,6 +91,14 @@ public static class Permissions
         [ApplyPasses] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [ApprovePasses] = [Roles.CommandCentre, Roles.CountyWorker],
         [ScanPasses] = [Roles.CheckpointOfficer],
+        [ViewAreas] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher,
+            Roles.CheckpointOfficer, Roles.Inspector,
+        ],
+        [ManageAreas] = [Roles.CommandCentre, Roles.CountyWorker],
+        // A designation is the command's decision: community workers propose nothing and approve nothing.
+        [ApproveAreas] = [Roles.CommandCentre, Roles.CountyWorker],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;
