@@ -44,6 +44,7 @@ public static class FangkongWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, options.Database);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
 
@@ -159,6 +160,8 @@ public static class FangkongWebApp
         QuarantineFormEndpoints.Map(app);
         TransferFormEndpoints.Map(app);
         HomeMonitoringFormEndpoints.Map(app);
+        AreaFormEndpoints.Map(app);
+        AreasApi.MapPublic(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -175,6 +178,7 @@ public static class FangkongWebApp
         TransfersApi.Map(api);
         TransferStayApi.Map(api);
         HomeMonitoringApi.Map(api);
+        AreasApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

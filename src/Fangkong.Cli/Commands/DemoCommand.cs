@@ -99,6 +99,7 @@ internal static class DemoCommand
         DemoSetup.Step.Testing => "核酸 a round of mass testing",
         DemoSetup.Step.Cases => "病例 cases, contacts and clusters",
         DemoSetup.Step.Transfers => "转运 transfers, releases and home monitoring",
+        DemoSetup.Step.Areas => "风险区域 area designations",
         _ => "用户 demo users",
     };
 
@@ -129,6 +130,9 @@ internal static class DemoCommand
         {
             AnsiConsole.MarkupLineInterpolated(
                 $"转运 Transfers: {tr.Vehicles} vehicles, {tr.Placed} contacts placed, {tr.CheckedIn} checked in, {tr.Waiting} waiting (日清日结); a case released into home monitoring: {(tr.CaseReleased ? "yes" : "no")}.");
+        if (report.Areas is { } a)
+        {
+            AnsiConsole.MarkupLineInterpolated($"风险区域 {a.Designations} 条划定（管控区 {a.Controlled}），已批准建议 {a.Approved} 条，待审批 {a.Pending} 条 / Areas: {a.Designations} designations ({a.Controlled} controlled), {a.Approved} proposals approved, {a.Pending} pending.");
         }
 
         AnsiConsole.Write(table);

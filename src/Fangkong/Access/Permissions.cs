@@ -76,6 +76,14 @@ public static class Permissions
 
     /// <summary>Record home check-ins and breaches, open watches from home orders.</summary>
     public const string RecordHomeMonitoring = "record-home-monitoring";
+    /// <summary>See area designations, their history and the proposals.</summary>
+    public const string ViewAreas = "view-areas";
+
+    /// <summary>Run the daily area evaluation (writes proposals only).</summary>
+    public const string ManageAreas = "manage-areas";
+
+    /// <summary>Approve or reject proposed area changes and designate areas directly.</summary>
+    public const string ApproveAreas = "approve-areas";
 
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
@@ -118,6 +126,14 @@ public static class Permissions
         [ViewHomeMonitoring] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.QuarantineStaff, Roles.Inspector],
         // The community knocks on the door; the county and the command centre may correct.
         [RecordHomeMonitoring] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        [ViewAreas] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher,
+            Roles.CheckpointOfficer, Roles.Inspector,
+        ],
+        [ManageAreas] = [Roles.CommandCentre, Roles.CountyWorker],
+        // A designation is the command's decision: community workers propose nothing and approve nothing.
+        [ApproveAreas] = [Roles.CommandCentre, Roles.CountyWorker],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

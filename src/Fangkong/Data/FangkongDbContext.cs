@@ -122,6 +122,9 @@ public sealed class FangkongDbContext(
     public DbSet<Quarantine.Stay.StayTest> StayTests => Set<Quarantine.Stay.StayTest>();
 
     public DbSet<Quarantine.Stay.SpaceTurnover> SpaceTurnovers => Set<Quarantine.Stay.SpaceTurnover>();
+    public DbSet<Areas.AreaDesignation> AreaDesignations => Set<Areas.AreaDesignation>();
+
+    public DbSet<Areas.AreaProposal> AreaProposals => Set<Areas.AreaProposal>();
 
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
@@ -158,6 +161,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.HomeMonitoring");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Transfers");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Stay");
+            StoreTimesAsNumbers(builder, "Fangkong.Areas");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

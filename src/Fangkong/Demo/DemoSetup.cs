@@ -30,6 +30,7 @@ public static class DemoSetup
         Testing,
         Cases,
         Transfers,
+        Areas,
     }
 
     /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
@@ -44,6 +45,7 @@ public static class DemoSetup
         DemoTesting.Report? Testing,
         DemoCases.Report? Cases = null,
         DemoTransfers.Report? Transfers = null);
+        DemoAreas.Report? Areas = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -76,6 +78,9 @@ public static class DemoSetup
         progress?.Report(new Progress(Step.Transfers, 0, 1));
         var transfers = await DemoTransfers.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers);
+        progress?.Report(new Progress(Step.Areas, 0, 1));
+        var areas = await DemoAreas.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, areas);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
