@@ -51,6 +51,24 @@ public static class Permissions
     /// <summary>Scan passes at a checkpoint.</summary>
     public const string ScanPasses = "scan-passes";
 
+    /// <summary>See closed loops, their members' test compliance and breaches.</summary>
+    public const string ViewClosedLoop = "view-closed-loop";
+
+    /// <summary>Set up closed loops, add members, detect breaches.</summary>
+    public const string ManageClosedLoop = "manage-closed-loop";
+
+    /// <summary>See the social-zero series and case classifications (no personal data).</summary>
+    public const string ViewSocialZero = "view-social-zero";
+
+    /// <summary>Set the population a social-zero rate divides by.</summary>
+    public const string ManageSocialZero = "manage-social-zero";
+
+    /// <summary>See infection-free compounds and villages and removal notices.</summary>
+    public const string ViewInfectionFree = "view-infection-free";
+
+    /// <summary>Apply, review or register a label; the level of the caller's jurisdiction decides which step.</summary>
+    public const string ManageInfectionFree = "manage-infection-free";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -82,6 +100,15 @@ public static class Permissions
         [ApplyPasses] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [ApprovePasses] = [Roles.CommandCentre, Roles.CountyWorker],
         [ScanPasses] = [Roles.CheckpointOfficer],
+        [ViewClosedLoop] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
+        [ManageClosedLoop] = [Roles.CommandCentre, Roles.CountyWorker],
+        [ViewSocialZero] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher, Roles.Inspector,
+        ],
+        [ManageSocialZero] = [Roles.CommandCentre, Roles.CountyWorker],
+        [ViewInfectionFree] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
+        [ManageInfectionFree] = [Roles.CountyWorker, Roles.CommunityWorker],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

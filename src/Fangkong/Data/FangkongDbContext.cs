@@ -91,6 +91,20 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<ClosedLoop.ClosedLoopGroup> ClosedLoopGroups => Set<ClosedLoop.ClosedLoopGroup>();
+
+    public DbSet<ClosedLoop.ClosedLoopMember> ClosedLoopMembers => Set<ClosedLoop.ClosedLoopMember>();
+
+    public DbSet<ClosedLoop.ClosedLoopBreach> ClosedLoopBreaches => Set<ClosedLoop.ClosedLoopBreach>();
+
+    public DbSet<SocialZero.CaseClassification> CaseClassifications => Set<SocialZero.CaseClassification>();
+
+    public DbSet<SocialZero.RegionPopulation> RegionPopulations => Set<SocialZero.RegionPopulation>();
+
+    public DbSet<InfectionFree.InfectionFreeLabel> InfectionFreeLabels => Set<InfectionFree.InfectionFreeLabel>();
+
+    public DbSet<InfectionFree.InfectionFreeNotice> InfectionFreeNotices => Set<InfectionFree.InfectionFreeNotice>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -122,6 +136,9 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.ClosedLoop");
+            StoreTimesAsNumbers(builder, "Fangkong.SocialZero");
+            StoreTimesAsNumbers(builder, "Fangkong.InfectionFree");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
