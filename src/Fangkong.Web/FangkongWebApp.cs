@@ -44,6 +44,7 @@ public static class FangkongWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, options.Database);
+        builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
 
@@ -159,6 +160,8 @@ public static class FangkongWebApp
         PassFormEndpoints.Map(app);
         ClosedLoopFormEndpoints.Map(app);
         InfectionFreeFormEndpoints.Map(app);
+        AreaFormEndpoints.Map(app);
+        AreasApi.MapPublic(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -174,6 +177,7 @@ public static class FangkongWebApp
         ClosedLoopApi.Map(api);
         SocialZeroApi.Map(api);
         InfectionFreeApi.Map(api);
+        AreasApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

@@ -69,6 +69,15 @@ public static class Permissions
     /// <summary>Apply, review or register a label; the level of the caller's jurisdiction decides which step.</summary>
     public const string ManageInfectionFree = "manage-infection-free";
 
+    /// <summary>See area designations, their history and the proposals.</summary>
+    public const string ViewAreas = "view-areas";
+
+    /// <summary>Run the daily area evaluation (writes proposals only).</summary>
+    public const string ManageAreas = "manage-areas";
+
+    /// <summary>Approve or reject proposed area changes and designate areas directly.</summary>
+    public const string ApproveAreas = "approve-areas";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -109,6 +118,14 @@ public static class Permissions
         [ManageSocialZero] = [Roles.CommandCentre, Roles.CountyWorker],
         [ViewInfectionFree] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
         [ManageInfectionFree] = [Roles.CountyWorker, Roles.CommunityWorker],
+        [ViewAreas] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher,
+            Roles.CheckpointOfficer, Roles.Inspector,
+        ],
+        [ManageAreas] = [Roles.CommandCentre, Roles.CountyWorker],
+        // A designation is the command's decision: community workers propose nothing and approve nothing.
+        [ApproveAreas] = [Roles.CommandCentre, Roles.CountyWorker],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

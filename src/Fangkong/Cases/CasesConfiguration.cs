@@ -16,6 +16,7 @@ internal sealed class PolicyVersionConfiguration : IEntityTypeConfiguration<Poli
         builder.Property(v => v.CloseHomeTestDays).HasMaxLength(PolicyVersion.DaysMaxLength);
         builder.Property(v => v.SecondaryCentralTestDays).HasMaxLength(PolicyVersion.DaysMaxLength);
         builder.Property(v => v.SecondaryHomeTestDays).HasMaxLength(PolicyVersion.DaysMaxLength);
+        builder.Property(v => v.AreaScheme).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(v => v.Code).IsUnique();
     }
 }

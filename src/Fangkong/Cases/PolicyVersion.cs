@@ -80,6 +80,9 @@ public sealed class PolicyVersion
 
     public int InvestigationDeadlineHours { get; private set; }
 
+    /// <summary>How areas are graded under this version: sealed/controlled/precaution (2021) or high/medium/low risk (9th edition).</summary>
+    public Areas.AreaScheme AreaScheme { get; private set; }
+
     /// <summary>The shape of a new version, as an administrator gives it.</summary>
     public sealed record Terms(
         int LookBackDays,
@@ -95,7 +98,8 @@ public sealed class PolicyVersion
     public sealed record QuarantineTerms(int CentralDays, int HomeDays, IReadOnlyList<int> CentralTestDays, IReadOnlyList<int> HomeTestDays);
 
     /// <summary>Validates and creates a version; every refusal names its field.</summary>
-    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms)
+    /// <param name="areaScheme">The area scheme; the 2021 sealed/controlled/precaution scheme unless given.</param>
+    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, Areas.AreaScheme areaScheme = Areas.AreaScheme.SealedControlled)
     {
         ArgumentNullException.ThrowIfNull(terms);
         code = code?.Trim() ?? string.Empty;
@@ -156,6 +160,7 @@ public sealed class PolicyVersion
             ReleaseIntervalHours = terms.ReleaseIntervalHours,
             ReleaseHomeMonitoringDays = terms.ReleaseHomeMonitoringDays,
             InvestigationDeadlineHours = terms.InvestigationDeadlineHours,
+            AreaScheme = areaScheme,
         };
     }
 

@@ -105,6 +105,10 @@ public sealed class FangkongDbContext(
 
     public DbSet<InfectionFree.InfectionFreeNotice> InfectionFreeNotices => Set<InfectionFree.InfectionFreeNotice>();
 
+    public DbSet<Areas.AreaDesignation> AreaDesignations => Set<Areas.AreaDesignation>();
+
+    public DbSet<Areas.AreaProposal> AreaProposals => Set<Areas.AreaProposal>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -139,6 +143,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.ClosedLoop");
             StoreTimesAsNumbers(builder, "Fangkong.SocialZero");
             StoreTimesAsNumbers(builder, "Fangkong.InfectionFree");
+            StoreTimesAsNumbers(builder, "Fangkong.Areas");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -30,9 +30,14 @@ internal sealed class CriteriaWorld
 
     public long CompoundB { get; private set; }
 
-    public static async Task<CriteriaWorld> CreateAsync(TestDatabase database)
+    /// <param name="seeded">True when the WebTestData regions and users are there already (a web test host seeds them).</param>
+    public static async Task<CriteriaWorld> CreateAsync(TestDatabase database, bool seeded = false)
     {
-        await WebTestData.SeedAsync(database);
+        if (!seeded)
+        {
+            await WebTestData.SeedAsync(database);
+        }
+
         var world = new CriteriaWorld(database);
         await using var db = database.NewContext();
         var a = new Compound(WebTestData.Community, "吉源小区");

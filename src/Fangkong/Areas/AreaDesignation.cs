@@ -1,0 +1,127 @@
+using Fangkong.Access;
+using Fangkong.Common;
+
+namespace Fangkong.Areas;
+
+/// <summary>
+/// One designation of a region, compound or building (封控区, 高风险区 …) from a day until it ends,
+/// with why and by whom. Never changed in place nor deleted: a new level ends the old row and
+/// starts a new one, so the rows of a unit are its full history.
+/// </summary>
+public sealed class AreaDesignation : IRegionScoped
+{
+    public const int ReasonMaxLength = 500;
+    public const int BodyMaxLength = 100;
+    public const int UserMaxLength = 256;
+
+    private AreaDesignation()
+    {
+        RegionCode = string.Empty;
+        UnitName = string.Empty;
+        Reason = string.Empty;
+        ApprovingBody = string.Empty;
+        ApprovedBy = string.Empty;
+    }
+
+    public long Id { get; private set; }
+
+    public AreaUnitKind UnitKind { get; private set; }
+
+    /// <summary>The region of a region unit; the region a compound or building lies in.</summary>
+    public string RegionCode { get; private set; }
+
+    /// <summary>The compound's or building's id; null for a region.</summary>
+    public long? UnitId { get; private set; }
+
+    public string UnitName { get; private set; }
+
+    public AreaScheme Scheme { get; private set; }
+
+    public AreaLevel Level { get; private set; }
+
+    public DateOnly StartsOn { get; private set; }
+
+    /// <summary>The day it was lifted or replaced; null while in force.</summary>
+    public DateOnly? EndsOn { get; private set; }
+
+    public string Reason { get; private set; }
+
+    /// <summary>The body whose decision it is, e.g. 船营区疫情防控指挥部.</summary>
+    public string ApprovingBody { get; private set; }
+
+    public string ApprovedBy { get; private set; }
+
+    /// <summary>The proposal it was approved from; null for a designation made directly.</summary>
+    public long? ProposalId { get; private set; }
+
+    public string? EndReason { get; private set; }
+
+    public string? EndedBy { get; private set; }
+
+    public AreaUnit Unit => new(UnitKind, RegionCode, UnitId, UnitName);
+
+    public bool IsActive => EndsOn is null;
+
+    public static Result<AreaDesignation> Create(AreaUnit unit, AreaLevel level, AreaScheme schemeInForce, DateOnly startsOn, string reason, string approvingBody, string approvedBy, long? proposalId)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (level.SchemeOf() != schemeInForce)
+        {
+            return Error.Invalid("level", $"{level.Zh()}不属于现行方案的分区 ({level.En()} is not a level of the scheme in force, {schemeInForce}).");
+        }
+
+        if (level.IsCountyWide() != (unit.Kind == AreaUnitKind.Region && unit.RegionCode.Length <= 6))
+        {
+            return Error.Invalid("level", $"{level.Zh()}{(level.IsCountyWide() ? "划定到区县" : "划定到区县以下（乡镇、社区、小区、楼栋）")} ({level.En()} is designated {(level.IsCountyWide() ? "on a county" : "below county level")}).");
+        }
+
+        if (Text(reason, ReasonMaxLength, "reason", "理由") is { } badReason)
+        {
+            return badReason;
+        }
+
+        if (Text(approvingBody, BodyMaxLength, "approvingBody", "审批机构") is { } badBody)
+        {
+            return badBody;
+        }
+
+        return new AreaDesignation
+        {
+            UnitKind = unit.Kind,
+            RegionCode = unit.RegionCode,
+            UnitId = unit.UnitId,
+            UnitName = unit.Name.Length > AreaUnit.NameMaxLength ? unit.Name[..AreaUnit.NameMaxLength] : unit.Name,
+            Scheme = schemeInForce,
+            Level = level,
+            StartsOn = startsOn,
+            Reason = reason.Trim(),
+            ApprovingBody = approvingBody.Trim(),
+            ApprovedBy = approvedBy,
+            ProposalId = proposalId,
+        };
+    }
+
+    /// <summary>Lifts or replaces it on <paramref name="on"/>, not before it started.</summary>
+    public Error? End(DateOnly on, string reason, string by)
+    {
+        if (EndsOn is not null)
+        {
+            return Error.Conflict($"{UnitName}的{Level.Zh()}已于 {EndsOn:yyyy-MM-dd} 解除 ({UnitName}: the {Level.En()} already ended on {EndsOn:yyyy-MM-dd}).");
+        }
+
+        if (on < StartsOn)
+        {
+            return Error.Invalid("on", $"解除日期早于划定日期 {StartsOn:yyyy-MM-dd} (cannot end before it started on {StartsOn:yyyy-MM-dd}).");
+        }
+
+        EndsOn = on;
+        EndReason = reason.Length > ReasonMaxLength ? reason[..ReasonMaxLength] : reason;
+        EndedBy = by;
+        return null;
+    }
+
+    internal static Error? Text(string? text, int max, string field, string zh) =>
+        string.IsNullOrWhiteSpace(text) || text.Trim().Length > max
+            ? Error.Invalid(field, $"{zh}应为 1–{max} 个字 ({field} must have 1 to {max} characters).")
+            : null;
+}

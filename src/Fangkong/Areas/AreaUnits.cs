@@ -1,0 +1,66 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Areas;
+
+/// <summary>Finds the unit a request names, within the caller's jurisdiction, with its display name.</summary>
+public static class AreaUnits
+{
+    public static async Task<Result<AreaUnit>> FindAsync(FangkongDbContext db, AreaUnitKind kind, string? regionCode, long? unitId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        switch (kind)
+        {
+            case AreaUnitKind.Region:
+                var code = Regions.RegionCode.Normalise(regionCode);
+                if (code is null)
+                {
+                    return Error.Invalid("region", $"「{regionCode}」不是区划代码 ('{regionCode}' is not a region code).");
+                }
+
+                // Regions are reference data, visible to all: the jurisdiction is checked on the code.
+                if (!db.Jurisdiction.Covers(code))
+                {
+                    return Error.Forbidden($"区划 {code} 不在您的辖区内 (Region {code} is outside your jurisdiction).");
+                }
+
+                var region = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct);
+                return region is null
+                    ? Error.NotFound($"区划 {code} 未登记 (Region {code} is not in the registry).")
+                    : new AreaUnit(kind, code, null, region);
+            case AreaUnitKind.Compound:
+                var compound = await db.Compounds.AsNoTracking().Where(c => c.Id == unitId).Select(c => new { c.RegionCode, c.Name }).FirstOrDefaultAsync(ct);
+                return compound is null
+                    ? Error.NotFound($"小区 {unitId} 不存在或不在您的辖区内 (Compound {unitId} was not found in your jurisdiction).")
+                    : new AreaUnit(kind, compound.RegionCode, unitId, compound.Name);
+            default:
+                var building = await (
+                        from b in db.Buildings.AsNoTracking()
+                        where b.Id == unitId
+                        join c in db.Compounds on b.CompoundId equals c.Id
+                        select new { b.RegionCode, Name = c.Name + " " + b.Name })
+                    .FirstOrDefaultAsync(ct);
+                return building is null
+                    ? Error.NotFound($"楼栋 {unitId} 不存在或不在您的辖区内 (Building {unitId} was not found in your jurisdiction).")
+                    : new AreaUnit(kind, building.RegionCode, unitId, building.Name);
+        }
+    }
+
+    /// <summary>The designation in force on the unit, if any (tracked, so that it can be ended).</summary>
+    public static Task<AreaDesignation?> ActiveAsync(FangkongDbContext db, AreaUnit unit, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.UnitId is { } id
+            ? db.AreaDesignations.FirstOrDefaultAsync(d => d.UnitKind == unit.Kind && d.UnitId == id && d.EndsOn == null, ct)
+            : db.AreaDesignations.FirstOrDefaultAsync(d => d.UnitKind == AreaUnitKind.Region && d.RegionCode == unit.RegionCode && d.EndsOn == null, ct);
+    }
+
+    /// <summary>The area scheme of the plan in force for the region on the day.</summary>
+    public static async Task<Result<AreaScheme>> SchemeAsync(FangkongDbContext db, string regionCode, DateOnly day, CancellationToken ct = default)
+    {
+        var policy = await Cases.PolicyVersions.InForceAsync(db, regionCode, day, ct);
+        return policy.IsSuccess ? policy.Value!.AreaScheme : policy.Error!;
+    }
+}

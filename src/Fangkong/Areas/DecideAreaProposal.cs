@@ -1,0 +1,97 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Areas;
+
+/// <summary>
+/// An authorised user approves or rejects a proposal, with a reason (and, to approve, the body
+/// whose decision it is). Approval ends the designation in force and starts the proposed one on
+/// the given day; it is refused when the unit's designation changed since the proposal was made.
+/// Proposals outside the caller's jurisdiction are not found.
+/// </summary>
+public static class DecideAreaProposal
+{
+    public sealed record Command(long ProposalId, bool Approve, string Reason, string? ApprovingBody, DateOnly On);
+
+    public sealed record Decided(AreaProposal Proposal, AreaDesignation? Ended, AreaDesignation? Started);
+
+    public static async Task<Result<Decided>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        var proposal = await db.AreaProposals.FirstOrDefaultAsync(p => p.Id == command.ProposalId, ct);
+        if (proposal is null)
+        {
+            return Error.NotFound($"建议 {command.ProposalId} 不存在或不在您的辖区内 (Proposal {command.ProposalId} was not found in your jurisdiction).");
+        }
+
+        var by = db.Jurisdiction.UserName;
+        var now = time.GetUtcNow();
+        if (!command.Approve)
+        {
+            if (proposal.Reject(by, now, command.Reason) is { } refused)
+            {
+                return refused;
+            }
+
+            await db.SaveChangesAsync(ct);
+            return new Decided(proposal, null, null);
+        }
+
+        if (command.On < proposal.ProposedOn)
+        {
+            return Error.Invalid("on", $"生效日期早于建议日期 {proposal.ProposedOn:yyyy-MM-dd} (the decision cannot take effect before the proposal of {proposal.ProposedOn:yyyy-MM-dd}).");
+        }
+
+        var current = await AreaUnits.ActiveAsync(db, proposal.Unit, ct);
+        if (current?.Id != proposal.DesignationId)
+        {
+            return Error.Conflict($"{proposal.UnitName}的分区已在建议之后改变，请重新评估 (the designation of {proposal.UnitName} changed since the proposal; evaluate again).");
+        }
+
+        if (proposal.Approve(by, now, command.Reason, command.ApprovingBody) is { } invalid)
+        {
+            return invalid;
+        }
+
+        AreaDesignation? started = null;
+        if (proposal.ToLevel is { } level)
+        {
+            var scheme = await AreaUnits.SchemeAsync(db, proposal.RegionCode, command.On, ct);
+            if (!scheme.IsSuccess)
+            {
+                return scheme.Error!;
+            }
+
+            var reason = $"{command.Reason.Trim()} — {proposal.Facts}";
+            var created = AreaDesignation.Create(
+                proposal.Unit, level, scheme.Value, command.On, reason.Length > AreaDesignation.ReasonMaxLength ? reason[..AreaDesignation.ReasonMaxLength] : reason,
+                command.ApprovingBody!, by, proposal.Id);
+            if (!created.IsSuccess)
+            {
+                return created.Error!;
+            }
+
+            started = created.Value!;
+        }
+
+        if (current is not null)
+        {
+            var why = proposal.ToLevel is { } to ? $"改划为{to.Zh()} (changed to {to.En()})" : "解除 (lifted)";
+            if (current.End(command.On, $"{why}: {command.Reason.Trim()}", by) is { } refused)
+            {
+                return refused;
+            }
+        }
+
+        if (started is not null)
+        {
+            db.AreaDesignations.Add(started);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new Decided(proposal, current, started);
+    }
+}
