@@ -14,7 +14,8 @@ namespace Fangkong.SocialZero;
 /// </summary>
 public sealed class CaseClassifier(IControlledAreaSource areas)
 {
-    public static CaseClassifier Default { get; } = new(new NoControlledAreas());
+    /// <summary>The classifier with the area designations of the Areas capability as its source of sealed and controlled areas.</summary>
+    public static CaseClassifier Default { get; } = new(new DesignatedAreaSource());
 
     public async Task<IReadOnlyList<CaseClassification>> AddAsync(FangkongDbContext db, IReadOnlyList<Case> created, CancellationToken ct = default)
     {

@@ -5,8 +5,8 @@ public sealed record CaseFacts(string CaseNo, long? PersonId, string IdNumber, s
 
 /// <summary>
 /// Tells which new cases lived in a sealed or controlled area (封控区/管控区) on their report day.
-/// Pluggable: the area designations are another capability's; until one is registered, no case
-/// is found in such an area (<see cref="NoControlledAreas"/>).
+/// Pluggable: the area designations are another capability's (<see cref="DesignatedAreaSource"/>
+/// reads them); <see cref="NoControlledAreas"/> finds none.
 /// </summary>
 public interface IControlledAreaSource
 {

@@ -68,6 +68,44 @@ public sealed class SocialZeroTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task CaseInASealedCompound_IsUnderControl_ADesignationOfTheReportDayIsNot(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        var inside = WebTestData.IdNumberFor(WebTestData.Community, "19700101", 51);
+        var sealedToday = WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19700102", 53);
+        await using (var db = database.NewContext())
+        {
+            var a = new Fangkong.Residences.Compound(WebTestData.Community, "吉源小区");
+            var b = new Fangkong.Residences.Compound(WebTestData.OtherCommunity, "松北小区");
+            db.Compounds.AddRange(a, b);
+            await db.SaveChangesAsync();
+            db.Persons.Add(new Person(DocumentType.ResidentId, inside, "赵一", WebTestData.Community) { CompoundId = a.Id, UpdatedAt = DateTimeOffset.UtcNow });
+            db.Persons.Add(new Person(DocumentType.ResidentId, sealedToday, "钱二", WebTestData.OtherCommunity) { CompoundId = b.Id, UpdatedAt = DateTimeOffset.UtcNow });
+            foreach (var (compound, from) in new[] { (a, Day.AddDays(-5)), (b, Day) })
+            {
+                var unit = new Fangkong.Areas.AreaUnit(Fangkong.Areas.AreaUnitKind.Compound, compound.RegionCode, compound.Id, compound.Name);
+                db.AreaDesignations.Add(Fangkong.Areas.AreaDesignation.Create(unit, Fangkong.Areas.AreaLevel.Sealed, Fangkong.Areas.AreaScheme.SealedControlled, from, "出现阳性", "船营区指挥部", "county", null).Value!);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext())
+        {
+            (await ImportCases.HandleAsync(db, FixedTime.NoonOf(Day), TempCsv.Write(
+                CsvHeaders.LineList,
+                $"S-1,赵一,{inside},{WebTestData.Community},asymptomatic,,2022-04-08,,,",
+                $"S-2,钱二,{sealedToday},{WebTestData.OtherCommunity},asymptomatic,,2022-04-08,,,"))).IsSuccess.ShouldBeTrue();
+        }
+
+        await using var read = database.NewContext();
+        var rows = await read.CaseClassifications.OrderBy(c => c.CaseNo).ToListAsync();
+        rows.Select(r => (r.CaseNo, r.Reason)).ShouldBe([("S-1", ControlReason.ControlledArea), ("S-2", ControlReason.None)]);
+        rows[0].Note!.ShouldContain("封控区");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Zero_NeedsThreeDaysWithoutSocialCases_TwoAreNotEnough(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
