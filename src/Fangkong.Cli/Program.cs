@@ -20,6 +20,9 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     ReportCommand.Create(),
     PolicyCommand.Create(),
     PassesCommand.Create(),
+    ClosedLoopCommand.Create(),
+    SocialZeroCommand.Create(),
+    InfectionFreeCommand.Create(),
     BenchCommand.Create(),
 };
 

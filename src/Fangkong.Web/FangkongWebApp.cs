@@ -94,6 +94,7 @@ public static class FangkongWebApp
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddHostedService<ClusterDetectionService>();
+        services.AddHostedService<InfectionFreeRecheckService>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
@@ -160,6 +161,8 @@ public static class FangkongWebApp
         QuarantineFormEndpoints.Map(app);
         TransferFormEndpoints.Map(app);
         HomeMonitoringFormEndpoints.Map(app);
+        ClosedLoopFormEndpoints.Map(app);
+        InfectionFreeFormEndpoints.Map(app);
         AreaFormEndpoints.Map(app);
         AreasApi.MapPublic(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
@@ -178,6 +181,9 @@ public static class FangkongWebApp
         TransfersApi.Map(api);
         TransferStayApi.Map(api);
         HomeMonitoringApi.Map(api);
+        ClosedLoopApi.Map(api);
+        SocialZeroApi.Map(api);
+        InfectionFreeApi.Map(api);
         AreasApi.Map(api);
         app.MapRazorComponents<App>();
     }

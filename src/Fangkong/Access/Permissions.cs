@@ -76,6 +76,24 @@ public static class Permissions
 
     /// <summary>Record home check-ins and breaches, open watches from home orders.</summary>
     public const string RecordHomeMonitoring = "record-home-monitoring";
+    /// <summary>See closed loops, their members' test compliance and breaches.</summary>
+    public const string ViewClosedLoop = "view-closed-loop";
+
+    /// <summary>Set up closed loops, add members, detect breaches.</summary>
+    public const string ManageClosedLoop = "manage-closed-loop";
+
+    /// <summary>See the social-zero series and case classifications (no personal data).</summary>
+    public const string ViewSocialZero = "view-social-zero";
+
+    /// <summary>Set the population a social-zero rate divides by.</summary>
+    public const string ManageSocialZero = "manage-social-zero";
+
+    /// <summary>See infection-free compounds and villages and removal notices.</summary>
+    public const string ViewInfectionFree = "view-infection-free";
+
+    /// <summary>Apply, review or register a label; the level of the caller's jurisdiction decides which step.</summary>
+    public const string ManageInfectionFree = "manage-infection-free";
+
     /// <summary>See area designations, their history and the proposals.</summary>
     public const string ViewAreas = "view-areas";
 
@@ -126,6 +144,15 @@ public static class Permissions
         [ViewHomeMonitoring] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.QuarantineStaff, Roles.Inspector],
         // The community knocks on the door; the county and the command centre may correct.
         [RecordHomeMonitoring] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        [ViewClosedLoop] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
+        [ManageClosedLoop] = [Roles.CommandCentre, Roles.CountyWorker],
+        [ViewSocialZero] =
+        [
+            Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher, Roles.Inspector,
+        ],
+        [ManageSocialZero] = [Roles.CommandCentre, Roles.CountyWorker],
+        [ViewInfectionFree] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
+        [ManageInfectionFree] = [Roles.CountyWorker, Roles.CommunityWorker],
         [ViewAreas] =
         [
             Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Investigator, Roles.QuarantineStaff, Roles.Dispatcher,

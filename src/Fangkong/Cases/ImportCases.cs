@@ -59,11 +59,17 @@ public static class ImportCases
         return parsed.IsSuccess ? await HandleAsync(db, time, parsed.Value!, ct) : parsed.Error!;
     }
 
+    public static Task<Result<Imported>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default) =>
+        HandleAsync(db, time, rows, SocialZero.CaseClassifier.Default, ct);
+
     // The lookups below pass each list as one parameter (EF.Parameter): expanded into one
     // parameter per value, a file of 40,000 rows exceeds SQLite's limit of 32,766 variables.
-    public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default)
+    /// <param name="classifier">Classifies each new case as found under control or at social level (stored with the cases).</param>
+    public static async Task<Result<Imported>> HandleAsync(
+        FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, SocialZero.CaseClassifier classifier, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxRows)
@@ -119,6 +125,7 @@ public static class ImportCases
         var personByNumber = persons.GroupBy(p => p.DocumentNumber, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
 
         int added = 0, updated = 0, unchanged = 0;
+        var newCases = new List<Case>();
         foreach (var (row, read, outcome, outcomeOn) in reports)
         {
             var report = read with { PersonId = personByNumber.TryGetValue(read.IdNumber, out var personId) ? personId : null };
@@ -162,6 +169,7 @@ public static class ImportCases
                 if (applied.IsSuccess)
                 {
                     db.Cases.Add(created.Value!);
+                    newCases.Add(created.Value!);
                     added++;
                 }
             }
@@ -178,6 +186,7 @@ public static class ImportCases
             return CasesCsv.Refused("file", "病例一览表", errors);
         }
 
+        await classifier.AddAsync(db, newCases, ct);
         await db.SaveChangesAsync(ct);
         return new Imported(rows.Count, added, updated, unchanged);
     }

@@ -122,6 +122,20 @@ public sealed class FangkongDbContext(
     public DbSet<Quarantine.Stay.StayTest> StayTests => Set<Quarantine.Stay.StayTest>();
 
     public DbSet<Quarantine.Stay.SpaceTurnover> SpaceTurnovers => Set<Quarantine.Stay.SpaceTurnover>();
+    public DbSet<ClosedLoop.ClosedLoopGroup> ClosedLoopGroups => Set<ClosedLoop.ClosedLoopGroup>();
+
+    public DbSet<ClosedLoop.ClosedLoopMember> ClosedLoopMembers => Set<ClosedLoop.ClosedLoopMember>();
+
+    public DbSet<ClosedLoop.ClosedLoopBreach> ClosedLoopBreaches => Set<ClosedLoop.ClosedLoopBreach>();
+
+    public DbSet<SocialZero.CaseClassification> CaseClassifications => Set<SocialZero.CaseClassification>();
+
+    public DbSet<SocialZero.RegionPopulation> RegionPopulations => Set<SocialZero.RegionPopulation>();
+
+    public DbSet<InfectionFree.InfectionFreeLabel> InfectionFreeLabels => Set<InfectionFree.InfectionFreeLabel>();
+
+    public DbSet<InfectionFree.InfectionFreeNotice> InfectionFreeNotices => Set<InfectionFree.InfectionFreeNotice>();
+
     public DbSet<Areas.AreaDesignation> AreaDesignations => Set<Areas.AreaDesignation>();
 
     public DbSet<Areas.AreaProposal> AreaProposals => Set<Areas.AreaProposal>();
@@ -161,6 +175,9 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.HomeMonitoring");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Transfers");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Stay");
+            StoreTimesAsNumbers(builder, "Fangkong.ClosedLoop");
+            StoreTimesAsNumbers(builder, "Fangkong.SocialZero");
+            StoreTimesAsNumbers(builder, "Fangkong.InfectionFree");
             StoreTimesAsNumbers(builder, "Fangkong.Areas");
         }
 

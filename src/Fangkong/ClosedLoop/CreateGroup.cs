@@ -1,0 +1,49 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.ClosedLoop;
+
+/// <summary>Sets up a closed loop for an enterprise (单位) and/or a site (场所) in the caller's jurisdiction.</summary>
+public static class CreateGroup
+{
+    public sealed record Command(string? Name, long? OrganisationId, long? PlaceId);
+
+    public sealed record Created(long Id, string Name, string RegionCode);
+
+    public static async Task<Result<Created>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.OrganisationId is null && command.PlaceId is null)
+        {
+            return Error.Invalid("organisationId", "请指定闭环所属单位或场所 (A closed loop needs its enterprise or site).");
+        }
+
+        // The filtered sets answer null for a unit outside the jurisdiction: its existence does not leak.
+        var unit = command.OrganisationId is { } orgId ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct) : null;
+        if (command.OrganisationId is not null && unit is null)
+        {
+            return Error.Invalid("organisationId", "单位未登记或不在您的辖区内 (The enterprise is not registered in your jurisdiction).");
+        }
+
+        var place = command.PlaceId is { } placeId ? await db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placeId, ct) : null;
+        if (command.PlaceId is not null && place is null)
+        {
+            return Error.Invalid("placeId", "场所未登记或不在您的辖区内 (The site is not registered in your jurisdiction).");
+        }
+
+        var name = string.IsNullOrWhiteSpace(command.Name) ? (unit?.Name ?? place!.Name) : command.Name.Trim();
+        if (name.Length > ClosedLoopGroup.NameMaxLength)
+        {
+            return Error.Invalid("name", $"名称不超过 {ClosedLoopGroup.NameMaxLength} 字 (Name over {ClosedLoopGroup.NameMaxLength} characters).");
+        }
+
+        var region = place?.RegionCode ?? unit!.RegionCode;
+        var group = new ClosedLoopGroup(name, region, unit?.Id, place?.Id, db.Jurisdiction.UserName, time.GetUtcNow());
+        db.ClosedLoopGroups.Add(group);
+        await db.SaveChangesAsync(ct);
+        return new Created(group.Id, group.Name, group.RegionCode);
+    }
+}

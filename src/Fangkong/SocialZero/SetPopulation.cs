@@ -1,0 +1,52 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.SocialZero;
+
+/// <summary>Sets the population of a city or county (from the statistics) for the social-zero rate.</summary>
+public static class SetPopulation
+{
+    public sealed record Command(string? Region, long? Population);
+
+    public sealed record Set(string RegionCode, long Population);
+
+    public static async Task<Result<Set>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(command);
+        var code = Regions.RegionCode.Normalise(command.Region);
+        if (code is null || code.Length > 6)
+        {
+            return Error.Invalid("region", $"「{command.Region}」不是市或区县的区划代码 ('{command.Region}' is not the code of a city or county).");
+        }
+
+        if (command.Population is not (> 0 and < 100_000_000))
+        {
+            return Error.Invalid("population", "人口应为正整数 (The population must be a positive number below 100 million).");
+        }
+
+        if (!db.Jurisdiction.Covers(code))
+        {
+            return Error.Forbidden($"区划 {code} 不在您的辖区内 (Region {code} is outside your jurisdiction).");
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Code == code, ct))
+        {
+            return Error.Invalid("region", $"区划 {code} 未登记 (Region {code} is not in the registry).");
+        }
+
+        var row = await db.RegionPopulations.FirstOrDefaultAsync(p => p.RegionCode == code, ct);
+        if (row is null)
+        {
+            db.RegionPopulations.Add(new RegionPopulation(code, command.Population.Value, time.GetUtcNow()));
+        }
+        else if (row.Population != command.Population)
+        {
+            row.Change(command.Population.Value, time.GetUtcNow());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new Set(code, command.Population.Value);
+    }
+}
