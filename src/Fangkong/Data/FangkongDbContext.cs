@@ -111,6 +111,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Supervision.Detectors.DetectorRun> DetectorRuns => Set<Supervision.Detectors.DetectorRun>();
 
+    public DbSet<Cases.Bulletins.PublishedBulletin> PublishedBulletins => Set<Cases.Bulletins.PublishedBulletin>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -145,6 +147,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Findings");
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Inspections");
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
+            StoreTimesAsNumbers(builder, "Fangkong.Cases.Bulletins");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
