@@ -93,6 +93,7 @@ public static class FangkongWebApp
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddHostedService<ClusterDetectionService>();
+        services.AddHostedService<SupervisionScheduler>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
@@ -156,6 +157,7 @@ public static class FangkongWebApp
         AntigenFormEndpoints.Map(app);
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
+        SupervisionFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -168,6 +170,9 @@ public static class FangkongWebApp
         ClustersApi.Map(api);
         InvestigationApi.Map(app);
         PassesApi.Map(api);
+        SupervisionApi.Map(api);
+        FindingsApi.Map(api);
+        InspectionsApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
