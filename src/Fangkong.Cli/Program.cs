@@ -23,6 +23,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     ClosedLoopCommand.Create(),
     SocialZeroCommand.Create(),
     InfectionFreeCommand.Create(),
+    SupervisionCommand.Create(),
     BenchCommand.Create(),
 };
 

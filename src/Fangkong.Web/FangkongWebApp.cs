@@ -95,6 +95,7 @@ public static class FangkongWebApp
         services.AddHostedService<TracingSweepService>();
         services.AddHostedService<ClusterDetectionService>();
         services.AddHostedService<InfectionFreeRecheckService>();
+        services.AddHostedService<SupervisionScheduler>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
@@ -165,6 +166,7 @@ public static class FangkongWebApp
         InfectionFreeFormEndpoints.Map(app);
         AreaFormEndpoints.Map(app);
         AreasApi.MapPublic(app);
+        SupervisionFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -185,6 +187,9 @@ public static class FangkongWebApp
         SocialZeroApi.Map(api);
         InfectionFreeApi.Map(api);
         AreasApi.Map(api);
+        SupervisionApi.Map(api);
+        FindingsApi.Map(api);
+        InspectionsApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

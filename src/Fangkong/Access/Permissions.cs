@@ -102,6 +102,20 @@ public static class Permissions
 
     /// <summary>Approve or reject proposed area changes and designate areas directly.</summary>
     public const string ApproveAreas = "approve-areas";
+    /// <summary>See inspections, findings, notices and the supervision dashboard.</summary>
+    public const string ViewSupervision = "view-supervision";
+
+    /// <summary>Plan and conduct inspections, raise findings from complaints.</summary>
+    public const string ConductInspections = "conduct-inspections";
+
+    /// <summary>Edit the checklist templates (a new version each time).</summary>
+    public const string ManageChecklists = "manage-checklists";
+
+    /// <summary>Report a rectification and attach evidence, for the responsible unit.</summary>
+    public const string RectifyFindings = "rectify-findings";
+
+    /// <summary>Publish the daily bulletin (frozen once published).</summary>
+    public const string PublishBulletin = "publish-bulletin";
 
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
@@ -161,6 +175,11 @@ public static class Permissions
         [ManageAreas] = [Roles.CommandCentre, Roles.CountyWorker],
         // A designation is the command's decision: community workers propose nothing and approve nothing.
         [ApproveAreas] = [Roles.CommandCentre, Roles.CountyWorker],
+        [ViewSupervision] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
+        [ConductInspections] = [Roles.Inspector, Roles.CommandCentre],
+        [ManageChecklists] = [Roles.CommandCentre],
+        [RectifyFindings] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        [PublishBulletin] = [Roles.CommandCentre],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;
