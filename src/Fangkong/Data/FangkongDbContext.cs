@@ -91,6 +91,12 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<Accountability.AccountabilityCase> AccountabilityCases => Set<Accountability.AccountabilityCase>();
+
+    public DbSet<Accountability.AccountableOfficial> AccountableOfficials => Set<Accountability.AccountableOfficial>();
+
+    public DbSet<Accountability.PublicNotice> PublicNotices => Set<Accountability.PublicNotice>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -122,6 +128,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.Accountability");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
