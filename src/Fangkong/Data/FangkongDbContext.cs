@@ -97,6 +97,26 @@ public sealed class FangkongDbContext(
 
     public DbSet<Accountability.PublicNotice> PublicNotices => Set<Accountability.PublicNotice>();
 
+    public DbSet<Supervision.Findings.Finding> Findings => Set<Supervision.Findings.Finding>();
+
+    public DbSet<Supervision.Findings.FindingEvent> FindingEvents => Set<Supervision.Findings.FindingEvent>();
+
+    public DbSet<Supervision.Findings.EvidenceFile> EvidenceFiles => Set<Supervision.Findings.EvidenceFile>();
+
+    public DbSet<Supervision.Findings.EvidenceBlob> EvidenceBlobs => Set<Supervision.Findings.EvidenceBlob>();
+
+    public DbSet<Supervision.Findings.EscalationNotice> EscalationNotices => Set<Supervision.Findings.EscalationNotice>();
+
+    public DbSet<Supervision.Inspections.ChecklistTemplate> ChecklistTemplates => Set<Supervision.Inspections.ChecklistTemplate>();
+
+    public DbSet<Supervision.Inspections.ChecklistItem> ChecklistItems => Set<Supervision.Inspections.ChecklistItem>();
+
+    public DbSet<Supervision.Inspections.Inspection> Inspections => Set<Supervision.Inspections.Inspection>();
+
+    public DbSet<Supervision.Inspections.InspectionResult> InspectionResults => Set<Supervision.Inspections.InspectionResult>();
+
+    public DbSet<Supervision.Detectors.DetectorRun> DetectorRuns => Set<Supervision.Detectors.DetectorRun>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -129,6 +149,9 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
             StoreTimesAsNumbers(builder, "Fangkong.Accountability");
+            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Findings");
+            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Inspections");
+            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
