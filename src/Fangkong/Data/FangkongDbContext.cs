@@ -117,6 +117,22 @@ public sealed class FangkongDbContext(
 
     public DbSet<Supervision.Detectors.DetectorRun> DetectorRuns => Set<Supervision.Detectors.DetectorRun>();
 
+    public DbSet<Quarantine.QuarantineSite> QuarantineSites => Set<Quarantine.QuarantineSite>();
+
+    public DbSet<Quarantine.SiteSection> SiteSections => Set<Quarantine.SiteSection>();
+
+    public DbSet<Quarantine.QuarantineRoom> QuarantineRooms => Set<Quarantine.QuarantineRoom>();
+
+    public DbSet<Quarantine.HospitalBed> HospitalBeds => Set<Quarantine.HospitalBed>();
+
+    public DbSet<Quarantine.Placement> Placements => Set<Quarantine.Placement>();
+
+    public DbSet<Quarantine.DependantDeclaration> DependantDeclarations => Set<Quarantine.DependantDeclaration>();
+
+    public DbSet<Quarantine.CentralQuarantineDecision> CentralQuarantineDecisions => Set<Quarantine.CentralQuarantineDecision>();
+
+    public DbSet<Quarantine.AllocationRun> AllocationRuns => Set<Quarantine.AllocationRun>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -152,6 +168,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Findings");
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Inspections");
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -41,4 +41,15 @@ public sealed class Region
     }
 
     public void SetReportingUnit(bool value) => IsReportingUnit = value;
+
+    /// <summary>A representative point (WGS-84), e.g. the community's office: the home of residents whose compound has none.</summary>
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public void Locate(double latitude, double longitude)
+    {
+        Latitude = latitude;
+        Longitude = longitude;
+    }
 }

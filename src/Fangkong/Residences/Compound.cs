@@ -25,4 +25,15 @@ public sealed class Compound : IRegionScoped
     public string RegionCode { get; private set; }
 
     public string Name { get; private set; }
+
+    /// <summary>The compound's position (WGS-84): its residents' home, for the distance to a quarantine site.</summary>
+    public double? Latitude { get; private set; }
+
+    public double? Longitude { get; private set; }
+
+    public void Locate(double latitude, double longitude)
+    {
+        Latitude = latitude;
+        Longitude = longitude;
+    }
 }
