@@ -168,6 +168,8 @@ public static class FangkongWebApp
         ClustersApi.Map(api);
         InvestigationApi.Map(app);
         PassesApi.Map(api);
+        AccountabilityApi.Map(api);
+        NoticesApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

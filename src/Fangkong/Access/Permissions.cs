@@ -51,6 +51,12 @@ public static class Permissions
     /// <summary>Scan passes at a checkpoint.</summary>
     public const string ScanPasses = "scan-passes";
 
+    /// <summary>See accountability cases and public notices.</summary>
+    public const string ViewAccountability = "view-accountability";
+
+    /// <summary>Open, edit and decide accountability cases; compose public notices.</summary>
+    public const string ManageAccountability = "manage-accountability";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -82,6 +88,9 @@ public static class Permissions
         [ApplyPasses] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [ApprovePasses] = [Roles.CommandCentre, Roles.CountyWorker],
         [ScanPasses] = [Roles.CheckpointOfficer],
+        // Accountability is the discipline inspectors' work; the command centre follows what was decided.
+        [ViewAccountability] = [Roles.Inspector, Roles.CommandCentre],
+        [ManageAccountability] = [Roles.Inspector],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

@@ -1,4 +1,5 @@
 using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Accountability;
 
@@ -6,10 +7,16 @@ namespace Fangkong.Accountability;
 internal static class CaseFindings
 {
     /// <summary>The first id that is not a finding the caller sees, or null when all are.</summary>
-    public static Task<long?> MissingAsync(FangkongDbContext db, IReadOnlyList<long> ids, CancellationToken ct)
+    public static async Task<long?> MissingAsync(FangkongDbContext db, IReadOnlyList<long> ids, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // Findings come with the supervision model; until it is merged no id can be checked, so none is accepted.
-        return Task.FromResult<long?>(ids.Count == 0 ? null : ids[0]);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        // The findings set is filtered by jurisdiction: a finding of another county reads as missing.
+        var seen = await db.Findings.AsNoTracking().Where(f => EF.Parameter(ids).Contains(f.Id)).Select(f => f.Id).ToListAsync(ct);
+        return ids.Cast<long?>().FirstOrDefault(id => !seen.Contains(id!.Value));
     }
 }

@@ -9,6 +9,8 @@ namespace Fangkong.Accountability;
 /// are CFF (OpenType) collections it cannot use; so the Chinese text is set in a TrueType CJK
 /// font, found by <see cref="CjkFont"/> (Debian's fonts-droid-fallback by default). PdfSharp
 /// breaks lines only at spaces, and Chinese has none: lines are broken here, character by character.
+/// PDFsharp 6.5 (the only version the registry here serves) is licensed AGPL-3.0 and refuses to
+/// work until a licence is chosen: the AGPL one is declared (see docs/decisions/0017).
 /// </summary>
 public static class NoticePdf
 {
@@ -19,6 +21,7 @@ public static class NoticePdf
     public static byte[] Render(NoticeDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        PdfSharp.PdfSharpLicense.SetAgplLicense();
         CjkFont.EnsureResolver();
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;

@@ -27,7 +27,7 @@ public static partial class NoticeWriter
         var officials = @case.Officials.OrderBy(o => o.Position).ToList();
         var text = new StringBuilder();
         text.Append(Numeral(number)).Append('、');
-        text.Append(string.Join("，", officials.Select(o => o.Unit + o.Post + o.Name)));
+        text.Append(Names(officials));
         text.Append(Sentence(@case.Title));
         text.Append(Sentence(@case.Facts));
         if (@case.Consequence is { Length: > 0 } consequence)
@@ -44,6 +44,29 @@ public static partial class NoticeWriter
 
             text.Append(o.Name).Append("负有").Append(ResponsibilityKinds.Zh(o.Responsibility)).Append("，受到")
                 .Append(SanctionCatalogue.Wording(o.MeasureList)).Append('。');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// "船营区第二十五小学校副校长郭力玮、信息技术中心主任梅傲霜": officials of the unit just named
+    /// follow with their post only; another unit starts after a comma.
+    /// </summary>
+    private static string Names(IReadOnlyList<AccountableOfficial> officials)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < officials.Count; i++)
+        {
+            var o = officials[i];
+            if (i > 0 && o.Unit == officials[i - 1].Unit)
+            {
+                text.Append('、').Append(o.Post).Append(o.Name);
+            }
+            else
+            {
+                text.Append(i > 0 ? "，" : string.Empty).Append(o.Unit).Append(o.Post).Append(o.Name);
+            }
         }
 
         return text.ToString();
