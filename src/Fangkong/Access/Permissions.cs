@@ -57,6 +57,21 @@ public static class Permissions
     /// <summary>Open, edit and decide accountability cases; compose public notices.</summary>
     public const string ManageAccountability = "manage-accountability";
 
+    /// <summary>See inspections, findings, notices and the supervision dashboard.</summary>
+    public const string ViewSupervision = "view-supervision";
+
+    /// <summary>Plan and conduct inspections, raise findings from complaints.</summary>
+    public const string ConductInspections = "conduct-inspections";
+
+    /// <summary>Edit the checklist templates (a new version each time).</summary>
+    public const string ManageChecklists = "manage-checklists";
+
+    /// <summary>Report a rectification and attach evidence, for the responsible unit.</summary>
+    public const string RectifyFindings = "rectify-findings";
+
+    /// <summary>Publish the daily bulletin (frozen once published).</summary>
+    public const string PublishBulletin = "publish-bulletin";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -91,6 +106,11 @@ public static class Permissions
         // Accountability is the discipline inspectors' work; the command centre follows what was decided.
         [ViewAccountability] = [Roles.Inspector, Roles.CommandCentre],
         [ManageAccountability] = [Roles.Inspector],
+        [ViewSupervision] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
+        [ConductInspections] = [Roles.Inspector, Roles.CommandCentre],
+        [ManageChecklists] = [Roles.CommandCentre],
+        [RectifyFindings] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        [PublishBulletin] = [Roles.CommandCentre],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

@@ -133,6 +133,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Quarantine.AllocationRun> AllocationRuns => Set<Quarantine.AllocationRun>();
 
+    public DbSet<Cases.Bulletins.PublishedBulletin> PublishedBulletins => Set<Cases.Bulletins.PublishedBulletin>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -169,6 +171,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Inspections");
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine");
+            StoreTimesAsNumbers(builder, "Fangkong.Cases.Bulletins");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

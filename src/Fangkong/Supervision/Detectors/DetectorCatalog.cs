@@ -1,0 +1,13 @@
+namespace Fangkong.Supervision.Detectors;
+
+/// <summary>The detectors the runner knows; a new detector is one class and one line here.</summary>
+public static class DetectorCatalog
+{
+    public static IReadOnlyList<IFindingDetector> All { get; } =
+    [
+        new PositivePoolControlDetector(),
+        new RoundCoverageDetector(),
+        new ClusterInClosedPlaceDetector(),
+        new BulletinMismatchDetector(),
+    ];
+}

@@ -1,0 +1,145 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Supervision.Findings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Supervision.Inspections;
+
+/// <summary>
+/// Conducting an inspection, by one of its inspectors: start it, record a result per checklist
+/// item — a failed item raises a finding at once, with its owner and deadline, or is refused — and
+/// complete it when every item has a result.
+/// </summary>
+public static class ConductInspection
+{
+    /// <summary>A result; for <see cref="ItemOutcome.Fail"/> the owner and deadline of the finding are required.</summary>
+    public sealed record Record(long InspectionId, long ItemId, ItemOutcome Outcome, string? Note, long? OrganisationId = null, long? OfficialId = null, DateTimeOffset? Deadline = null);
+
+    public sealed record Recorded(long ResultId, int ItemNo, ItemOutcome Outcome, long? FindingId);
+
+    public static async Task<Result<InspectionStatus>> StartAsync(FangkongDbContext db, TimeProvider time, long id, CancellationToken ct = default)
+    {
+        var found = await FindAsInspectorAsync(db, id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        if (found.Value!.Start(time.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return found.Value.Status;
+    }
+
+    public static async Task<Result<Recorded>> RecordAsync(FangkongDbContext db, TimeProvider time, Record command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var found = await FindAsInspectorAsync(db, command.InspectionId, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var inspection = found.Value!;
+        var item = await db.ChecklistItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.ItemId, ct);
+        if (item is null)
+        {
+            return Error.NotFound($"检查项 {command.ItemId} 不存在 (Checklist item {command.ItemId} was not found).");
+        }
+
+        // Validate the finding before anything is recorded: a failed item without an owner is refused whole.
+        (Organisations.Organisation Unit, Organisations.Official Official)? owner = null;
+        if (command.Outcome == ItemOutcome.Fail)
+        {
+            var unitId = command.OrganisationId ?? await DefaultUnitAsync(db, inspection, ct);
+            var resolved = await RaiseFinding.OwnerAsync(db, unitId, command.OfficialId, ct);
+            if (!resolved.IsSuccess)
+            {
+                return resolved.Error!;
+            }
+
+            owner = resolved.Value;
+        }
+
+        var now = time.GetUtcNow();
+        if (command.Outcome == ItemOutcome.Fail && (command.Deadline is not { } deadline || deadline <= now))
+        {
+            return Error.Invalid("deadline", "不符合项须明确晚于当前的整改时限 (A failed item needs a rectification deadline in the future).");
+        }
+
+        var recorded = inspection.Record(item, command.Outcome, command.Note, db.Jurisdiction.UserName, now);
+        if (!recorded.IsSuccess)
+        {
+            return recorded.Error!;
+        }
+
+        var result = recorded.Value!;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        if (owner is var (unit, official))
+        {
+            var raised = Finding.Raise(new Finding.Draft(
+                FindingSource.Inspection, unit.RegionCode, item.Text.Truncate(Finding.TitleMaxLength), command.Note, item.Category, item.Severity, unit.Id, unit.Name, official.Id,
+                $"{official.Name}（{official.Post}）".Truncate(Finding.NameMaxLength), command.Deadline, db.Jurisdiction.UserName, now, inspection.Id, result.Id));
+            if (!raised.IsSuccess)
+            {
+                await transaction.RollbackAsync(ct);
+                return raised.Error!;
+            }
+
+            var finding = raised.Value!;
+            db.Findings.Add(finding);
+            await db.SaveChangesAsync(ct);
+            db.FindingEvents.Add(new FindingEvent(finding, FindingAction.Raised, db.Jurisdiction.UserName, now, $"{InspectionText.Zh(inspection.Kind)} {inspection.Id} 第 {item.No} 项"));
+            result.RaisedFinding(finding.Id);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new Recorded(result.Id, result.ItemNo, result.Outcome, result.FindingId);
+    }
+
+    public static async Task<Result<InspectionStatus>> CompleteAsync(FangkongDbContext db, TimeProvider time, long id, string? summary, CancellationToken ct = default)
+    {
+        var found = await FindAsInspectorAsync(db, id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var inspection = found.Value!;
+        var items = await db.ChecklistItems.CountAsync(i => i.TemplateId == inspection.ChecklistTemplateId, ct);
+        if (inspection.Complete(summary, items, time.GetUtcNow()) is { } refused)
+        {
+            return refused;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return inspection.Status;
+    }
+
+    /// <summary>The inspection, with its results, if the caller is one of its inspectors.</summary>
+    private static async Task<Result<Inspection>> FindAsInspectorAsync(FangkongDbContext db, long id, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var inspection = await db.Inspections.Include(i => i.Results).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (inspection is null)
+        {
+            return Error.NotFound($"检查 {id} 不存在或不在您的辖区内 (Inspection {id} was not found in your jurisdiction).");
+        }
+
+        return inspection.IsInspector(db.Jurisdiction.UserName)
+            ? inspection
+            : Error.Forbidden($"您不是检查 {id} 的检查人员 (You are not an inspector of inspection {id}).");
+    }
+
+    /// <summary>The unit that owns a failed item when none is named: the inspected unit, or the unit running the inspected place.</summary>
+    private static async Task<long?> DefaultUnitAsync(FangkongDbContext db, Inspection inspection, CancellationToken ct) =>
+        inspection.OrganisationId
+        ?? (inspection.PlaceId is { } place
+            ? await db.Organisations.AsNoTracking().Where(o => o.PlaceId == place).OrderBy(o => o.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct)
+            : null);
+}
