@@ -135,6 +135,22 @@ public sealed class FangkongDbContext(
 
     public DbSet<Cases.Bulletins.PublishedBulletin> PublishedBulletins => Set<Cases.Bulletins.PublishedBulletin>();
 
+    public DbSet<Quarantine.HomeMonitoring.HomeWatch> HomeWatches => Set<Quarantine.HomeMonitoring.HomeWatch>();
+
+    public DbSet<Quarantine.HomeMonitoring.HomeCheckIn> HomeCheckIns => Set<Quarantine.HomeMonitoring.HomeCheckIn>();
+
+    public DbSet<Quarantine.HomeMonitoring.HomeBreach> HomeBreaches => Set<Quarantine.HomeMonitoring.HomeBreach>();
+
+    public DbSet<Quarantine.Transfers.Vehicle> Vehicles => Set<Quarantine.Transfers.Vehicle>();
+
+    public DbSet<Quarantine.Transfers.TransferTask> TransferTasks => Set<Quarantine.Transfers.TransferTask>();
+
+    public DbSet<Quarantine.Transfers.TransferBatch> TransferBatches => Set<Quarantine.Transfers.TransferBatch>();
+
+    public DbSet<Quarantine.Stay.StayTest> StayTests => Set<Quarantine.Stay.StayTest>();
+
+    public DbSet<Quarantine.Stay.SpaceTurnover> SpaceTurnovers => Set<Quarantine.Stay.SpaceTurnover>();
+
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
     /// <summary>Read by the query filters; EF turns it into a parameter per query.</summary>
@@ -172,6 +188,9 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Bulletins");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine.HomeMonitoring");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Transfers");
+            StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Stay");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -1,0 +1,51 @@
+using Fangkong.Access;
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.HomeMonitoring;
+
+/// <summary>One home watch with every check-in and breach, and the days without a check-in so far; the read is audited.</summary>
+public static class GetHomeWatch
+{
+    public sealed record CheckInRow(DateOnly Day, int DayNumber, decimal Temperature, string? Symptoms, bool Fever, bool Abnormal, DateTimeOffset RecordedAt, string RecordedBy);
+
+    public sealed record View(
+        long Id, HomeWatchKind Kind, string Name, string IdNumber, string Phone, string RegionCode, string? ContactNo, string? CaseNo,
+        DateOnly StartsOn, DateOnly EndsOn, IReadOnlyList<CheckInRow> CheckIns, IReadOnlyList<DateOnly> MissingDays, IReadOnlyList<RecordBreach.Recorded> Breaches);
+
+    public static async Task<Result<View>> HandleAsync(FangkongDbContext db, TimeProvider time, HomeMonitoringSettings settings, long id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(settings);
+        var w = await db.HomeWatches.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (w is null)
+        {
+            return Error.NotFound($"居家管理记录 {id} 不存在或不在您的辖区内 (home watch {id} does not exist or is outside your jurisdiction).");
+        }
+
+        var checkIns = await db.HomeCheckIns.AsNoTracking().Where(c => c.WatchId == id).OrderBy(c => c.Day).ToListAsync(ct);
+        var breaches = await db.HomeBreaches.AsNoTracking().Where(b => b.WatchId == id).OrderBy(b => b.OccurredAt).ToListAsync(ct);
+        var today = ChinaTime.Today(time);
+        var last = today < w.EndsOn ? today : w.EndsOn;
+        var done = checkIns.Select(c => c.Day).ToHashSet();
+        var missing = new List<DateOnly>();
+        for (var d = w.StartsOn; d <= last; d = d.AddDays(1))
+        {
+            if (!done.Contains(d))
+            {
+                missing.Add(d);
+            }
+        }
+
+        await db.AuditReadAsync(nameof(HomeWatch), id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.RegionCode, ct);
+        var full = db.Jurisdiction.SeesFullIdentity;
+        return new View(
+            w.Id, w.Kind, w.Name, full ? w.IdNumber : Masking.IdNumber(w.IdNumber), full ? w.Phone ?? string.Empty : Masking.Phone(w.Phone), w.RegionCode,
+            w.ContactNo, w.CaseNo, w.StartsOn, w.EndsOn,
+            [.. checkIns.Select(c => new CheckInRow(c.Day, w.DayNumber(c.Day), c.Temperature, c.Symptoms, c.Fever, c.Abnormal, c.RecordedAt, c.RecordedBy))],
+            missing,
+            [.. breaches.Select(b => RecordBreach.View(b, settings.BreachReportDeadline, alreadyRecorded: false))]);
+    }
+}

@@ -1,0 +1,79 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.HomeMonitoring;
+
+/// <summary>
+/// Records a day's temperature and symptoms of a person under home watch. Sending the same day
+/// again replaces the values (the answer says whether they changed), so a phone that retries
+/// does no harm. The day must lie in the watch and not in the future.
+/// </summary>
+public static class RecordHomeCheckIn
+{
+    public const int MaxSymptoms = 10;
+
+    public sealed record Command(long WatchId, DateOnly? Day, decimal? Temperature, IReadOnlyList<string>? Symptoms);
+
+    public enum Outcome
+    {
+        Recorded,
+        Updated,
+        Unchanged,
+    }
+
+    public sealed record Recorded(long Id, long WatchId, DateOnly Day, int DayNumber, decimal Temperature, string? Symptoms, bool Fever, bool Abnormal, Outcome Outcome);
+
+    public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        var watch = await db.HomeWatches.AsNoTracking().FirstOrDefaultAsync(w => w.Id == command.WatchId, ct);
+        if (watch is null)
+        {
+            return Error.NotFound($"居家管理记录 {command.WatchId} 不存在或不在您的辖区内 (home watch {command.WatchId} does not exist or is outside your jurisdiction).");
+        }
+
+        var today = ChinaTime.Today(time);
+        var day = command.Day ?? today;
+        if (watch.CheckDay(day, today) is { } dayError)
+        {
+            return dayError;
+        }
+
+        if (command.Temperature is not { } temperature || temperature < HomeCheckIn.MinTemperature || temperature > HomeCheckIn.MaxTemperature)
+        {
+            return Error.Invalid("temperature", $"体温应在 {HomeCheckIn.MinTemperature}–{HomeCheckIn.MaxTemperature} ℃ 之间 (temperature must lie within {HomeCheckIn.MinTemperature} to {HomeCheckIn.MaxTemperature} °C).");
+        }
+
+        temperature = Math.Round(temperature, 1, MidpointRounding.AwayFromZero);
+        var symptoms = (command.Symptoms ?? []).Select(s => s?.Trim()).Where(s => !string.IsNullOrEmpty(s)).Distinct(StringComparer.Ordinal).ToList();
+        var joined = symptoms.Count == 0 ? null : string.Join('，', symptoms);
+        if (symptoms.Count > MaxSymptoms || joined?.Length > HomeCheckIn.SymptomsMaxLength)
+        {
+            return Error.Invalid("symptoms", $"症状最多 {MaxSymptoms} 项、{HomeCheckIn.SymptomsMaxLength} 字 (at most {MaxSymptoms} symptoms, {HomeCheckIn.SymptomsMaxLength} characters).");
+        }
+
+        var now = time.GetUtcNow();
+        var existing = await db.HomeCheckIns.FirstOrDefaultAsync(c => c.WatchId == watch.Id && c.Day == day, ct);
+        Outcome outcome;
+        if (existing is null)
+        {
+            existing = new HomeCheckIn(watch.Id, watch.RegionCode, day, temperature, joined, db.Jurisdiction.UserName, now);
+            db.HomeCheckIns.Add(existing);
+            outcome = Outcome.Recorded;
+        }
+        else
+        {
+            outcome = existing.Set(temperature, joined, db.Jurisdiction.UserName, now) ? Outcome.Updated : Outcome.Unchanged;
+        }
+
+        if (outcome != Outcome.Unchanged)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new Recorded(existing.Id, watch.Id, day, watch.DayNumber(day), existing.Temperature, existing.Symptoms, existing.Fever, existing.Abnormal, outcome);
+    }
+}

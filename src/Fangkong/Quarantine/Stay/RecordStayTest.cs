@@ -1,0 +1,77 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Stay;
+
+/// <summary>
+/// Records the result of a test taken at the site: on a due day it completes the sampling task,
+/// on another day (a case's release tests) it adds one. Ct values are for positives and for the
+/// release of cases; a negative without Ct counts as not detected. The same result sent again
+/// changes nothing; a different result for a day that has one is refused.
+/// </summary>
+public static class RecordStayTest
+{
+    public sealed record Command(long PlacementId, DateTimeOffset? TakenAt, string? Result, double? CtN, double? CtOrf);
+
+    public sealed record Recorded(long Id, long PlacementId, DateOnly Day, int DayNumber, bool Scheduled, StayTestResult Result, double? CtN, double? CtOrf, bool Changed);
+
+    public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        var placement = await db.Placements.AsNoTracking().FirstOrDefaultAsync(p => p.Id == command.PlacementId, ct);
+        if (placement is null)
+        {
+            return StayRecords.PlacementNotFound(command.PlacementId);
+        }
+
+        if (placement.State != PlacementState.CheckedIn)
+        {
+            return Error.Conflict($"安置 {placement.Id} 未在住（{placement.State}）(placement {placement.Id} is {placement.State}, not checked in).");
+        }
+
+        if (!EnumText.TryParse<StayTestResult>(command.Result, out var result))
+        {
+            return Error.Invalid("result", "结果应为 negative 或 positive (result must be negative or positive).");
+        }
+
+        foreach (var (value, field) in new[] { (command.CtN, "ctN"), (command.CtOrf, "ctOrf") })
+        {
+            if (value is { } v && (v <= 0 || v > 45))
+            {
+                return Error.Invalid(field, "Ct 值应在 0–45 之间 (a Ct value lies within 0 to 45).");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var taken = command.TakenAt ?? now;
+        if (taken > now + TimeSpan.FromMinutes(5) || taken < placement.CheckedInAt)
+        {
+            return Error.Invalid("takenAt", "采样时间应在入住之后、当前时间之前 (the sampling time lies between check-in and now).");
+        }
+
+        var day = ChinaTime.DayOf(taken);
+        var test = await db.StayTests.FirstOrDefaultAsync(t => t.PlacementId == placement.Id && t.DueOn == day, ct);
+        if (test is null)
+        {
+            var identified = ChinaTime.DayOf(placement.IdentifiedAt);
+            test = new StayTest(placement.Id, placement.SiteId, placement.PersonId, placement.RegionCode, day, day.DayNumber - identified.DayNumber + 1, scheduled: false);
+            db.StayTests.Add(test);
+        }
+
+        var recorded = test.Record(taken, result, command.CtN, command.CtOrf, db.Jurisdiction.UserName);
+        if (!recorded.IsSuccess)
+        {
+            return recorded.Error!;
+        }
+
+        if (recorded.Value)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new Recorded(test.Id, placement.Id, test.DueOn, test.DayNumber, test.Scheduled, result, test.CtN, test.CtOrf, recorded.Value);
+    }
+}

@@ -1,0 +1,181 @@
+using Fangkong.Cases;
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Quarantine.HomeMonitoring;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Stay;
+
+/// <summary>
+/// 解除隔离 / 出院: releases a checked-in person only when the order's criteria are met.
+/// A contact: the central days of its order are over (day 1 = day of identification, so the
+/// earliest release is the day after the last central day — one day earlier is refused) and every
+/// scheduled test has a negative result. A case: the release criterion of the plan in force (Ct ≥ 35
+/// on both genes twice, ≥ 24 h apart, in the national editions), judged by the cases module on the
+/// tests taken here, which also records the discharge. A pool member: at least one negative test
+/// and none positive. Then the room or bed awaits terminal disinfection (its turnover starts) and
+/// home health monitoring opens for the days the plan gives (a contact's home days from the release
+/// day, which is the first day of the home phase; a case's days after the discharge day).
+/// </summary>
+public static class Release
+{
+    public sealed record Command(long PlacementId, DateTimeOffset? At);
+
+    public sealed record Released(long PlacementId, DateTimeOffset At, string Criterion, long? HomeWatchId, DateOnly? MonitoringUntil, SpaceState SpaceState);
+
+    public static async Task<Result<Released>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        var placement = await db.Placements.FirstOrDefaultAsync(p => p.Id == command.PlacementId, ct);
+        if (placement is null)
+        {
+            return StayRecords.PlacementNotFound(command.PlacementId);
+        }
+
+        if (placement.State != PlacementState.CheckedIn)
+        {
+            return Error.Conflict($"安置 {placement.Id} 未在住，不能解除（{placement.State}）(placement {placement.Id} is {placement.State}; only a checked-in person is released).");
+        }
+
+        var now = time.GetUtcNow();
+        var at = (command.At ?? now).ToUniversalTime();
+        if (at > now + TimeSpan.FromMinutes(5))
+        {
+            return Error.Invalid("at", "解除时间晚于当前时间 (the release time is in the future).");
+        }
+
+        var space = await StayRecords.SpaceAsync(db, placement, ct);
+        if (!space.IsSuccess)
+        {
+            return space.Error!;
+        }
+
+        var subject = await StayRecords.SubjectAsync(db, placement, ct);
+        var tests = await db.StayTests.AsNoTracking().Where(t => t.PlacementId == placement.Id).OrderBy(t => t.DueOn).ToListAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var judged = placement.Kind switch
+        {
+            OccupantKind.Case => await JudgeCaseAsync(db, subject, tests, at, ct),
+            OccupantKind.CloseContact or OccupantKind.SecondaryContact => JudgeContact(subject, tests, at),
+            _ => JudgePoolMember(tests),
+        };
+        if (!judged.IsSuccess)
+        {
+            return judged.Error!;
+        }
+
+        if (placement.Release(space.Value!, at) is { } refused)
+        {
+            return refused;
+        }
+
+        if (space.Value!.State == SpaceState.AwaitingDisinfection)
+        {
+            db.SpaceTurnovers.Add(new SpaceTurnover(
+                placement.SiteId, placement.RoomId, placement.BedId, space.Value.Number, space.Value.RegionCode, placement.Id, at));
+        }
+
+        var (criterion, startsOn, monitoringDays) = judged.Value;
+        if (subject.Contact is { } contact)
+        {
+            await MarkContactReleasedAsync(db, contact, ChinaTime.DayOf(at), ct);
+        }
+
+        var watch = await OpenHomeWatches.AddAfterReleaseAsync(db, time, new OpenHomeWatches.Watch(
+            HomeWatchKind.HealthMonitoring, subject.PersonId, subject.IdNumber, placement.Name, placement.RegionCode,
+            subject.Contact?.ContactNo, subject.Case?.CaseNo, startsOn, monitoringDays), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Released(
+            placement.Id, at, criterion, watch?.Id, monitoringDays > 0 ? startsOn.AddDays(monitoringDays - 1) : null, space.Value.State);
+    }
+
+    /// <summary>A contact's central phase is days 1..CentralDays from identification; the release comes after it, with every scheduled test negative.</summary>
+    private static Result<(string, DateOnly, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, DateTimeOffset at)
+    {
+        if (subject.Contact is not { } contact)
+        {
+            return Error.Conflict("找不到该密接的隔离医学观察通知 (the contact's record and order are not visible).");
+        }
+
+        var earliest = contact.IdentifiedOn.AddDays(contact.CentralDays);
+        var day = ChinaTime.DayOf(at);
+        if (day < earliest)
+        {
+            return Error.Conflict(
+                $"集中隔离 {contact.CentralDays} 天（自 {contact.IdentifiedOn:yyyy-MM-dd} 起）未满，最早 {earliest:yyyy-MM-dd} 解除 " +
+                $"(the {contact.CentralDays} central days from {contact.IdentifiedOn:yyyy-MM-dd} are not over; release from {earliest:yyyy-MM-dd}).");
+        }
+
+        var scheduled = tests.Where(t => t.Scheduled).ToList();
+        if (scheduled.FirstOrDefault(t => t.Result == StayTestResult.Positive) is { } positive)
+        {
+            return Error.Conflict($"第 {positive.DayNumber} 天检测阳性，不能解除隔离 (the day-{positive.DayNumber} test is positive).");
+        }
+
+        var missing = scheduled.Where(t => t.Result is null).Select(t => t.DayNumber).ToList();
+        if (missing.Count > 0)
+        {
+            return Error.Conflict($"第 {string.Join('、', missing)} 天的核酸检测尚无结果 (tests of day {string.Join(", ", missing)} have no result yet).");
+        }
+
+        return ($"集中隔离 {contact.CentralDays} 天期满，{scheduled.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {scheduled.Count} tests negative)", day, contact.HomeDays);
+    }
+
+    private static async Task<Result<(string, DateOnly, int)>> JudgeCaseAsync(
+        FangkongDbContext db, StayRecords.Subject subject, IReadOnlyList<StayTest> tests, DateTimeOffset at, CancellationToken ct)
+    {
+        if (subject.Case is not { } found)
+        {
+            return Error.Conflict("找不到该病例记录 (the case record is not visible).");
+        }
+
+        var taken = tests.Where(t => t.Result is not null).Select(t => t.ToCriterionTest()).ToList();
+        if (taken.Count == 0)
+        {
+            return Error.Conflict("在院期间尚无核酸检测结果 (no test results recorded during the stay).");
+        }
+
+        // The cases module judges and records the discharge (or release of an asymptomatic infection) under the plan in force.
+        var recorded = await RecordRelease.HandleAsync(db, new RecordRelease.Command(found.CaseNo, ChinaTime.DayOf(at), taken), ct);
+        if (!recorded.IsSuccess)
+        {
+            return recorded.Error!;
+        }
+
+        // The plan's monitoring days follow the discharge day (the cases module gives their last day).
+        var released = ChinaTime.DayOf(at);
+        var until = recorded.Value!.MonitoringUntil;
+        var days = until is { } u ? Math.Max(0, u.DayNumber - released.DayNumber) : 0;
+        return ($"符合解除标准（{recorded.Value.PolicyCode}）(release criterion met under {recorded.Value.PolicyCode})", released.AddDays(1), days);
+    }
+
+    private static Result<(string, DateOnly, int)> JudgePoolMember(IReadOnlyList<StayTest> tests)
+    {
+        if (tests.Any(t => t.Result == StayTestResult.Positive))
+        {
+            return Error.Conflict("隔离期间检测阳性，应转为病例 (a test during the stay is positive).");
+        }
+
+        return tests.Any(t => t.Result == StayTestResult.Negative)
+            ? ("单管复核阴性 (single-tube re-test negative)", default(DateOnly), 0)
+            : Error.Conflict("尚无阴性复核结果 (no negative re-test yet).");
+    }
+
+    /// <summary>Sets the contact's release day (the bulletin's 解除隔离) through its own update, under its own plan version.</summary>
+    private static async Task MarkContactReleasedAsync(FangkongDbContext db, Contact contact, DateOnly on, CancellationToken ct)
+    {
+        var tracked = await db.Contacts.FirstAsync(c => c.Id == contact.Id, ct);
+        if (tracked.ReleasedOn is not null)
+        {
+            return;
+        }
+
+        var policy = await db.PolicyVersions.FirstAsync(v => v.Id == tracked.PolicyVersionId, ct);
+        tracked.Update(new Contact.Report(
+            tracked.ContactNo, tracked.Kind, tracked.SourceCaseNo, tracked.SourceContactNo, tracked.IdNumber, tracked.Name, tracked.RegionCode,
+            tracked.ExposureOn, tracked.IdentifiedOn, on), policy);
+    }
+}

@@ -1,0 +1,42 @@
+using Fangkong.Cases;
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Persons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Stay;
+
+/// <summary>What the stay's use cases look up about a placement: its room or bed, and the person's identity and order.</summary>
+internal static class StayRecords
+{
+    /// <summary>The person behind a placement: identity number, resident id, and the contact or case record when there is one.</summary>
+    public sealed record Subject(string IdNumber, long? PersonId, Contact? Contact, Case? Case);
+
+    public static Error PlacementNotFound(long id) =>
+        Error.NotFound($"安置 {id} 不存在或不在您的辖区内 (placement {id} does not exist or is outside your jurisdiction).");
+
+    /// <summary>The room or bed, tracked; a site outside the caller's jurisdiction is refused.</summary>
+    public static async Task<Result<Space>> SpaceAsync(FangkongDbContext db, Placement placement, CancellationToken ct)
+    {
+        Space? space = placement.RoomId is { } room
+            ? await db.QuarantineRooms.FirstOrDefaultAsync(r => r.Id == room, ct)
+            : placement.BedId is { } bed ? await db.HospitalBeds.FirstOrDefaultAsync(b => b.Id == bed, ct) : null;
+        return space is null
+            ? Error.Forbidden($"安置 {placement.Id} 的隔离点不在您的辖区内 (the site of placement {placement.Id} is outside your jurisdiction).")
+            : space;
+    }
+
+    public static async Task<Subject> SubjectAsync(FangkongDbContext db, Placement placement, CancellationToken ct)
+    {
+        Contact? contact = placement.ContactId is { } c ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c, ct) : null;
+        Case? @case = placement.CaseId is { } k ? await db.Cases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == k, ct) : null;
+        var person = placement.PersonId is { } p ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) : null;
+        var id = contact?.IdNumber ?? @case?.IdNumber ?? person?.DocumentNumber ?? string.Empty;
+        if (person is null && id.Length > 0)
+        {
+            person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.DocumentType == DocumentType.ResidentId && x.DocumentNumber == id, ct);
+        }
+
+        return new Subject(id, person?.Id ?? @case?.PersonId, contact, @case);
+    }
+}

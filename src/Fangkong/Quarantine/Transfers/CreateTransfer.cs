@@ -1,0 +1,91 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Fangkong.Persons;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Transfers;
+
+/// <summary>
+/// Opens the transfer of a person identified for central quarantine or treatment to a site
+/// (possibly another city's). The person must be registered in the caller's jurisdiction; one
+/// open transfer per person, so a retry answers the transfer already open.
+/// </summary>
+public static class CreateTransfer
+{
+    public sealed record Command(
+        string? IdNumber, long? PlacementId, long? SiteId, string? SiteName, string? SiteRegionCode, DateTimeOffset? IdentifiedAt, string? FromAddress);
+
+    public sealed record Created(long Id, string Name, string RegionCode, string SiteName, bool CrossCity, bool AlreadyOpen);
+
+    public static async Task<Result<Created>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!IdNumber.TryParse(command.IdNumber, out var id, out var idError))
+        {
+            return Error.Invalid("idNumber", $"证件号码无效：{idError} (invalid identity number).");
+        }
+
+        var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.DocumentType == DocumentType.ResidentId && p.DocumentNumber == id.Value, ct);
+        if (person is null)
+        {
+            return Error.NotFound("此人未登记或不在您的辖区 (this person is not registered in your jurisdiction).");
+        }
+
+        var siteName = command.SiteName?.Trim() ?? string.Empty;
+        if (siteName.Length is 0 or > TransferTask.SiteNameMaxLength)
+        {
+            return Error.Invalid("siteName", $"请填写目的地隔离点，最多 {TransferTask.SiteNameMaxLength} 字 (name the destination site).");
+        }
+
+        var siteRegion = Regions.RegionCode.Normalise(command.SiteRegionCode);
+        if (siteRegion is null || !await db.Regions.AnyAsync(r => r.Code == siteRegion, ct))
+        {
+            return Error.Invalid("siteRegionCode", $"目的地区划「{command.SiteRegionCode}」未登记 (the destination region is not in the registry).");
+        }
+
+        var now = time.GetUtcNow();
+        var identified = command.IdentifiedAt ?? now;
+        if (identified > now + TimeSpan.FromMinutes(5))
+        {
+            return Error.Invalid("identifiedAt", "判定时间晚于当前时间 (the time of identification is in the future).");
+        }
+
+        var open = await db.TransferTasks.AsNoTracking()
+            .FirstOrDefaultAsync(t => t.IdNumber == person.DocumentNumber && t.State != TransferState.CheckedIn && t.State != TransferState.Cancelled, ct);
+        if (open is not null)
+        {
+            return new Created(open.Id, open.Name, open.RegionCode, open.SiteName, open.CrossCity, AlreadyOpen: true);
+        }
+
+        var from = command.FromAddress?.Trim();
+        if (string.IsNullOrEmpty(from))
+        {
+            from = await AddressAsync(db, person, ct);
+        }
+
+        if (from.Length > TransferTask.AddressMaxLength)
+        {
+            return Error.Invalid("fromAddress", $"地址最多 {TransferTask.AddressMaxLength} 字 (address up to {TransferTask.AddressMaxLength} characters).");
+        }
+
+        var task = new TransferTask(
+            command.PlacementId, person.Id, person.DocumentNumber, person.Name, person.RegionCode, person.CompoundId, from,
+            command.SiteId, siteName, siteRegion, identified, db.Jurisdiction.UserName, now);
+        db.TransferTasks.Add(task);
+        await db.SaveChangesAsync(ct);
+        return new Created(task.Id, task.Name, task.RegionCode, task.SiteName, task.CrossCity, AlreadyOpen: false);
+    }
+
+    /// <summary>The home as a crew reads it: community, compound, building, unit, room.</summary>
+    internal static async Task<string> AddressAsync(FangkongDbContext db, Person person, CancellationToken ct)
+    {
+        var community = await db.Regions.Where(r => r.Code == person.RegionCode).Select(r => r.Name).FirstOrDefaultAsync(ct) ?? person.RegionCode;
+        var compound = person.CompoundId is { } c ? await db.Compounds.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var building = person.BuildingId is { } b ? await db.Buildings.Where(x => x.Id == b).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var unit = person.BuildingUnitId is { } u ? await db.BuildingUnits.Where(x => x.Id == u).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var text = string.Join(' ', new[] { community, compound, building, unit, person.Room }.Where(s => !string.IsNullOrEmpty(s)));
+        return text.Length > TransferTask.AddressMaxLength ? text[..TransferTask.AddressMaxLength] : text;
+    }
+}

@@ -1,0 +1,115 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Transfers;
+
+/// <summary>
+/// Puts waiting transfers on an available vehicle as one batch (派车). Refused when the vehicle
+/// is not available, when the people outnumber its seats (the message gives both numbers), when
+/// a transfer is not waiting, or when they go to different sites (one trip, one destination).
+/// </summary>
+public static class DispatchBatch
+{
+    public const int MaxBatch = Vehicle.MaxCapacity;
+
+    public sealed record Command(long? VehicleId, IReadOnlyList<long>? TransferIds, DateTimeOffset? At);
+
+    public sealed record Dispatched(long BatchId, long VehicleId, string Plate, int Passengers, int Capacity, string SiteName);
+
+    public static async Task<Result<Dispatched>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        var ids = (command.TransferIds ?? []).Distinct().ToList();
+        if (ids.Count is 0 or > MaxBatch)
+        {
+            return Error.Invalid("transferIds", $"每批 1–{MaxBatch} 人 (a batch holds 1 to {MaxBatch} people).");
+        }
+
+        if (command.VehicleId is not { } vehicleId)
+        {
+            return Error.Invalid("vehicleId", "请选择车辆 (choose a vehicle).");
+        }
+
+        var vehicle = await db.Vehicles.FirstOrDefaultAsync(v => v.Id == vehicleId, ct);
+        if (vehicle is null)
+        {
+            return Vehicles.NotFound(vehicleId);
+        }
+
+        if (ids.Count > vehicle.Capacity)
+        {
+            return Error.Conflict($"车辆 {vehicle.Plate} 限载 {vehicle.Capacity} 人，本批 {ids.Count} 人，超载 (vehicle {vehicle.Plate} seats {vehicle.Capacity}; the batch has {ids.Count}).");
+        }
+
+        var tasks = await db.TransferTasks.Where(t => EF.Parameter(ids).Contains(t.Id)).ToListAsync(ct);
+        if (tasks.Count != ids.Count)
+        {
+            var missing = ids.Except(tasks.Select(t => t.Id)).First();
+            return Error.NotFound($"转运任务 {missing} 不存在或不在您的辖区内 (transfer {missing} does not exist or is outside your jurisdiction).");
+        }
+
+        if (tasks.Select(t => (t.SiteId, t.SiteName)).Distinct().Count() > 1)
+        {
+            return Error.Invalid("transferIds", "同一批次须前往同一隔离点 (one batch goes to one site).");
+        }
+
+        var now = time.GetUtcNow();
+        var at = TransferTimes.Resolve(command.At, tasks.Max(t => t.IdentifiedAt), now, "at");
+        if (!at.IsSuccess)
+        {
+            return at.Error!;
+        }
+
+        if (vehicle.StartTrip() is { } busy)
+        {
+            return busy;
+        }
+
+        // The batch is the dispatching county's: the common prefix of the homes, at most the county.
+        var region = CommonPrefix(tasks.Select(t => t.RegionCode));
+        var batch = new TransferBatch(vehicle.Id, region, tasks[0].SiteId, tasks[0].SiteName, tasks.Count, db.Jurisdiction.UserName, at.Value);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.TransferBatches.Add(batch);
+        await db.SaveChangesAsync(ct);
+        foreach (var t in tasks)
+        {
+            if (t.Dispatch(batch.Id, at.Value) is { } error)
+            {
+                return error;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new Dispatched(batch.Id, vehicle.Id, vehicle.Plate, tasks.Count, vehicle.Capacity, batch.SiteName);
+    }
+
+    private static string CommonPrefix(IEnumerable<string> codes)
+    {
+        string? prefix = null;
+        foreach (var code in codes)
+        {
+            if (prefix is null)
+            {
+                prefix = code;
+                continue;
+            }
+
+            var n = 0;
+            while (n < prefix.Length && n < code.Length && prefix[n] == code[n])
+            {
+                n++;
+            }
+
+            prefix = prefix[..n];
+        }
+
+        // Cut to a whole region level (2, 4, 6, 9 or 12 digits), so the batch is a real region's.
+        var length = (prefix ?? string.Empty).Length;
+        var level = new[] { 12, 9, 6, 4, 2, 0 }.First(l => l <= length);
+        return (prefix ?? string.Empty)[..level];
+    }
+}

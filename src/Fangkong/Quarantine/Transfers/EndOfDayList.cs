@@ -1,0 +1,80 @@
+using System.Globalization;
+using Fangkong.Access;
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Transfers;
+
+/// <summary>
+/// "日清日结": at the end of a day (24:00 China time), per county, everyone identified by then who
+/// had not checked in by then — whether still at home or on the road — with the hours waited.
+/// For a past day it reads the list as it stood at that midnight; for today, as it stands now
+/// (the day is not over). Cancelled transfers are not waiting.
+/// </summary>
+public static class EndOfDayList
+{
+    public sealed record Row(long TransferId, string Name, string IdNumber, string RegionCode, string SiteName, bool CrossCity, TransferState State, DateTimeOffset IdentifiedAt, double HoursWaiting);
+
+    public sealed record County(string Code, string Name, int Waiting, double LongestHours, IReadOnlyList<Row> People);
+
+    public sealed record Listing(DateOnly Day, DateTimeOffset AsOf, int Waiting, IReadOnlyList<County> Counties);
+
+    public static async Task<Result<Listing>> HandleAsync(FangkongDbContext db, TimeProvider time, DateOnly? day, string? region, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        var filter = Cases.ListCases.RegionFilter(db, region);
+        if (!filter.IsSuccess)
+        {
+            return filter.Error!;
+        }
+
+        var now = time.GetUtcNow();
+        var today = ChinaTime.Today(time);
+        var the = day ?? today;
+        if (the > today)
+        {
+            return Error.Invalid("date", "不能查看未来的日期 (the day has not come yet).");
+        }
+
+        var midnight = new DateTimeOffset(the.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var asOf = midnight < now ? midnight : now;
+        // Read as the day's end saw it: identified by then, not checked in by then; a cancelled task is not counted.
+        var query = db.TransferTasks.AsNoTracking()
+            .Where(t => t.IdentifiedAt <= asOf && t.State != TransferState.Cancelled && (t.CheckedInAt == null || t.CheckedInAt > asOf));
+        if (filter.Value is { } prefix)
+        {
+            query = query.Where(t => t.RegionCode.StartsWith(prefix));
+        }
+
+        var tasks = await query.OrderBy(t => t.IdentifiedAt).Take(5_000).ToListAsync(ct);
+        var codes = tasks.Select(t => t.County).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var full = db.Jurisdiction.SeesFullIdentity;
+        var counties = tasks.GroupBy(t => t.County)
+            .Select(g =>
+            {
+                var people = g.Select(t => new Row(
+                    t.Id, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.SiteName, t.CrossCity,
+                    StateAt(t, asOf), t.IdentifiedAt, Math.Round((asOf - t.IdentifiedAt).TotalHours, 1))).ToList();
+                return new County(g.Key, names.GetValueOrDefault(g.Key, g.Key), people.Count, people.Max(p => p.HoursWaiting), people);
+            })
+            .OrderByDescending(c => c.Waiting).ThenBy(c => c.Code, StringComparer.Ordinal)
+            .ToList();
+        if (tasks.Count > 0)
+        {
+            await db.AuditSearchAsync(nameof(TransferTask), string.Create(CultureInfo.InvariantCulture, $"end-of-day={the:yyyy-MM-dd};region={filter.Value}"),
+                [.. tasks.Select(t => t.Id)], filter.Value, ct);
+        }
+
+        return new Listing(the, asOf, tasks.Count, counties);
+    }
+
+    /// <summary>The step the transfer had reached at <paramref name="at"/>.</summary>
+    private static TransferState StateAt(TransferTask t, DateTimeOffset at) =>
+        t.ArrivedAt <= at ? TransferState.Arrived
+        : t.PickedUpAt <= at ? TransferState.PickedUp
+        : t.DispatchedAt <= at ? TransferState.Dispatched
+        : TransferState.Waiting;
+}

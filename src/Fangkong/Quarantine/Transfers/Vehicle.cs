@@ -1,0 +1,103 @@
+using Fangkong.Access;
+using Fangkong.Common;
+
+namespace Fangkong.Quarantine.Transfers;
+
+/// <summary>What a transfer vehicle is doing.</summary>
+public enum VehicleState
+{
+    /// <summary>At its base, disinfected, crew ready: may take a batch.</summary>
+    Available,
+
+    /// <summary>On a transfer (a batch assigned and not yet delivered).</summary>
+    OnTrip,
+
+    /// <summary>Back from a trip, being disinfected.</summary>
+    Disinfecting,
+
+    /// <summary>Broken down, no crew, or withdrawn.</summary>
+    OutOfService,
+}
+
+/// <summary>
+/// A transfer vehicle (转运车辆) of a county's fleet: plate, seats for passengers (crew not
+/// counted), crew in words (driver, escort, medical staff), and its state. A batch never holds
+/// more people than <see cref="Capacity"/>; only an available vehicle takes a batch.
+/// </summary>
+public sealed class Vehicle : IRegionScoped
+{
+    public const int CrewMaxLength = 200;
+    public const int MaxCapacity = 60;
+
+    private Vehicle()
+    {
+        Plate = string.Empty;
+        Crew = string.Empty;
+        RegionCode = string.Empty;
+    }
+
+    public Vehicle(string plate, int capacity, string crew, string regionCode)
+    {
+        Plate = plate;
+        Capacity = capacity;
+        Crew = crew;
+        RegionCode = regionCode;
+        State = VehicleState.Available;
+    }
+
+    public long Id { get; private set; }
+
+    public string Plate { get; private set; }
+
+    /// <summary>Passenger seats usable for people in quarantine.</summary>
+    public int Capacity { get; private set; }
+
+    public string Crew { get; private set; }
+
+    /// <summary>The region of the fleet (usually the county).</summary>
+    public string RegionCode { get; private set; }
+
+    public VehicleState State { get; private set; }
+
+    public Error? StartTrip()
+    {
+        if (State != VehicleState.Available)
+        {
+            return Error.Conflict($"车辆 {Plate} 当前不可派（{State}）(vehicle {Plate} is {State}, not available).");
+        }
+
+        State = VehicleState.OnTrip;
+        return null;
+    }
+
+    /// <summary>A vehicle that delivered its batch goes to disinfection before the next trip.</summary>
+    public void EndTrip()
+    {
+        if (State == VehicleState.OnTrip)
+        {
+            State = VehicleState.Disinfecting;
+        }
+    }
+
+    /// <summary>Disinfected, back in service, out of service, or a new crew: a dispatcher's change.</summary>
+    public Error? Set(VehicleState state, string? crew)
+    {
+        if (State == VehicleState.OnTrip && state != VehicleState.OnTrip)
+        {
+            return Error.Conflict($"车辆 {Plate} 正在转运途中，送达后再更改状态 (vehicle {Plate} is on a trip; change it after delivery).");
+        }
+
+        if (state == VehicleState.OnTrip && State != VehicleState.OnTrip)
+        {
+            return Error.Invalid("state", "派车请通过派发批次 (a vehicle goes on a trip by dispatching a batch).");
+        }
+
+        State = state;
+        if (!string.IsNullOrWhiteSpace(crew))
+        {
+            Crew = crew.Trim();
+        }
+
+        return null;
+    }
+}
