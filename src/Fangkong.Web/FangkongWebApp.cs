@@ -190,6 +190,8 @@ public static class FangkongWebApp
         SupervisionApi.Map(api);
         FindingsApi.Map(api);
         InspectionsApi.Map(api);
+        AccountabilityApi.Map(api);
+        NoticesApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

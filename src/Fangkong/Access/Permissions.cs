@@ -102,6 +102,12 @@ public static class Permissions
 
     /// <summary>Approve or reject proposed area changes and designate areas directly.</summary>
     public const string ApproveAreas = "approve-areas";
+    /// <summary>See accountability cases and public notices.</summary>
+    public const string ViewAccountability = "view-accountability";
+
+    /// <summary>Open, edit and decide accountability cases; compose public notices.</summary>
+    public const string ManageAccountability = "manage-accountability";
+
     /// <summary>See inspections, findings, notices and the supervision dashboard.</summary>
     public const string ViewSupervision = "view-supervision";
 
@@ -175,6 +181,9 @@ public static class Permissions
         [ManageAreas] = [Roles.CommandCentre, Roles.CountyWorker],
         // A designation is the command's decision: community workers propose nothing and approve nothing.
         [ApproveAreas] = [Roles.CommandCentre, Roles.CountyWorker],
+        // Accountability is the discipline inspectors' work; the command centre follows what was decided.
+        [ViewAccountability] = [Roles.Inspector, Roles.CommandCentre],
+        [ManageAccountability] = [Roles.Inspector],
         [ViewSupervision] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Inspector],
         [ConductInspections] = [Roles.Inspector, Roles.CommandCentre],
         [ManageChecklists] = [Roles.CommandCentre],

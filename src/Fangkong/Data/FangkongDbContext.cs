@@ -91,6 +91,32 @@ public sealed class FangkongDbContext(
 
     public DbSet<Passes.PassScan> PassScans => Set<Passes.PassScan>();
 
+    public DbSet<Accountability.AccountabilityCase> AccountabilityCases => Set<Accountability.AccountabilityCase>();
+
+    public DbSet<Accountability.AccountableOfficial> AccountableOfficials => Set<Accountability.AccountableOfficial>();
+
+    public DbSet<Accountability.PublicNotice> PublicNotices => Set<Accountability.PublicNotice>();
+
+    public DbSet<Supervision.Findings.Finding> Findings => Set<Supervision.Findings.Finding>();
+
+    public DbSet<Supervision.Findings.FindingEvent> FindingEvents => Set<Supervision.Findings.FindingEvent>();
+
+    public DbSet<Supervision.Findings.EvidenceFile> EvidenceFiles => Set<Supervision.Findings.EvidenceFile>();
+
+    public DbSet<Supervision.Findings.EvidenceBlob> EvidenceBlobs => Set<Supervision.Findings.EvidenceBlob>();
+
+    public DbSet<Supervision.Findings.EscalationNotice> EscalationNotices => Set<Supervision.Findings.EscalationNotice>();
+
+    public DbSet<Supervision.Inspections.ChecklistTemplate> ChecklistTemplates => Set<Supervision.Inspections.ChecklistTemplate>();
+
+    public DbSet<Supervision.Inspections.ChecklistItem> ChecklistItems => Set<Supervision.Inspections.ChecklistItem>();
+
+    public DbSet<Supervision.Inspections.Inspection> Inspections => Set<Supervision.Inspections.Inspection>();
+
+    public DbSet<Supervision.Inspections.InspectionResult> InspectionResults => Set<Supervision.Inspections.InspectionResult>();
+
+    public DbSet<Supervision.Detectors.DetectorRun> DetectorRuns => Set<Supervision.Detectors.DetectorRun>();
+
     public DbSet<Quarantine.QuarantineSite> QuarantineSites => Set<Quarantine.QuarantineSite>();
 
     public DbSet<Quarantine.SiteSection> SiteSections => Set<Quarantine.SiteSection>();
@@ -106,6 +132,8 @@ public sealed class FangkongDbContext(
     public DbSet<Quarantine.CentralQuarantineDecision> CentralQuarantineDecisions => Set<Quarantine.CentralQuarantineDecision>();
 
     public DbSet<Quarantine.AllocationRun> AllocationRuns => Set<Quarantine.AllocationRun>();
+
+    public DbSet<Cases.Bulletins.PublishedBulletin> PublishedBulletins => Set<Cases.Bulletins.PublishedBulletin>();
 
     public DbSet<Quarantine.HomeMonitoring.HomeWatch> HomeWatches => Set<Quarantine.HomeMonitoring.HomeWatch>();
 
@@ -192,7 +220,12 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.Testing");
             StoreTimesAsNumbers(builder, "Fangkong.Cases.Investigation");
             StoreTimesAsNumbers(builder, "Fangkong.Passes");
+            StoreTimesAsNumbers(builder, "Fangkong.Accountability");
+            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Findings");
+            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Inspections");
+            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine");
+            StoreTimesAsNumbers(builder, "Fangkong.Cases.Bulletins");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.HomeMonitoring");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Transfers");
             StoreTimesAsNumbers(builder, "Fangkong.Quarantine.Stay");

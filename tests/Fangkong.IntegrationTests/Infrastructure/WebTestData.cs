@@ -98,7 +98,7 @@ public static class WebTestData
             UpdatedAt = DateTimeOffset.UtcNow,
         };
 
-    private static ServiceProvider IdentityServices(DatabaseSettings settings)
+    internal static ServiceProvider IdentityServices(DatabaseSettings settings)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));

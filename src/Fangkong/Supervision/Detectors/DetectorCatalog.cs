@@ -9,5 +9,9 @@ public static class DetectorCatalog
         new RoundCoverageDetector(),
         new ClusterInClosedPlaceDetector(),
         new BulletinMismatchDetector(),
+        new PassOutsideValidityDetector(),
+        new PositivesNotTransferredDetector(),
+        new ContactsNotPlacedDetector(),
+        new HomeQuarantineBreachDetector(),
     ];
 }

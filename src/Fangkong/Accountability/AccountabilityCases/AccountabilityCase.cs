@@ -1,0 +1,156 @@
+using Fangkong.Access;
+using Fangkong.Common;
+
+namespace Fangkong.Accountability;
+
+/// <summary>
+/// An accountability case (追责问责): a matter — an incident or the findings of supervision — the
+/// officials answerable for it with the kind of their responsibility, and the measures decided.
+/// Scoped to the region of the matter. Draft → decided; a decided case is frozen, because a
+/// published notice quotes it.
+/// </summary>
+public sealed class AccountabilityCase : IRegionScoped
+{
+    public const int TitleMaxLength = 200;
+    public const int FactsMaxLength = 4000;
+    public const int ConsequenceMaxLength = 1000;
+    public const int IncidentLinksMaxLength = 1000;
+    public const int DecidingBodyMaxLength = 100;
+    public const int MaxOfficials = 30;
+    public const int MaxFindings = 50;
+
+    private readonly List<AccountableOfficial> _officials = [];
+    private readonly List<AccountabilityCaseFinding> _findings = [];
+
+    private AccountabilityCase()
+    {
+        RegionCode = string.Empty;
+        Title = string.Empty;
+        Facts = string.Empty;
+        CreatedBy = string.Empty;
+    }
+
+    public AccountabilityCase(string regionCode, string createdBy, DateTimeOffset at)
+    {
+        RegionCode = regionCode;
+        Title = string.Empty;
+        Facts = string.Empty;
+        CreatedBy = createdBy;
+        CreatedAt = at.ToUniversalTime();
+        UpdatedAt = CreatedAt;
+        Status = AccountabilityStatus.Draft;
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>The region of the matter: who may see and handle the case.</summary>
+    public string RegionCode { get; private set; }
+
+    /// <summary>The problem in one line, as the notice's matter opens: "在疫情防控工作中履职不力，导致发生院内感染问题".</summary>
+    public string Title { get; private set; }
+
+    /// <summary>What failed.</summary>
+    public string Facts { get; private set; }
+
+    /// <summary>What it led to (a cluster, an infection in hospital…).</summary>
+    public string? Consequence { get; private set; }
+
+    /// <summary>When the incident happened (local day), when the case is about an incident.</summary>
+    public DateOnly? IncidentDate { get; private set; }
+
+    /// <summary>Free references of the incident (documents, reports, addresses), one per line.</summary>
+    public string? IncidentLinks { get; private set; }
+
+    public AccountabilityStatus Status { get; private set; }
+
+    /// <summary>The body that decided (吉林市纪委监委).</summary>
+    public string? DecidingBody { get; private set; }
+
+    public DateOnly? DecidedOn { get; private set; }
+
+    public string? DecidedBy { get; private set; }
+
+    public DateTimeOffset? DecidedAt { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<AccountableOfficial> Officials => _officials;
+
+    public IReadOnlyList<AccountabilityCaseFinding> Findings => _findings;
+
+    /// <summary>Replaces what a draft says. The caller has validated the parts.</summary>
+    public Error? Edit(
+        string title, string facts, string? consequence, DateOnly? incidentDate, string? incidentLinks,
+        IReadOnlyList<AccountableOfficial> officials, IReadOnlyList<long> findingIds, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(officials);
+        ArgumentNullException.ThrowIfNull(findingIds);
+        if (Status != AccountabilityStatus.Draft)
+        {
+            return Error.Conflict($"问责案件 {Id} 已作出决定，不能修改 (Accountability case {Id} is decided and can no longer change).");
+        }
+
+        Title = title;
+        Facts = facts;
+        Consequence = consequence;
+        IncidentDate = incidentDate;
+        IncidentLinks = incidentLinks;
+        _officials.Clear();
+        for (var i = 0; i < officials.Count; i++)
+        {
+            officials[i].Place(this, i + 1);
+            _officials.Add(officials[i]);
+        }
+
+        _findings.RemoveAll(f => !findingIds.Contains(f.FindingId));
+        foreach (var id in findingIds.Where(id => _findings.All(f => f.FindingId != id)))
+        {
+            _findings.Add(new AccountabilityCaseFinding(this, id));
+        }
+
+        UpdatedAt = at.ToUniversalTime();
+        return null;
+    }
+
+    /// <summary>Records the decision; from then on the case is frozen.</summary>
+    public Error? Decide(string decidingBody, DateOnly decidedOn, string by, DateTimeOffset at)
+    {
+        if (Status != AccountabilityStatus.Draft)
+        {
+            return Error.Conflict($"问责案件 {Id} 已作出决定 (Accountability case {Id} is already decided).");
+        }
+
+        if (Title.Length == 0 || Facts.Length == 0)
+        {
+            return Error.Invalid("title", "请先填写问题和事实 (A decided case needs its problem and facts).");
+        }
+
+        if (_officials.Count == 0)
+        {
+            return Error.Invalid("officials", "至少需要一名被问责人员 (A decided case names at least one official).");
+        }
+
+        if (_officials.FirstOrDefault(o => o.MeasureList.Count == 0) is { } without)
+        {
+            return Error.Invalid("officials", $"{without.Name} 尚无处理措施 (No measure is decided for {without.Name}).");
+        }
+
+        Status = AccountabilityStatus.Decided;
+        DecidingBody = decidingBody;
+        DecidedOn = decidedOn;
+        DecidedBy = by;
+        DecidedAt = at.ToUniversalTime();
+        UpdatedAt = DecidedAt.Value;
+        return null;
+    }
+}
+
+public enum AccountabilityStatus
+{
+    Draft,
+    Decided,
+}

@@ -1,0 +1,48 @@
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Accountability;
+
+/// <summary>Records the decision on a draft case (deciding body and date); the case is frozen from then on.</summary>
+public static class DecideAccountabilityCase
+{
+    public sealed record Command(string? DecidingBody, DateOnly? DecidedOn);
+
+    public static async Task<Result<SaveAccountabilityCase.Saved>> HandleAsync(FangkongDbContext db, TimeProvider time, long id, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        var body = command.DecidingBody?.Trim() ?? string.Empty;
+        if (body.Length is 0 or > AccountabilityCase.DecidingBodyMaxLength)
+        {
+            return Error.Invalid("decidingBody", $"请填写决定机关（不超过 {AccountabilityCase.DecidingBodyMaxLength} 字）(The deciding body needs 1 to {AccountabilityCase.DecidingBodyMaxLength} characters).");
+        }
+
+        var now = time.GetUtcNow();
+        if (command.DecidedOn is not { } on)
+        {
+            return Error.Invalid("decidedOn", "请填写决定日期 (The date of the decision is needed).");
+        }
+
+        if (on > ChinaTime.Today(time))
+        {
+            return Error.Invalid("decidedOn", $"决定日期 {on:yyyy-MM-dd} 不能晚于今天 (The decision cannot be dated in the future).");
+        }
+
+        var @case = await db.AccountabilityCases.Include(c => c.Officials).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (@case is null)
+        {
+            return SaveAccountabilityCase.NotFound(id);
+        }
+
+        if (@case.Decide(body, on, db.Jurisdiction.UserName, now) is { } refused)
+        {
+            return refused;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new SaveAccountabilityCase.Saved(@case.Id, @case.Status);
+    }
+}
