@@ -167,27 +167,6 @@ public sealed class FangkongDbContext(
     public DbSet<Areas.AreaDesignation> AreaDesignations => Set<Areas.AreaDesignation>();
 
     public DbSet<Areas.AreaProposal> AreaProposals => Set<Areas.AreaProposal>();
-    public DbSet<Supervision.Findings.Finding> Findings => Set<Supervision.Findings.Finding>();
-
-    public DbSet<Supervision.Findings.FindingEvent> FindingEvents => Set<Supervision.Findings.FindingEvent>();
-
-    public DbSet<Supervision.Findings.EvidenceFile> EvidenceFiles => Set<Supervision.Findings.EvidenceFile>();
-
-    public DbSet<Supervision.Findings.EvidenceBlob> EvidenceBlobs => Set<Supervision.Findings.EvidenceBlob>();
-
-    public DbSet<Supervision.Findings.EscalationNotice> EscalationNotices => Set<Supervision.Findings.EscalationNotice>();
-
-    public DbSet<Supervision.Inspections.ChecklistTemplate> ChecklistTemplates => Set<Supervision.Inspections.ChecklistTemplate>();
-
-    public DbSet<Supervision.Inspections.ChecklistItem> ChecklistItems => Set<Supervision.Inspections.ChecklistItem>();
-
-    public DbSet<Supervision.Inspections.Inspection> Inspections => Set<Supervision.Inspections.Inspection>();
-
-    public DbSet<Supervision.Inspections.InspectionResult> InspectionResults => Set<Supervision.Inspections.InspectionResult>();
-
-    public DbSet<Supervision.Detectors.DetectorRun> DetectorRuns => Set<Supervision.Detectors.DetectorRun>();
-
-    public DbSet<Cases.Bulletins.PublishedBulletin> PublishedBulletins => Set<Cases.Bulletins.PublishedBulletin>();
 
     public Jurisdiction Jurisdiction => jurisdiction.Current;
 
@@ -233,10 +212,6 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.SocialZero");
             StoreTimesAsNumbers(builder, "Fangkong.InfectionFree");
             StoreTimesAsNumbers(builder, "Fangkong.Areas");
-            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Findings");
-            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Inspections");
-            StoreTimesAsNumbers(builder, "Fangkong.Supervision.Detectors");
-            StoreTimesAsNumbers(builder, "Fangkong.Cases.Bulletins");
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;

@@ -44,7 +44,7 @@ public static class DemoSetup
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
         DemoCases.Report? Cases = null,
-        DemoTransfers.Report? Transfers = null);
+        DemoTransfers.Report? Transfers = null,
         DemoAreas.Report? Areas = null);
 
     public static async Task<Report> RunAsync(
@@ -77,10 +77,9 @@ public static class DemoSetup
         var cases = await DemoCases.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Transfers, 0, 1));
         var transfers = await DemoTransfers.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers);
         progress?.Report(new Progress(Step.Areas, 0, 1));
         var areas = await DemoAreas.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, areas);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers, areas);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
