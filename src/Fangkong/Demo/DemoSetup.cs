@@ -41,7 +41,8 @@ public static class DemoSetup
         int PlacesAdded,
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
-        DemoCases.Report? Cases = null);
+        DemoCases.Report? Cases = null,
+        DemoQuarantine.Report? Quarantine = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -71,7 +72,8 @@ public static class DemoSetup
         var testing = await DemoTesting.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
+        var quarantine = await DemoQuarantine.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
