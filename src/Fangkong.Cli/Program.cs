@@ -24,6 +24,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     SocialZeroCommand.Create(),
     InfectionFreeCommand.Create(),
     SupervisionCommand.Create(),
+    QuarantineCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -79,7 +79,7 @@ internal static class AllocationBenchmark
                 violations = await PlacementChecker.CheckAsync(db, ct);
                 roomsUsed = await db.QuarantineRooms.CountAsync(r => r.State == SpaceState.Occupied, ct);
                 meanKm = await db.Placements.Where(p => p.DistanceKm != null).AverageAsync(p => p.DistanceKm!.Value, ct);
-                log($"run {run}: {seconds[^1]:F2} s, {last.Placed:N0} placed, {last.Unplaced:N0} unplaced, {roomsUsed:N0} rooms used, {violations.Count} violations, mean {meanKm:F2} km");
+                log($"run {run}: {seconds[^1]:F2} s (read {last.Phases.Read:F2}, assign {last.Phases.Assign:F2}, write {last.Phases.Write:F2}), {last.Placed:N0} placed, {last.Unplaced:N0} unplaced, {roomsUsed:N0} rooms used, {violations.Count} violations, mean {meanKm:F2} km");
                 foreach (var violation in violations.Take(5))
                 {
                     log($"  violation: {violation}");

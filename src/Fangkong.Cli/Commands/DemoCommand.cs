@@ -135,6 +135,9 @@ internal static class DemoCommand
         if (report.Areas is { } a)
         {
             AnsiConsole.MarkupLineInterpolated($"风险区域 {a.Designations} 条划定（管控区 {a.Controlled}），已批准建议 {a.Approved} 条，待审批 {a.Pending} 条 / Areas: {a.Designations} designations ({a.Controlled} controlled), {a.Approved} proposals approved, {a.Pending} pending.");
+        if (report.Quarantine is { } q)
+        {
+                $"隔离：{q.Sites} 处场所，{q.Rooms} 间房间，{q.Beds} 张床位；陪护登记 {q.Dependants} 人；已安置 {q.Placed} 人（入住 {q.CheckedIn}），待分配 {q.Unplaced} 人。 Quarantine: {q.Sites} sites, {q.Rooms} rooms, {q.Beds} beds; {q.Dependants} dependants declared; {q.Placed} placed ({q.CheckedIn} checked in), {q.Unplaced} waiting. {q.Summary}");
         }
 
         AnsiConsole.Write(table);

@@ -46,6 +46,7 @@ public static class DemoSetup
         DemoCases.Report? Cases = null,
         DemoTransfers.Report? Transfers = null,
         DemoAreas.Report? Areas = null);
+        DemoQuarantine.Report? Quarantine = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -80,6 +81,8 @@ public static class DemoSetup
         progress?.Report(new Progress(Step.Areas, 0, 1));
         var areas = await DemoAreas.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers, areas);
+        var quarantine = await DemoQuarantine.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

@@ -26,6 +26,7 @@ public static class Allocator
     {
         ArgumentNullException.ThrowIfNull(input);
         var stocks = BuildStocks(input);
+        var cache = new CandidateCache();
         var placed = new List<NewPlacement>();
         var unplaced = new List<(WaitingPerson, string)>();
 
@@ -67,7 +68,7 @@ public static class Allocator
         foreach (var person in alone.OrderBy(p => p.Subject.IdentifiedAt).ThenBy(p => p.Subject.Key))
         {
             var group = dependantsOf.GetValueOrDefault((person.Subject.Kind, person.Subject.Key)) ?? [];
-            var reason = PlaceRoomGroup(person, group, stocks, at, by, runId, placed);
+            var reason = PlaceRoomGroup(person, group, stocks, cache, at, by, runId, placed);
             if (reason is not null)
             {
                 unplaced.Add((person, reason));
@@ -79,7 +80,7 @@ public static class Allocator
         {
             var kind = PlacementSubject.HospitalFor(person.Subject.Severity);
             var done = false;
-            foreach (var (stock, distance) in Candidates(person, stocks, kind))
+            foreach (var (stock, distance) in Candidates(person, stocks, kind, cache))
             {
                 if (stock.Take(OccupantKind.Case, 1) is { } bed)
                 {
@@ -100,10 +101,10 @@ public static class Allocator
     }
 
     private static string? PlaceRoomGroup(
-        WaitingPerson carer, List<(WaitingPerson Person, DependantReason Reason)> dependants, List<SiteStock> stocks, DateTimeOffset at, string by, long? runId, List<NewPlacement> placed)
+        WaitingPerson carer, List<(WaitingPerson Person, DependantReason Reason)> dependants, List<SiteStock> stocks, CandidateCache cache, DateTimeOffset at, string by, long? runId, List<NewPlacement> placed)
     {
         var size = 1 + dependants.Count;
-        foreach (var (stock, distance) in Candidates(carer, stocks, null))
+        foreach (var (stock, distance) in Candidates(carer, stocks, null, cache))
         {
             if (stock.Take(carer.Subject.Kind, size) is not QuarantineRoom room)
             {
@@ -138,8 +139,24 @@ public static class Allocator
         return result.IsSuccess ? new NewPlacement(result.Value!, carer.Room, carer.Placement) : null;
     }
 
-    /// <summary>Open sites of the right kind: the person's own city first, nearest first; without a home position, the own county first.</summary>
-    private static IEnumerable<(SiteStock Stock, double? Distance)> Candidates(WaitingPerson person, List<SiteStock> stocks, SiteKind? hospital)
+    /// <summary>
+    /// Open sites of the right kind: the person's own city first, nearest first; without a home
+    /// position, the own county first. People of one compound share the order, so it is sorted once.
+    /// </summary>
+    private static List<(SiteStock Stock, double? Distance)> Candidates(WaitingPerson person, List<SiteStock> stocks, SiteKind? hospital, CandidateCache cache)
+    {
+        var county = person.Subject.RegionCode.Length >= 6 ? person.Subject.RegionCode[..6] : person.Subject.RegionCode;
+        var key = (person.Home, person.CityCode, person.Home is null ? county : string.Empty, hospital);
+        if (!cache.TryGetValue(key, out var list))
+        {
+            list = [.. SortCandidates(person, stocks, hospital)];
+            cache[key] = list;
+        }
+
+        return list;
+    }
+
+    private static IEnumerable<(SiteStock Stock, double? Distance)> SortCandidates(WaitingPerson person, List<SiteStock> stocks, SiteKind? hospital)
     {
         var city = person.CityCode;
         var county = person.Subject.RegionCode.Length >= 6 ? person.Subject.RegionCode[..6] : person.Subject.RegionCode;
@@ -165,7 +182,7 @@ public static class Allocator
 
             var kinds = input.FloorKinds.GetValueOrDefault(space.SectionId) ?? [];
             var floorKind = stock.Site.Kind.HasRooms() ? kinds.Count == 1 ? kinds.First() : (OccupantKind?)null : null;
-            stock.Floor(space.SectionId, floorKind, stock.Site.Kind.HasRooms() && kinds.Count > 1).Add(space);
+            stock.Add(stock.Floor(space.SectionId, floorKind, stock.Site.Kind.HasRooms() && kinds.Count > 1), space);
         }
 
         foreach (var stock in sites.Values)
@@ -180,4 +197,7 @@ public static class Allocator
         result.IsSuccess
             ? result.Value!
             : throw new InvalidOperationException($"The allocation broke a placement rule: {result.Error!.Message}");
+
+    /// <summary>Site orders by (home, city, county when no home, hospital kind).</summary>
+    private sealed class CandidateCache : Dictionary<(GeoPoint?, string, string, SiteKind?), List<(SiteStock Stock, double? Distance)>>;
 }

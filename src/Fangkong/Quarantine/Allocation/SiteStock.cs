@@ -13,7 +13,14 @@ internal sealed class SiteStock(QuarantineSite site)
 
     public GeoPoint Point { get; } = new(site.Latitude, site.Longitude);
 
-    public int Free => _floors.Sum(f => f.Free);
+    /// <summary>Free spaces left; a full site is skipped without looking at its floors.</summary>
+    public int Free { get; private set; }
+
+    public void Add(FloorStock floor, Space space)
+    {
+        floor.Add(space);
+        Free++;
+    }
 
     public FloorStock Floor(long sectionId, OccupantKind? kind, bool mixed)
     {
@@ -29,6 +36,17 @@ internal sealed class SiteStock(QuarantineSite site)
 
     /// <summary>Takes a space for a group of <paramref name="size"/> of <paramref name="kind"/>: a floor of that kind first, else an empty floor.</summary>
     public Space? Take(OccupantKind kind, int size)
+    {
+        var space = Free == 0 ? null : TakeFromFloors(kind, size);
+        if (space is not null)
+        {
+            Free--;
+        }
+
+        return space;
+    }
+
+    private Space? TakeFromFloors(OccupantKind kind, int size)
     {
         foreach (var floor in _floors)
         {
