@@ -156,6 +156,7 @@ public static class FangkongWebApp
         AntigenFormEndpoints.Map(app);
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
+        QuarantineFormEndpoints.Map(app);
         TransferFormEndpoints.Map(app);
         HomeMonitoringFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
@@ -170,6 +171,7 @@ public static class FangkongWebApp
         ClustersApi.Map(api);
         InvestigationApi.Map(app);
         PassesApi.Map(api);
+        QuarantineApi.Map(api);
         TransfersApi.Map(api);
         TransferStayApi.Map(api);
         HomeMonitoringApi.Map(api);

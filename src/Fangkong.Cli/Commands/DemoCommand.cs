@@ -125,6 +125,12 @@ internal static class DemoCommand
                 $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; clusters: {c.Clusters}.");
         }
 
+        if (report.Quarantine is { } q)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"隔离：{q.Sites} 处场所，{q.Rooms} 间房间，{q.Beds} 张床位；陪护登记 {q.Dependants} 人；已安置 {q.Placed} 人（入住 {q.CheckedIn}），待分配 {q.Unplaced} 人。 Quarantine: {q.Sites} sites, {q.Rooms} rooms, {q.Beds} beds; {q.Dependants} dependants declared; {q.Placed} placed ({q.CheckedIn} checked in), {q.Unplaced} waiting. {q.Summary}");
+        }
+
         if (report.Transfers is { } tr)
         {
             AnsiConsole.MarkupLineInterpolated(

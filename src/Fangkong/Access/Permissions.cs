@@ -51,6 +51,18 @@ public static class Permissions
     /// <summary>Scan passes at a checkpoint.</summary>
     public const string ScanPasses = "scan-passes";
 
+    /// <summary>See quarantine sites, occupancy, capacity forecast and the allocation queue.</summary>
+    public const string ViewQuarantine = "view-quarantine";
+
+    /// <summary>Register quarantine sites and hospitals with their rooms and beds.</summary>
+    public const string ManageQuarantineSites = "manage-quarantine-sites";
+
+    /// <summary>Run the allocation of rooms and beds (a city-level job: nearest site in the city).</summary>
+    public const string RunAllocation = "run-allocation";
+
+    /// <summary>Send pool members to central quarantine; declare dependants sharing a carer's room.</summary>
+    public const string DecideQuarantine = "decide-quarantine";
+
     /// <summary>See the dispatch board, the end-of-day waiting list, timelines and room turnover.</summary>
     public const string ViewTransfers = "view-transfers";
 
@@ -97,6 +109,11 @@ public static class Permissions
         [ApplyPasses] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [ApprovePasses] = [Roles.CommandCentre, Roles.CountyWorker],
         [ScanPasses] = [Roles.CheckpointOfficer],
+        [ViewQuarantine] = [Roles.CommandCentre, Roles.CountyWorker, Roles.QuarantineStaff, Roles.Dispatcher],
+        [ManageQuarantineSites] = [Roles.CommandCentre, Roles.CountyWorker, Roles.QuarantineStaff],
+        [RunAllocation] = [Roles.CommandCentre, Roles.Dispatcher],
+        [DecideQuarantine] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Investigator],
+
         [ViewTransfers] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Dispatcher, Roles.QuarantineStaff, Roles.Inspector],
         [DispatchTransfers] = [Roles.Dispatcher, Roles.CommandCentre],
         [ManageStay] = [Roles.QuarantineStaff, Roles.CommandCentre],

@@ -43,6 +43,7 @@ public static class DemoSetup
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
         DemoCases.Report? Cases = null,
+        DemoQuarantine.Report? Quarantine = null,
         DemoTransfers.Report? Transfers = null);
 
     public static async Task<Report> RunAsync(
@@ -74,8 +75,11 @@ public static class DemoSetup
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Transfers, 0, 1));
+        // One case is treated and released before the week's people are placed and checked in.
+        await DemoTransfers.ReleaseFirstCaseAsync(db, time, ct);
+        var quarantine = await DemoQuarantine.SeedAsync(db, time, ct);
         var transfers = await DemoTransfers.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

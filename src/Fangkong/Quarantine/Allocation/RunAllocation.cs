@@ -53,6 +53,14 @@ public static class RunAllocation
         }
 
         await transaction.CommitAsync(ct);
+
+        // Rooms and beds were written around change tracking: copies the caller's context still
+        // tracks are stale, so they are let go (the next query reads them afresh).
+        foreach (var entry in db.ChangeTracker.Entries<Space>().ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
         return new Outcome(run.Id, input.Waiting.Count, outcome.Placed.Count, outcome.Unplaced.Count, outcome.Summary, clock.Elapsed.TotalSeconds, outcome.Unplaced);
     }
 

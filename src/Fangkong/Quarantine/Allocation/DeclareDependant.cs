@@ -1,0 +1,82 @@
+using Fangkong.Cases;
+using Fangkong.Common;
+using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fangkong.Quarantine.Allocation;
+
+/// <summary>
+/// Declares that a child or a person needing care shares a room with a carer. Both are contacts of
+/// the same kind (by contact id) or both pool members sent to central quarantine (by person id),
+/// in the caller's jurisdiction. Declaring the same pair again changes nothing.
+/// </summary>
+public static class DeclareDependant
+{
+    public sealed record Command(string? Kind, long DependantId, long CarerId, string? Reason);
+
+    public sealed record Declared(long Id, bool AlreadyDeclared);
+
+    public static async Task<Result<Declared>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!Enum.TryParse<OccupantKind>(command.Kind, ignoreCase: true, out var kind) || !kind.TakesRoom() || !Enum.IsDefined(kind))
+        {
+            return Error.Invalid("kind", "类型应为 CloseContact、SecondaryContact 或 PositivePoolMember (kind must be CloseContact, SecondaryContact or PositivePoolMember).");
+        }
+
+        if (!Enum.TryParse<DependantReason>(command.Reason, ignoreCase: true, out var reason) || !Enum.IsDefined(reason))
+        {
+            return Error.Invalid("reason", "原因应为 Child 或 NeedsCare (reason must be Child or NeedsCare).");
+        }
+
+        string? carerRegion;
+        bool dependantFound;
+        if (kind == OccupantKind.PositivePoolMember)
+        {
+            var ids = new[] { command.DependantId, command.CarerId };
+            var found = await db.CentralQuarantineDecisions.AsNoTracking().Where(d => ids.Contains(d.PersonId) && d.WithdrawnAt == null)
+                .Select(d => new { d.PersonId, d.RegionCode }).ToListAsync(ct);
+            carerRegion = found.FirstOrDefault(f => f.PersonId == command.CarerId)?.RegionCode;
+            dependantFound = found.Any(f => f.PersonId == command.DependantId);
+        }
+        else
+        {
+            var contactKind = kind == OccupantKind.CloseContact ? ContactKind.Close : ContactKind.Secondary;
+            var ids = new[] { command.DependantId, command.CarerId };
+            var found = await db.Contacts.AsNoTracking().Where(c => ids.Contains(c.Id) && c.Kind == contactKind)
+                .Select(c => new { c.Id, c.RegionCode }).ToListAsync(ct);
+            carerRegion = found.FirstOrDefault(f => f.Id == command.CarerId)?.RegionCode;
+            dependantFound = found.Any(f => f.Id == command.DependantId);
+        }
+
+        if (carerRegion is null || !dependantFound)
+        {
+            return Error.NotFound($"您的辖区内未找到同类的被照护人和陪护人 (no {kind} dependant {command.DependantId} and carer {command.CarerId} of that kind in your jurisdiction).");
+        }
+
+        var existing = await db.DependantDeclarations.AsNoTracking().SingleOrDefaultAsync(d => d.Kind == kind && d.DependantKey == command.DependantId, ct);
+        if (existing is not null)
+        {
+            return existing.CarerKey == command.CarerId
+                ? new Declared(existing.Id, true)
+                : Error.Conflict($"该被照护人已登记陪护人 {existing.CarerKey} (the dependant already has carer {existing.CarerKey}).");
+        }
+
+        if (await db.DependantDeclarations.AnyAsync(d => d.Kind == kind && d.DependantKey == command.CarerId, ct))
+        {
+            return Error.Invalid("carerId", "陪护人本人是被照护人 (the carer is itself declared a dependant).");
+        }
+
+        var created = DependantDeclaration.Create(kind, command.DependantId, command.CarerId, carerRegion, reason, db.Jurisdiction.UserName, time.GetUtcNow());
+        if (!created.IsSuccess)
+        {
+            return created.Error!;
+        }
+
+        db.DependantDeclarations.Add(created.Value!);
+        await db.SaveChangesAsync(ct);
+        return new Declared(created.Value!.Id, false);
+    }
+}
