@@ -140,6 +140,12 @@ internal static class DemoCommand
                 $"隔离：{q.Sites} 处场所，{q.Rooms} 间房间，{q.Beds} 张床位；陪护登记 {q.Dependants} 人；已安置 {q.Placed} 人（入住 {q.CheckedIn}），待分配 {q.Unplaced} 人。 Quarantine: {q.Sites} sites, {q.Rooms} rooms, {q.Beds} beds; {q.Dependants} dependants declared; {q.Placed} placed ({q.CheckedIn} checked in), {q.Unplaced} waiting. {q.Summary}");
         }
 
+        if (report.Transfers is { } tr)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"转运 Transfers: {tr.Vehicles} vehicles, {tr.Placed} contacts placed, {tr.CheckedIn} checked in, {tr.Waiting} waiting (日清日结); a case released into home monitoring: {(tr.CaseReleased ? "yes" : "no")}.");
+        }
+
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Password of every demo account: [bold]{DemoUsers.Password}[/]");
     }

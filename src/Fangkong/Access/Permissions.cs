@@ -62,6 +62,7 @@ public static class Permissions
 
     /// <summary>Send pool members to central quarantine; declare dependants sharing a carer's room.</summary>
     public const string DecideQuarantine = "decide-quarantine";
+
     /// <summary>See the dispatch board, the end-of-day waiting list, timelines and room turnover.</summary>
     public const string ViewTransfers = "view-transfers";
 
@@ -158,6 +159,7 @@ public static class Permissions
         [ManageQuarantineSites] = [Roles.CommandCentre, Roles.CountyWorker, Roles.QuarantineStaff],
         [RunAllocation] = [Roles.CommandCentre, Roles.Dispatcher],
         [DecideQuarantine] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Investigator],
+
         [ViewTransfers] = [Roles.CommandCentre, Roles.CountyWorker, Roles.Dispatcher, Roles.QuarantineStaff, Roles.Inspector],
         [DispatchTransfers] = [Roles.Dispatcher, Roles.CommandCentre],
         [ManageStay] = [Roles.QuarantineStaff, Roles.CommandCentre],

@@ -47,6 +47,8 @@ public static class DemoSetup
         DemoTransfers.Report? Transfers = null,
         DemoAreas.Report? Areas = null);
         DemoQuarantine.Report? Quarantine = null);
+        DemoQuarantine.Report? Quarantine = null,
+        DemoTransfers.Report? Transfers = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -83,6 +85,9 @@ public static class DemoSetup
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers, areas);
         var quarantine = await DemoQuarantine.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine);
+        // One case is treated and released before the week's people are placed and checked in.
+        await DemoTransfers.ReleaseFirstCaseAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

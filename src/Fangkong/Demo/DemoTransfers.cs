@@ -10,16 +10,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Demo;
 
 /// <summary>
-/// The demo's transfers and releases: three vehicles of 船营区; the latest close contacts placed in
-/// a hotel's rooms (a demo hotel and shelter hospital are opened only when 船营区 has no site);
-/// one batch delivered and checked in, one on the road, the rest waiting on the end-of-day list;
-/// and one case treated in a shelter hospital, released on two tests of Ct ≥ 35 a day apart, now
-/// in home health monitoring with daily check-ins, its bed disinfected (turnover measured).
-/// Idempotent: nothing is added once a transfer exists.
+/// The demo's transfers and releases, in two steps. Before the quarantine demo places the week's
+/// people: one case treated in a shelter hospital, released on two tests of Ct ≥ 35 a day apart,
+/// now in home health monitoring with daily check-ins, its bed disinfected (turnover measured).
+/// After it: today's new close contacts of the latest case (the week's people are placed and
+/// checked in by then), placed in free hotel rooms, with three vehicles of 船营区 — one batch
+/// delivered and checked in, one on the road, the rest waiting on the end-of-day list. A demo
+/// hotel or shelter hospital is opened only when the city has none. Each step runs once.
 /// </summary>
 public static class DemoTransfers
 {
     public const int Contacts = 10;
+
+    /// <summary>Contact numbers of today's demo contacts start with this.</summary>
+    public const string ContactPrefix = "MJ-T-";
 
     public sealed record Report(int Vehicles, int Placed, int CheckedIn, int Waiting, bool CaseReleased);
 
@@ -27,28 +31,29 @@ public static class DemoTransfers
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(time);
-        if (await db.TransferTasks.AnyAsync(ct) || !await db.Contacts.AnyAsync(c => c.RegionCode.StartsWith(DemoSetup.County), ct))
+        if (await db.Vehicles.AnyAsync(v => v.Plate == "吉BZ0001", ct))
         {
             return null;
         }
 
         var now = time.GetUtcNow();
+        await NewContactsAsync(db, now, ct);
         var vehicles = new[] { ("吉B·Z0001", 4), ("吉B·Z0002", 4), ("吉B·Z0003", 12) }
             .Select(v => new Vehicle(v.Item1.Replace("·", string.Empty, StringComparison.Ordinal), v.Item2, "司机、押运人员、医护各 1 名", DemoSetup.County)).ToList();
         db.Vehicles.AddRange(vehicles);
         await db.SaveChangesAsync(ct);
-        var (hotel, shelter) = await SitesAsync(db, now, ct);
+        var hotel = await HotelAsync(db, now, ct);
 
         // The latest close contacts not placed yet, placed in free rooms of the hotel.
         var contacts = await db.Contacts.AsNoTracking()
             .Where(c => c.RegionCode.StartsWith(DemoSetup.County) && c.Kind == ContactKind.Close && c.ReleasedOn == null
-                && !db.Placements.Any(p => p.ContactId == c.Id))
+                && c.ContactNo.StartsWith(ContactPrefix) && !db.Placements.Any(p => p.ContactId == c.Id))
             .OrderByDescending(c => c.IdentifiedOn).ThenBy(c => c.Id).Take(Contacts).ToListAsync(ct);
         var rooms = await db.QuarantineRooms.Where(r => r.SiteId == hotel.Id && r.State == SpaceState.Available).OrderBy(r => r.Number).Take(contacts.Count).ToListAsync(ct);
         var placed = 0;
         foreach (var (contact, room) in contacts.Zip(rooms))
         {
-            var identified = Earlier(At(contact.IdentifiedOn, 8), now.AddHours(-6));
+            var identified = Earlier(At(contact.IdentifiedOn, 8), now.AddHours(-6 + (placed * 0.25)));
             var subject = new PlacementSubject(OccupantKind.CloseContact, null, contact.Id, null, contact.Name, contact.RegionCode, null, identified);
             var placement = Placement.Place(subject, hotel, room, identified.AddHours(1), "demo");
             if (placement.IsSuccess)
@@ -62,20 +67,72 @@ public static class DemoTransfers
         var opened = (await OpenTransfers.HandleAsync(db, time, ct)).Value!.Ids;
         var checkedIn = await DeliverAsync(db, time, vehicles[0], opened.Take(4).ToList(), checkIn: true, ct);
         await DeliverAsync(db, time, vehicles[1], opened.Skip(4).Take(3).ToList(), checkIn: false, ct);
-        var released = shelter is not null && await ReleaseCaseAsync(db, time, shelter, now, ct);
         var waiting = await db.TransferTasks.CountAsync(t => t.State == TransferState.Waiting, ct);
+        var released = await db.SpaceTurnovers.AnyAsync(ct);
         return new Report(vehicles.Count, placed, checkedIn, waiting, released);
     }
 
-    /// <summary>船营区's first hotel and shelter hospital, or demo ones opened for the purpose.</summary>
-    private static async Task<(QuarantineSite Hotel, QuarantineSite? Shelter)> SitesAsync(FangkongDbContext db, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The release step (before the quarantine demo's allocation): once, when no turnover exists yet.</summary>
+    public static async Task<bool> ReleaseFirstCaseAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct = default)
     {
-        var hotel = await db.QuarantineSites.Where(s => s.RegionCode.StartsWith(DemoSetup.County) && s.Kind == SiteKind.Hotel && s.IsOpen).OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
-            ?? await NewSiteAsync(db, "船营区集中隔离点（演示·松江宾馆）", SiteKind.Hotel, 2, 10, now, ct);
-        var shelter = await db.QuarantineSites.Where(s => s.RegionCode.StartsWith("2202") && s.Kind == SiteKind.ShelterHospital && s.IsOpen).OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
-            ?? await NewSiteAsync(db, "吉林市方舱医院（演示）", SiteKind.ShelterHospital, 1, 20, now, ct);
-        return (hotel, shelter);
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        if (await db.SpaceTurnovers.AnyAsync(ct) || await db.Vehicles.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        var vehicle = new Vehicle("吉BZ0009", 4, "司机、医护各 1 名（方舱专线）", DemoSetup.County);
+        db.Vehicles.Add(vehicle);
+        await db.SaveChangesAsync(ct);
+        return await ReleaseCaseAsync(db, time, await ShelterAsync(db, now, ct), now, ct);
     }
+
+    /// <summary>Close contacts identified today of the latest case of 船营区: residents of its community who are neither contacts nor cases.</summary>
+    private static async Task NewContactsAsync(FangkongDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var source = await db.Cases.AsNoTracking().Where(c => c.RegionCode.StartsWith(DemoSetup.County)).OrderByDescending(c => c.ReportedOn).ThenByDescending(c => c.Id).FirstOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return;
+        }
+
+        var today = ChinaTime.DayOf(now);
+        var policy = await PolicyVersions.InForceAsync(db, source.RegionCode, today, ct);
+        if (!policy.IsSuccess)
+        {
+            return;
+        }
+
+        var community = source.RegionCode.Length >= 12 ? source.RegionCode[..12] : source.RegionCode;
+        var people = await db.Persons.AsNoTracking()
+            .Where(p => p.RegionCode.StartsWith(community) && p.DocumentType == Persons.DocumentType.ResidentId
+                && !db.Contacts.Any(c => c.IdNumber == p.DocumentNumber) && !db.Cases.Any(c => c.IdNumber == p.DocumentNumber))
+            .OrderBy(p => p.Id).Take(Contacts).ToListAsync(ct);
+        var n = 0;
+        foreach (var person in people)
+        {
+            n++;
+            var report = new Contact.Report($"{ContactPrefix}{source.CaseNo}-{n}", ContactKind.Close, source.CaseNo, null, person.DocumentNumber, person.Name, person.RegionCode, today.AddDays(-1), today, null);
+            if (Contact.Create(report, policy.Value!) is { IsSuccess: true } created)
+            {
+                db.Contacts.Add(created.Value!);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>船营区's first open hotel, or a demo one opened for the purpose.</summary>
+    private static async Task<QuarantineSite> HotelAsync(FangkongDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        await db.QuarantineSites.Where(s => s.RegionCode.StartsWith(DemoSetup.County) && s.Kind == SiteKind.Hotel && s.IsOpen).OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
+        ?? await NewSiteAsync(db, "船营区集中隔离点（演示·松江宾馆）", SiteKind.Hotel, 2, 10, now, ct);
+
+    /// <summary>The city's first open shelter hospital, or a demo one opened for the purpose.</summary>
+    private static async Task<QuarantineSite> ShelterAsync(FangkongDbContext db, DateTimeOffset now, CancellationToken ct) =>
+        await db.QuarantineSites.Where(s => s.RegionCode.StartsWith("2202") && s.Kind == SiteKind.ShelterHospital && s.IsOpen).OrderBy(s => s.Id).FirstOrDefaultAsync(ct)
+        ?? await NewSiteAsync(db, "吉林市方舱医院（演示）", SiteKind.ShelterHospital, 1, 20, now, ct);
 
     private static async Task<QuarantineSite> NewSiteAsync(FangkongDbContext db, string name, SiteKind kind, int sections, int perSection, DateTimeOffset now, CancellationToken ct)
     {

@@ -14,6 +14,9 @@ namespace Fangkong.Quarantine.Transfers;
 /// </summary>
 public static class EndOfDayList
 {
+    /// <summary>At most this many people are named (longest waiting first); the counts are always complete.</summary>
+    public const int MaxPeople = 2_000;
+
     public sealed record Row(long TransferId, long? PlacementId, string Name, string IdNumber, string RegionCode, string SiteName, bool CrossCity, TransferState State, DateTimeOffset IdentifiedAt, double HoursWaiting);
 
     public sealed record County(string Code, string Name, int Waiting, double LongestHours, IReadOnlyList<Row> People);
@@ -48,17 +51,21 @@ public static class EndOfDayList
             query = query.Where(t => t.RegionCode.StartsWith(prefix));
         }
 
-        var tasks = await query.OrderBy(t => t.IdentifiedAt).Take(5_000).ToListAsync(ct);
-        var codes = tasks.Select(t => t.County).Distinct().ToList();
+        // Counts and longest waits per county from the database; the names listed are capped, longest waiting first.
+        var totals = await query.GroupBy(t => t.RegionCode.Substring(0, 6))
+            .Select(g => new { County = g.Key, Count = g.Count(), First = g.Min(t => t.IdentifiedAt) })
+            .ToListAsync(ct);
+        var tasks = await query.OrderBy(t => t.IdentifiedAt).ThenBy(t => t.Id).Take(MaxPeople).ToListAsync(ct);
+        var codes = totals.Select(t => t.County).ToList();
         var names = await db.Regions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var full = db.Jurisdiction.SeesFullIdentity;
-        var counties = tasks.GroupBy(t => t.County)
-            .Select(g =>
+        var counties = totals
+            .Select(c =>
             {
-                var people = g.Select(t => new Row(
+                var people = tasks.Where(t => t.County == c.County).Select(t => new Row(
                     t.Id, t.PlacementId, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.SiteName, t.CrossCity,
                     StateAt(t, asOf), t.IdentifiedAt, Math.Round((asOf - t.IdentifiedAt).TotalHours, 1))).ToList();
-                return new County(g.Key, names.GetValueOrDefault(g.Key, g.Key), people.Count, people.Max(p => p.HoursWaiting), people);
+                return new County(c.County, names.GetValueOrDefault(c.County, c.County), c.Count, Math.Round((asOf - c.First).TotalHours, 1), people);
             })
             .OrderByDescending(c => c.Waiting).ThenBy(c => c.Code, StringComparer.Ordinal)
             .ToList();
@@ -68,7 +75,7 @@ public static class EndOfDayList
                 [.. tasks.Select(t => t.Id)], filter.Value, ct);
         }
 
-        return new Listing(the, asOf, tasks.Count, counties);
+        return new Listing(the, asOf, totals.Sum(t => t.Count), counties);
     }
 
     /// <summary>The step the transfer had reached at <paramref name="at"/>.</summary>

@@ -141,6 +141,10 @@ public sealed class TransfersApiTests
         (await dispatcher.GetStringAsync("/transfers/end-of-day?date=2022-03-20")).ShouldContain("船营区（220204）");
         (await dispatcher.GetStringAsync($"/timeline/{placementId}")).ShouldContain("全流程时间轴");
         (await community.GetStringAsync("/home-monitoring")).ShouldContain("居家隔离与健康监测");
+        using var english = await host.ClientAsync("dispatcher", "en");
+        var en = await english.GetStringAsync("/dispatch");
+        en.ShouldContain("Transfer dispatch");
+        en.ShouldContain("1 waiting (grouped by compound and site)");
         foreach (var (client, path) in new[] { (sampler, "/dispatch"), (community, "/transfers/end-of-day"), (sampler, "/home-monitoring"), (community, $"/timeline/{placementId}") })
         {
             using var response = await client.GetAsync(path);
