@@ -41,7 +41,11 @@ public static class DemoSetup
         int PlacesAdded,
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
-        DemoCases.Report? Cases = null);
+        DemoCases.Report? Cases = null,
+        ZeroLoopReport? ZeroLoop = null);
+
+    /// <summary>What the closed-loop, infection-free and pass steps added (null parts: present already).</summary>
+    public sealed record ZeroLoopReport(DemoClosedLoop.Report? ClosedLoop, DemoInfectionFree.Report? InfectionFree, DemoPasses.Report? Passes);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -71,7 +75,8 @@ public static class DemoSetup
         var testing = await DemoTesting.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
+        var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct));
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, zeroLoop);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
