@@ -124,7 +124,30 @@ internal static class DemoCommand
                 $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; clusters: {c.Clusters}.");
         }
 
+        if (report.ZeroLoop is { } z)
+        {
+            PrintZeroLoop(z);
+        }
+
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Password of every demo account: [bold]{DemoUsers.Password}[/]");
+    }
+
+    private static void PrintZeroLoop(DemoSetup.ZeroLoopReport z)
+    {
+        if (z.ClosedLoop is { } l)
+        {
+            AnsiConsole.MarkupLineInterpolated($"闭环 Closed loop {l.GroupId} (福源馆): {l.Members} members, {l.Missed} missed swab on {l.Day:yyyy-MM-dd}, {l.Breaches} breaches recorded (/closed-loops).");
+        }
+
+        if (z.InfectionFree is { } f)
+        {
+            AnsiConsole.MarkupLineInterpolated($"无疫小区 Infection-free: {f.Registered} registered, {f.Removed} removed after a new positive ({f.RemovedCompound}) (/infection-free).");
+        }
+
+        if (z.Passes is { } p)
+        {
+            AnsiConsole.MarkupLineInterpolated($"通行证 Passes: {p.Applied} applied, {p.Approved} approved; checkpoint scans {p.Scans}: {p.Allowed} allowed, {p.Refused} refused (/checkpoints/log).");
+        }
     }
 }
