@@ -145,6 +145,11 @@ internal static class DemoCommand
             AnsiConsole.MarkupLineInterpolated($"无疫小区 Infection-free: {f.Registered} registered, {f.Removed} removed after a new positive ({f.RemovedCompound}) (/infection-free).");
         }
 
+        if (z.SocialZero is { } s)
+        {
+            AnsiConsole.MarkupLineInterpolated($"社会面清零 Social zero: {s.UnderControl} positives found in quarantine today (/social-zero).");
+        }
+
         if (z.Passes is { } p)
         {
             AnsiConsole.MarkupLineInterpolated($"通行证 Passes: {p.Applied} applied, {p.Approved} approved; checkpoint scans {p.Scans}: {p.Allowed} allowed, {p.Refused} refused (/checkpoints/log).");

@@ -63,7 +63,7 @@ public static class DemoClosedLoop
         Must(await RecordScans.HandleAsync(db, round.Id, scans, ct), "swabs");
         Must(await RecordResults.HandleAsync(db, time, scans.Select((s, i) => new RecordResults.Row(i + 1, s.TubeBarcode, "negative", null, null, morning.AddHours(14), "吉林市疾病预防控制中心")).ToList(), ct), "results");
 
-        var compliance = Must(await CheckCompliance.HandleAsync(county, group.Id, yesterday, audit: false, ct), "compliance");
+        var compliance = Must(await CheckCompliance.HandleAsync(county, group.Id, yesterday, audit: false, ct: ct), "compliance");
         var detected = Must(await DetectBreaches.HandleAsync(county, time, yesterday, group.Id, ct), "breaches");
         return new Report(group.Id, Staff.Length, yesterday, compliance.Missed, detected.New);
     }

@@ -45,7 +45,7 @@ public static class DemoSetup
         ZeroLoopReport? ZeroLoop = null);
 
     /// <summary>What the closed-loop, infection-free and pass steps added (null parts: present already).</summary>
-    public sealed record ZeroLoopReport(DemoClosedLoop.Report? ClosedLoop, DemoInfectionFree.Report? InfectionFree, DemoPasses.Report? Passes);
+    public sealed record ZeroLoopReport(DemoClosedLoop.Report? ClosedLoop, DemoInfectionFree.Report? InfectionFree, DemoPasses.Report? Passes, DemoSocialZero.Report? SocialZero);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -75,7 +75,7 @@ public static class DemoSetup
         var testing = await DemoTesting.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
-        var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct));
+        var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct), await DemoSocialZero.SeedAsync(db, time, ct));
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, zeroLoop);
     }
 

@@ -39,12 +39,14 @@ public sealed class DemoZeroLoopTests
             (free.Registered, free.Removed).ShouldBe((2, 1));
             var passes = (await DemoPasses.SeedAsync(db, TimeProvider.System))!;
             (passes.Allowed, passes.Refused).ShouldBe((2, 2));
+            (await DemoSocialZero.SeedAsync(db, TimeProvider.System))!.UnderControl.ShouldBe(2);
         }
 
         await using var check = database.NewContext();
         (await DemoClosedLoop.SeedAsync(check, TimeProvider.System)).ShouldBeNull();
         (await DemoInfectionFree.SeedAsync(check, TimeProvider.System)).ShouldBeNull();
         (await DemoPasses.SeedAsync(check, TimeProvider.System)).ShouldBeNull();
+        (await DemoSocialZero.SeedAsync(check, TimeProvider.System)).ShouldBeNull();
         (await check.ClosedLoopBreaches.Select(b => b.Kind).ToListAsync()).OrderBy(k => k).ShouldBe([BreachKind.SharedQuarters, BreachKind.MissedTest]);
         (await check.InfectionFreeLabels.Select(l => l.Status).OrderBy(s => s).ToListAsync()).ShouldBe([LabelStatus.Registered, LabelStatus.Removed]);
         (await check.InfectionFreeNotices.CountAsync()).ShouldBe(1);
