@@ -144,9 +144,35 @@ internal static class DemoCommand
         {
             AnsiConsole.MarkupLineInterpolated(
                 $"转运 Transfers: {tr.Vehicles} vehicles, {tr.Placed} contacts placed, {tr.CheckedIn} checked in, {tr.Waiting} waiting (日清日结); a case released into home monitoring: {(tr.CaseReleased ? "yes" : "no")}.");
+        if (report.ZeroLoop is { } z)
+        {
+            PrintZeroLoop(z);
         }
 
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated($"Password of every demo account: [bold]{DemoUsers.Password}[/]");
+    }
+
+    private static void PrintZeroLoop(DemoSetup.ZeroLoopReport z)
+    {
+        if (z.ClosedLoop is { } l)
+        {
+            AnsiConsole.MarkupLineInterpolated($"闭环 Closed loop {l.GroupId} (福源馆): {l.Members} members, {l.Missed} missed swab on {l.Day:yyyy-MM-dd}, {l.Breaches} breaches recorded (/closed-loops).");
+        }
+
+        if (z.InfectionFree is { } f)
+        {
+            AnsiConsole.MarkupLineInterpolated($"无疫小区 Infection-free: {f.Registered} registered, {f.Removed} removed after a new positive ({f.RemovedCompound}) (/infection-free).");
+        }
+
+        if (z.SocialZero is { } s)
+        {
+            AnsiConsole.MarkupLineInterpolated($"社会面清零 Social zero: {s.UnderControl} positives found in quarantine today (/social-zero).");
+        }
+
+        if (z.Passes is { } p)
+        {
+            AnsiConsole.MarkupLineInterpolated($"通行证 Passes: {p.Applied} applied, {p.Approved} approved; checkpoint scans {p.Scans}: {p.Allowed} allowed, {p.Refused} refused (/checkpoints/log).");
+        }
     }
 }

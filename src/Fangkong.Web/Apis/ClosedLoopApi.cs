@@ -38,7 +38,7 @@ public static class ClosedLoopApi
 
     public static async Task<Results<Ok<CheckCompliance.Report>, ValidationProblem, ProblemHttpResult>> ComplianceAsync(
         long id, DateOnly? day, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        (await CheckCompliance.HandleAsync(db, id, day ?? ChinaTime.Today(time), ct: ct)).ToHttp();
+        (await CheckCompliance.HandleAsync(db, id, day ?? ChinaTime.Today(time), asOf: time.GetUtcNow(), ct: ct)).ToHttp();
 
     public static async Task<Results<Ok<DetectBreaches.Detected>, ValidationProblem, ProblemHttpResult>> DetectAsync(
         DateOnly? day, long? group, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

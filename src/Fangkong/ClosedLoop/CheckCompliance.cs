@@ -12,13 +12,14 @@ namespace Fangkong.ClosedLoop;
 /// </summary>
 public static class CheckCompliance
 {
-    public sealed record Slot(string Label, bool Tested, DateTimeOffset? SampledAt);
+    /// <param name="Open">Not swabbed yet but the slot has not ended: not (yet) missed.</param>
+    public sealed record Slot(string Label, bool Tested, DateTimeOffset? SampledAt, bool Open = false);
 
     public sealed record MemberLine(
         long MemberId, long PersonId, string Name, string IdNumber, ClosedLoopRole Role, string Quarters, TestSchedule Schedule,
         IReadOnlyList<Slot> Slots)
     {
-        public int Missed => Slots.Count(s => !s.Tested);
+        public int Missed => Slots.Count(s => !s.Tested && !s.Open);
     }
 
     public sealed record Report(long GroupId, string Name, string RegionCode, DateOnly Day, IReadOnlyList<MemberLine> Members)
@@ -28,7 +29,9 @@ public static class CheckCompliance
         public int Missed => Members.Sum(m => m.Missed);
     }
 
-    public static async Task<Result<Report>> HandleAsync(FangkongDbContext db, long groupId, DateOnly day, bool audit = true, CancellationToken ct = default)
+    /// <param name="asOf">The time of the check: a slot that has not ended by then is open, not missed; null counts every slot as ended.</param>
+    public static async Task<Result<Report>> HandleAsync(
+        FangkongDbContext db, long groupId, DateOnly day, bool audit = true, DateTimeOffset? asOf = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var group = await db.ClosedLoopGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
@@ -68,7 +71,7 @@ public static class CheckCompliance
                 .Select(s =>
                 {
                     var at = taken.FirstOrDefault(t => t >= s.From && t < s.To);
-                    return new Slot(s.Label, at != default, at == default ? null : at);
+                    return new Slot(s.Label, at != default, at == default ? null : at, at == default && asOf is { } now && s.To > now);
                 })
                 .ToList();
             return new MemberLine(

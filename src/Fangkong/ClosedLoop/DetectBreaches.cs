@@ -34,7 +34,7 @@ public static class DetectBreaches
         foreach (var group in groups)
         {
             var found = new List<(BreachKind Kind, string Key, string Detail)>();
-            var report = await CheckCompliance.HandleAsync(db, group.Id, day, audit: false, ct);
+            var report = await CheckCompliance.HandleAsync(db, group.Id, day, audit: false, asOf: now, ct: ct);
             var members = report.Value!.Members;
             foreach (var quarters in members.GroupBy(m => m.Quarters, StringComparer.Ordinal))
             {
@@ -52,7 +52,7 @@ public static class DetectBreaches
 
             foreach (var m in members)
             {
-                foreach (var slot in m.Slots.Where(s => !s.Tested))
+                foreach (var slot in m.Slots.Where(s => !s.Tested && !s.Open))
                 {
                     missed++;
                     found.Add((BreachKind.MissedTest, string.Create(CultureInfo.InvariantCulture, $"missed:{m.PersonId}:{day:yyyyMMdd}:{slot.Label}"),

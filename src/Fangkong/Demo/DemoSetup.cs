@@ -49,6 +49,10 @@ public static class DemoSetup
         DemoQuarantine.Report? Quarantine = null);
         DemoQuarantine.Report? Quarantine = null,
         DemoTransfers.Report? Transfers = null);
+        ZeroLoopReport? ZeroLoop = null);
+
+    /// <summary>What the closed-loop, infection-free and pass steps added (null parts: present already).</summary>
+    public sealed record ZeroLoopReport(DemoClosedLoop.Report? ClosedLoop, DemoInfectionFree.Report? InfectionFree, DemoPasses.Report? Passes, DemoSocialZero.Report? SocialZero);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -88,6 +92,8 @@ public static class DemoSetup
         // One case is treated and released before the week's people are placed and checked in.
         await DemoTransfers.ReleaseFirstCaseAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers);
+        var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct), await DemoSocialZero.SeedAsync(db, time, ct));
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, zeroLoop);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

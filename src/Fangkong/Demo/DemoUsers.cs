@@ -21,6 +21,7 @@ public static class DemoUsers
         new("chuanying", Roles.CountyWorker, "220204"),
         new("jiyuan", Roles.CommunityWorker, "220204003001"),
         new("caiyang", Roles.Sampler, "220204003"),
+        new("dadong", Roles.CommunityWorker, "220204003"),
         new("jiance", Roles.LabStaff, "2202"),
         new("liudiao", Roles.Investigator, "2202"),
         new("geli", Roles.QuarantineStaff, "2202"),

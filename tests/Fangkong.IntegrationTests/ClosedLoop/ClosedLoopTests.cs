@@ -92,6 +92,13 @@ public sealed class ClosedLoopTests
         (detected.SharedQuarters, detected.MissedTests, detected.New).ShouldBe((0, 0, 0));
         var dueNextDay = (await CheckCompliance.HandleAsync(db, group, Day.AddDays(1), audit: false)).Value!;
         dueNextDay.Due.ShouldBe(2);
+
+        // At 10:00 of the next day neither has been swabbed, but the day is not over: nothing is missed yet.
+        var morning = FixedTime.NoonOf(Day.AddDays(1)).GetUtcNow().AddHours(-2);
+        var open = (await CheckCompliance.HandleAsync(db, group, Day.AddDays(1), audit: false, asOf: morning)).Value!;
+        (open.Due, open.Missed).ShouldBe((2, 0));
+        (await DetectBreaches.HandleAsync(db, FixedTime.NoonOf(Day.AddDays(1)), Day.AddDays(1))).Value!.MissedTests.ShouldBe(0);
+        (await DetectBreaches.HandleAsync(db, FixedTime.NoonOf(Day.AddDays(2)), Day.AddDays(1))).Value!.MissedTests.ShouldBe(2);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
