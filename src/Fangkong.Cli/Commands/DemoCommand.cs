@@ -100,6 +100,7 @@ internal static class DemoCommand
         DemoSetup.Step.Cases => "病例 cases, contacts and clusters",
         DemoSetup.Step.Transfers => "转运 transfers, releases and home monitoring",
         DemoSetup.Step.Areas => "风险区域 area designations",
+        DemoSetup.Step.Supervision => "督导 inspections, findings and detectors",
         _ => "用户 demo users",
     };
 
@@ -147,6 +148,9 @@ internal static class DemoCommand
         if (report.ZeroLoop is { } z)
         {
             PrintZeroLoop(z);
+        if (report.Supervision is { } s)
+        {
+                $"督导：暗访检查 {s.InspectionId}（康乐养老院），问题 {s.Findings} 个，已验收销号 {s.Verified} 个，逾期升级督办 {s.Escalated} 个，系统预警 {s.DetectorFindings} 个。 Supervision: {s.Findings} findings, {s.Verified} verified, {s.Escalated} escalated, {s.DetectorFindings} from detectors.");
         }
 
         AnsiConsole.Write(table);

@@ -31,6 +31,7 @@ public static class DemoSetup
         Cases,
         Transfers,
         Areas,
+        Supervision,
     }
 
     /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
@@ -53,6 +54,7 @@ public static class DemoSetup
 
     /// <summary>What the closed-loop, infection-free and pass steps added (null parts: present already).</summary>
     public sealed record ZeroLoopReport(DemoClosedLoop.Report? ClosedLoop, DemoInfectionFree.Report? InfectionFree, DemoPasses.Report? Passes, DemoSocialZero.Report? SocialZero);
+        DemoSupervision.Report? Supervision = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -94,6 +96,9 @@ public static class DemoSetup
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers);
         var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct), await DemoSocialZero.SeedAsync(db, time, ct));
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, zeroLoop);
+        progress?.Report(new Progress(Step.Supervision, 0, 1));
+        var supervision = await DemoSupervision.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, supervision);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

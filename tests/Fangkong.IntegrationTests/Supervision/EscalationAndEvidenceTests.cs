@@ -124,4 +124,32 @@ public sealed class EscalationAndEvidenceTests
         (await AddEvidence.HandleAsync(db, world.Time, new AddEvidence.Command(id, "  ", null, [1], null))).Error!.Field.ShouldBe("fileName");
         (await AddEvidence.HandleAsync(db, world.Time, new AddEvidence.Command(id, "a.jpg", null, new byte[EvidenceFile.MaxBytes], null))).IsSuccess.ShouldBeTrue();
     }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Dashboard_CountsByStateUnitAndAge_AndTheRectificationRate(DatabaseProvider provider)
+    {
+        await using var world = await SupervisionWorld.CreateAsync(provider, users: true);
+        var verified = await world.RaiseComplaintAsync("已整改的问题");
+        await world.RaiseComplaintAsync("逾期问题", TimeSpan.FromHours(1));
+        await world.RaiseComplaintAsync("新问题", TimeSpan.FromDays(5));
+        await FindingTests.RectifyAsync(world, verified);
+        var review = await FindingTests.PlanStartedAsync(world, Fangkong.Supervision.Inspections.InspectionKind.FollowUpReview);
+        await using (var db = world.Context(SupervisionWorld.Inspector))
+        {
+            (await FindingTransitions.VerifyAsync(db, world.Time, verified, review)).IsSuccess.ShouldBeTrue();
+        }
+
+        world.Time.Advance(TimeSpan.FromDays(2));
+        await using var community = world.Context(SupervisionWorld.CommunityWorker);
+
+        var view = await Fangkong.Supervision.SupervisionDashboard.HandleAsync(community, world.Time, seesPlannedUnannounced: false);
+
+        (view.Total, view.Open, view.Verified, view.Overdue).ShouldBe((3, 2, 1, 1));
+        view.RectificationRate.ShouldBe(1.0 / 3, 1e-9);
+        view.Age.OneToThreeDays.ShouldBe(2);
+        var unit = view.Units.ShouldHaveSingleItem();
+        (unit.Unit, unit.Open, unit.Overdue, unit.Verified).ShouldBe(("吉源社区居委会", 2, 1, 1));
+        await using var other = world.Context(SupervisionWorld.OtherCountyWorker);
+        (await Fangkong.Supervision.SupervisionDashboard.HandleAsync(other, world.Time, false)).Total.ShouldBe(0);
+    }
 }
