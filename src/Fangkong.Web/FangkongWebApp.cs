@@ -156,6 +156,7 @@ public static class FangkongWebApp
         AntigenFormEndpoints.Map(app);
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
+        AccountabilityFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
