@@ -71,6 +71,7 @@ public static class DemoSetup
         var testing = await DemoTesting.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
+        await DemoAccountability.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
     }
 
