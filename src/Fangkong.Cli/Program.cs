@@ -20,6 +20,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     ReportCommand.Create(),
     PolicyCommand.Create(),
     PassesCommand.Create(),
+    SupervisionCommand.Create(),
     BenchCommand.Create(),
 };
 

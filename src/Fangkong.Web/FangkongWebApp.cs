@@ -93,6 +93,7 @@ public static class FangkongWebApp
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddHostedService<ClusterDetectionService>();
+        services.AddHostedService<SupervisionScheduler>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
@@ -157,6 +158,7 @@ public static class FangkongWebApp
         CasesFormEndpoints.Map(app);
         PassFormEndpoints.Map(app);
         AccountabilityFormEndpoints.Map(app);
+        SupervisionFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
@@ -171,6 +173,9 @@ public static class FangkongWebApp
         PassesApi.Map(api);
         AccountabilityApi.Map(api);
         NoticesApi.Map(api);
+        SupervisionApi.Map(api);
+        FindingsApi.Map(api);
+        InspectionsApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
