@@ -166,6 +166,7 @@ public static class FangkongWebApp
         InfectionFreeFormEndpoints.Map(app);
         AreaFormEndpoints.Map(app);
         AreasApi.MapPublic(app);
+        AccountabilityFormEndpoints.Map(app);
         SupervisionFormEndpoints.Map(app);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());

@@ -99,6 +99,8 @@ public static class DemoSetup
         progress?.Report(new Progress(Step.Supervision, 0, 1));
         var supervision = await DemoSupervision.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, supervision);
+        await DemoAccountability.SeedAsync(db, time, ct);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

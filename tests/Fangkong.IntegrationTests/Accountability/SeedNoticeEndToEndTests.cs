@@ -63,7 +63,14 @@ public sealed class SeedNoticeEndToEndTests
         var pdf = await DownloadAsync(client, noticeId, "pdf", "application/pdf");
         Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         // The text drawn with the embedded CJK font, read back through its ToUnicode table.
-        AssertEveryPersonInOrder(PdfText.Extract(pdf), "pdf");
+        var pdfText = PdfText.Extract(pdf);
+        AssertEveryPersonInOrder(pdfText, "pdf");
+        // Digits and Western quotes are set in the Latin face (the CJK one lacks them) and read back too.
+        var flat = pdfText.Replace("\n", string.Empty, StringComparison.Ordinal);
+        flat.ShouldContain("11名党员干部");
+        flat.ShouldContain("“黄码”“绿码”");
+        flat.ShouldContain("2022年4月9日");
+        flat.ShouldNotContain("\uFFFD");
     }
 
     /// <summary>Every person of the seed with their post and measure, matter after matter in the seed's order.</summary>

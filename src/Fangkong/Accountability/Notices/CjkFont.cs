@@ -12,6 +12,11 @@ public static class CjkFont
 {
     public const string Family = "FangkongCJK";
 
+    /// <summary>Digits, Latin letters and Western punctuation (“ ” —), which Droid Sans Fallback lacks.</summary>
+    public const string LatinFamily = "FangkongLatin";
+
+    private const string LatinFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
     private static readonly string[] Candidates =
     [
         "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
@@ -25,6 +30,9 @@ public static class CjkFont
         Environment.GetEnvironmentVariable("FANGKONG_CJK_FONT") is { Length: > 0 } set && File.Exists(set)
             ? set
             : Candidates.FirstOrDefault(File.Exists);
+
+    /// <summary>True for the characters set in the CJK font: ideographs, CJK and full-width punctuation.</summary>
+    public static bool IsCjk(char c) => c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFFEF');
 
     /// <summary>Installs the resolver once per process (PdfSharp refuses a second one after first use).</summary>
     public static void EnsureResolver()
@@ -40,22 +48,25 @@ public static class CjkFont
 
     private sealed class Resolver : IFontResolver
     {
-        private byte[]? _bytes;
+        private byte[]? _cjk;
+        private byte[]? _latin;
 
         public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            // Every family the notice asks for is the one CJK face; bold and italic are simulated.
-            new(Family, bold, italic);
+            // Two faces only; bold and italic are simulated.
+            new(familyName == LatinFamily ? LatinFamily : Family, bold, italic);
 
         public byte[]? GetFont(string faceName)
         {
-            if (_bytes is not null)
+            if (faceName == LatinFamily)
             {
-                return _bytes;
+                return _latin ??= File.Exists(LatinFile)
+                    ? File.ReadAllBytes(LatinFile)
+                    : throw new InvalidOperationException($"No Latin font for PDF notices: install fonts-dejavu-core ({LatinFile}).");
             }
 
             var path = Path ?? throw new InvalidOperationException(
                 "No TrueType CJK font for PDF notices: install fonts-droid-fallback or set FANGKONG_CJK_FONT to a .ttf file.");
-            return _bytes = File.ReadAllBytes(path);
+            return _cjk ??= File.ReadAllBytes(path);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Fangkong.Accountability;
 /// <summary>
 /// The notice as an A4 PDF. PdfSharp embeds only TrueType outlines, and Debian's Noto CJK fonts
 /// are CFF (OpenType) collections it cannot use; so the Chinese text is set in a TrueType CJK
-/// font, found by <see cref="CjkFont"/> (Debian's fonts-droid-fallback by default). PdfSharp
+/// font, found by <see cref="CjkFont"/> (Debian's fonts-droid-fallback by default), and digits,
+/// Latin letters and Western punctuation, which that font lacks, in DejaVu Sans. PdfSharp
 /// breaks lines only at spaces, and Chinese has none: lines are broken here, character by character.
 /// PDFsharp 6.5 (the only version the registry here serves) is licensed AGPL-3.0 and refuses to
 /// work until a licence is chosen: the AGPL one is declared (see docs/decisions/0017).
@@ -27,8 +28,10 @@ public static class NoticePdf
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "Fangkong";
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var body = new XFont(CjkFont.Family, BodySize, XFontStyleEx.Regular, options);
-        var title = new XFont(CjkFont.Family, TitleSize, XFontStyleEx.Regular, options);
+        var body = new Fonts(
+            new XFont(CjkFont.Family, BodySize, XFontStyleEx.Regular, options), new XFont(CjkFont.LatinFamily, BodySize, XFontStyleEx.Regular, options));
+        var title = new Fonts(
+            new XFont(CjkFont.Family, TitleSize, XFontStyleEx.Regular, options), new XFont(CjkFont.LatinFamily, TitleSize, XFontStyleEx.Regular, options));
         var writer = new PageWriter(pdf);
         writer.Paragraph(document.Title, title, Align.Centre, indent: false);
         writer.Space(BodySize);
@@ -46,6 +49,27 @@ public static class NoticePdf
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         return stream.ToArray();
+    }
+
+    /// <summary>The CJK face and the Latin face of one size: each character is set in the face that has it.</summary>
+    private sealed record Fonts(XFont Cjk, XFont Latin)
+    {
+        public double Size => Cjk.Size;
+
+        public IEnumerable<(string Text, XFont Font)> Runs(string text)
+        {
+            var start = 0;
+            for (var i = 1; i <= text.Length; i++)
+            {
+                if (i == text.Length || CjkFont.IsCjk(text[i]) != CjkFont.IsCjk(text[start]))
+                {
+                    yield return (text[start..i], CjkFont.IsCjk(text[start]) ? Cjk : Latin);
+                    start = i;
+                }
+            }
+        }
+
+        public double Width(XGraphics graphics, string text) => Runs(text).Sum(r => graphics.MeasureString(r.Text, r.Font).Width);
     }
 
     private enum Align
@@ -67,12 +91,12 @@ public static class NoticePdf
 
         public void Space(double height) => _y += height;
 
-        public void Paragraph(string text, XFont font, Align align, bool indent)
+        public void Paragraph(string text, Fonts font, Align align, bool indent)
         {
             var lineHeight = font.Size * 1.8;
             var graphics = Graphics();
             var width = _page!.Width.Point - (2 * Margin);
-            var indentWidth = indent ? graphics.MeasureString("汉汉", font).Width : 0;
+            var indentWidth = indent ? font.Width(graphics, "汉汉") : 0;
             var lines = Lines(graphics, text, font, width, indentWidth);
             for (var i = 0; i < lines.Count; i++)
             {
@@ -83,21 +107,26 @@ public static class NoticePdf
                 }
 
                 var line = lines[i];
-                var lineWidth = graphics.MeasureString(line, font).Width;
+                var lineWidth = font.Width(graphics, line);
                 var x = align switch
                 {
                     Align.Centre => Margin + ((width - lineWidth) / 2),
                     Align.Right => Margin + width - lineWidth,
                     _ => Margin + (i == 0 ? indentWidth : 0),
                 };
-                graphics.DrawString(line, font, XBrushes.Black, new XPoint(x, _y), XStringFormats.TopLeft);
+                foreach (var (run, face) in font.Runs(line))
+                {
+                    graphics.DrawString(run, face, XBrushes.Black, new XPoint(x, _y), XStringFormats.TopLeft);
+                    x += graphics.MeasureString(run, face).Width;
+                }
+
                 _y += lineHeight;
             }
         }
 
         public void Dispose() => _graphics?.Dispose();
 
-        private static List<string> Lines(XGraphics graphics, string text, XFont font, double width, double firstIndent)
+        private static List<string> Lines(XGraphics graphics, string text, Fonts font, double width, double firstIndent)
         {
             var lines = new List<string>();
             var current = new System.Text.StringBuilder();
@@ -105,7 +134,7 @@ public static class NoticePdf
             foreach (var c in text)
             {
                 var candidate = current.ToString() + c;
-                if (current.Length > 0 && graphics.MeasureString(candidate, font).Width > available && !NoLineStart.Contains(c, StringComparison.Ordinal))
+                if (current.Length > 0 && font.Width(graphics, candidate) > available && !NoLineStart.Contains(c, StringComparison.Ordinal))
                 {
                     lines.Add(current.ToString());
                     current.Clear();

@@ -1,0 +1,63 @@
+using Fangkong.BrowserTests.Pages;
+using Fangkong.Access;
+using Fangkong.Data;
+using Fangkong.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Fangkong.BrowserTests;
+
+/// <summary>An inspector enters a case, decides it and publishes a notice, through the pages, with screenshots.</summary>
+public sealed class AccountabilityUiTests
+{
+    [Fact]
+    public async Task Inspector_EntersAndDecidesACase_AndPublishesTheNotice()
+    {
+        await using var host = await BrowserHost.StartAsync();
+        await AddInspectorAsync(host.Database);
+
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/accountability/new");
+        await new LoginPage(page).SignInAsync("jijian", WebTestData.Password);
+        await page.WaitForURLAsync("**/accountability/new");
+        var edit = new AccountabilityEditPage(page);
+        await edit.FillMatterAsync(
+            WebTestData.County, "在疫情防控工作中履职不力，导致辖区养老院发生聚集性疫情问题",
+            "根据疫情防控要求，3月4日起全市养老院实行封闭式管理。船营区4家养老院未严格执行封闭管理规定，致使养老院内部爆发聚集性疫情", "造成不良影响");
+        await edit.FillOfficialAsync(0, "王兆珩", "船营区民政局", "局长", "领导责任", "党内严重警告");
+        await edit.FillOfficialAsync(1, "王尚义", "船营区民政局", "副局长", "领导责任", "免职");
+        await BrowserHost.ScreenshotAsync(page, "70-accountability-edit");
+        await edit.SaveAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accountability/[0-9]+\\?saved=1$"));
+
+        var detail = new AccountabilityDetailPage(page);
+        await Assertions.Expect(detail.Status).ToHaveTextAsync("草稿");
+        await Assertions.Expect(detail.Officials).ToContainTextAsync("王尚义");
+        await detail.DecideAsync("吉林市纪委监委", "2022-04-09");
+        await Assertions.Expect(detail.Status).ToHaveTextAsync("已决定");
+        await BrowserHost.ScreenshotAsync(page, "70-accountability-decided");
+
+        await page.GotoAsync("/notices/new");
+        var composer = new NoticeComposerPage(page);
+        await composer.PreviewAsync("吉林市纪委监委", "2022-04-09", "在疫情防控工作中履职不力，导致辖区养老院发生聚集性疫情问题");
+        await Assertions.Expect(composer.Notice).ToContainTextAsync("一、船营区民政局局长王兆珩、副局长王尚义在疫情防控工作中履职不力");
+        await Assertions.Expect(composer.Notice).ToContainTextAsync("王尚义负有领导责任，受到免职处理。");
+        await composer.PublishAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/notices/[0-9]+$"));
+        await Assertions.Expect(page.GetByTestId("download-pdf")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("2022年4月9日");
+        await BrowserHost.ScreenshotAsync(page, "70-notice");
+    }
+
+    private static async Task AddInspectorAsync(TestDatabase database)
+    {
+        await using var services = WebTestData.IdentityServices(database.Settings);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var added = await AddUser.HandleAsync(
+            sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(),
+            new AddUser.Command("jijian", WebTestData.Password, Roles.Inspector, "2202", "纪检监察人员"));
+        added.IsSuccess.ShouldBeTrue(added.Error?.Message);
+    }
+}
