@@ -100,7 +100,8 @@ internal static class DemoCommand
         DemoSetup.Step.Cases => "病例 cases, contacts and clusters",
         DemoSetup.Step.Transfers => "转运 transfers, releases and home monitoring",
         DemoSetup.Step.Areas => "风险区域 area designations",
-        DemoSetup.Step.Supervision => "督导 inspections, findings and detectors",
+        DemoSetup.Step.ZeroLoop => "闭环、无疫小区、通行证 closed loops, infection-free compounds, passes",
+        DemoSetup.Step.Supervision => "督导问责 inspections, findings, detectors and accountability",
         _ => "用户 demo users",
     };
 
@@ -127,6 +128,12 @@ internal static class DemoCommand
                 $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; clusters: {c.Clusters}.");
         }
 
+        if (report.Quarantine is { } q)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"隔离：{q.Sites} 处场所，{q.Rooms} 间房间，{q.Beds} 张床位；陪护登记 {q.Dependants} 人；已安置 {q.Placed} 人（入住 {q.CheckedIn}），待分配 {q.Unplaced} 人。 Quarantine: {q.Sites} sites, {q.Rooms} rooms, {q.Beds} beds; {q.Dependants} dependants declared; {q.Placed} placed ({q.CheckedIn} checked in), {q.Unplaced} waiting. {q.Summary}");
+        }
+
         if (report.Transfers is { } tr)
         {
             AnsiConsole.MarkupLineInterpolated(
@@ -136,20 +143,16 @@ internal static class DemoCommand
         if (report.Areas is { } a)
         {
             AnsiConsole.MarkupLineInterpolated($"风险区域 {a.Designations} 条划定（管控区 {a.Controlled}），已批准建议 {a.Approved} 条，待审批 {a.Pending} 条 / Areas: {a.Designations} designations ({a.Controlled} controlled), {a.Approved} proposals approved, {a.Pending} pending.");
-        if (report.Quarantine is { } q)
-        {
-                $"隔离：{q.Sites} 处场所，{q.Rooms} 间房间，{q.Beds} 张床位；陪护登记 {q.Dependants} 人；已安置 {q.Placed} 人（入住 {q.CheckedIn}），待分配 {q.Unplaced} 人。 Quarantine: {q.Sites} sites, {q.Rooms} rooms, {q.Beds} beds; {q.Dependants} dependants declared; {q.Placed} placed ({q.CheckedIn} checked in), {q.Unplaced} waiting. {q.Summary}");
         }
 
-        if (report.Transfers is { } tr)
-        {
-            AnsiConsole.MarkupLineInterpolated(
-                $"转运 Transfers: {tr.Vehicles} vehicles, {tr.Placed} contacts placed, {tr.CheckedIn} checked in, {tr.Waiting} waiting (日清日结); a case released into home monitoring: {(tr.CaseReleased ? "yes" : "no")}.");
         if (report.ZeroLoop is { } z)
         {
             PrintZeroLoop(z);
+        }
+
         if (report.Supervision is { } s)
         {
+            AnsiConsole.MarkupLineInterpolated(
                 $"督导：暗访检查 {s.InspectionId}（康乐养老院），问题 {s.Findings} 个，已验收销号 {s.Verified} 个，逾期升级督办 {s.Escalated} 个，系统预警 {s.DetectorFindings} 个。 Supervision: {s.Findings} findings, {s.Verified} verified, {s.Escalated} escalated, {s.DetectorFindings} from detectors.");
         }
 

@@ -31,6 +31,7 @@ public static class DemoSetup
         Cases,
         Transfers,
         Areas,
+        ZeroLoop,
         Supervision,
     }
 
@@ -45,16 +46,14 @@ public static class DemoSetup
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
         DemoCases.Report? Cases = null,
-        DemoTransfers.Report? Transfers = null,
-        DemoAreas.Report? Areas = null);
-        DemoQuarantine.Report? Quarantine = null);
         DemoQuarantine.Report? Quarantine = null,
-        DemoTransfers.Report? Transfers = null);
-        ZeroLoopReport? ZeroLoop = null);
+        DemoTransfers.Report? Transfers = null,
+        DemoAreas.Report? Areas = null,
+        ZeroLoopReport? ZeroLoop = null,
+        DemoSupervision.Report? Supervision = null);
 
     /// <summary>What the closed-loop, infection-free and pass steps added (null parts: present already).</summary>
     public sealed record ZeroLoopReport(DemoClosedLoop.Report? ClosedLoop, DemoInfectionFree.Report? InfectionFree, DemoPasses.Report? Passes, DemoSocialZero.Report? SocialZero);
-        DemoSupervision.Report? Supervision = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -85,22 +84,23 @@ public static class DemoSetup
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Transfers, 0, 1));
+        // One case is treated and released before the week's people are placed and checked in.
+        await DemoTransfers.ReleaseFirstCaseAsync(db, time, ct);
+        var quarantine = await DemoQuarantine.SeedAsync(db, time, ct);
         var transfers = await DemoTransfers.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Areas, 0, 1));
         var areas = await DemoAreas.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, transfers, areas);
-        var quarantine = await DemoQuarantine.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine);
-        // One case is treated and released before the week's people are placed and checked in.
-        await DemoTransfers.ReleaseFirstCaseAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers);
-        var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct), await DemoSocialZero.SeedAsync(db, time, ct));
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, zeroLoop);
+        progress?.Report(new Progress(Step.ZeroLoop, 0, 1));
+        var zeroLoop = new ZeroLoopReport(
+            await DemoClosedLoop.SeedAsync(db, time, ct),
+            await DemoInfectionFree.SeedAsync(db, time, ct),
+            await DemoPasses.SeedAsync(db, time, ct),
+            await DemoSocialZero.SeedAsync(db, time, ct));
         progress?.Report(new Progress(Step.Supervision, 0, 1));
         var supervision = await DemoSupervision.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, supervision);
+        // The accountability case is linked to the supervision step's overdue finding when there is one.
         await DemoAccountability.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers, areas, zeroLoop, supervision);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
