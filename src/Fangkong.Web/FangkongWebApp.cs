@@ -93,6 +93,7 @@ public static class FangkongWebApp
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddHostedService<ClusterDetectionService>();
+        services.AddHostedService<QuarantineAllocationService>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
