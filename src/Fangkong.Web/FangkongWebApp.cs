@@ -96,6 +96,7 @@ public static class FangkongWebApp
         services.AddHostedService<ClusterDetectionService>();
         services.AddHostedService<InfectionFreeRecheckService>();
         services.AddHostedService<SupervisionScheduler>();
+        services.AddHostedService<QuarantineAllocationService>();
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
