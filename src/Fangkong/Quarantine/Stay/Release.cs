@@ -58,7 +58,7 @@ public static class Release
         var judged = placement.Kind switch
         {
             OccupantKind.Case => await JudgeCaseAsync(db, subject, tests, at, ct),
-            OccupantKind.CloseContact or OccupantKind.SecondaryContact => JudgeContact(subject, tests, at),
+            OccupantKind.CloseContact or OccupantKind.SecondaryContact => JudgeContact(subject, tests, placement, at),
             _ => JudgePoolMember(tests),
         };
         if (!judged.IsSuccess)
@@ -93,7 +93,7 @@ public static class Release
     }
 
     /// <summary>A contact's central phase is days 1..CentralDays from identification; the release comes after it, with every scheduled test negative.</summary>
-    private static Result<(string, DateOnly, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, DateTimeOffset at)
+    private static Result<(string, DateOnly, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, Placement placement, DateTimeOffset at)
     {
         if (subject.Contact is not { } contact)
         {
@@ -109,13 +109,17 @@ public static class Release
                 $"(the {contact.CentralDays} central days from {contact.IdentifiedOn:yyyy-MM-dd} are not over; release from {earliest:yyyy-MM-dd}).");
         }
 
-        var scheduled = tests.Where(t => t.Scheduled).ToList();
-        if (scheduled.FirstOrDefault(t => t.Result == StayTestResult.Positive) is { } positive)
+        if (tests.FirstOrDefault(t => t.Result == StayTestResult.Positive) is { } positive)
         {
             return Error.Conflict($"第 {positive.DayNumber} 天检测阳性，不能解除隔离 (the day-{positive.DayNumber} test is positive).");
         }
 
-        var missing = scheduled.Where(t => t.Result is null).Select(t => t.DayNumber).ToList();
+        // The order's test days from the day of check-in on, whether or not check-in scheduled them (a placement checked in elsewhere has no tasks).
+        var from = ChinaTime.DayOf(placement.CheckedInAt ?? at);
+        var negative = tests.Where(t => t.Result == StayTestResult.Negative).Select(t => t.DueOn).ToHashSet();
+        var required = (PolicyVersion.ParseDays(contact.CentralTestDays) ?? []).Where(d => contact.IdentifiedOn.AddDays(d - 1) >= from).ToList();
+        var scheduled = required;
+        var missing = required.Where(d => !negative.Contains(contact.IdentifiedOn.AddDays(d - 1))).ToList();
         if (missing.Count > 0)
         {
             return Error.Conflict($"第 {string.Join('、', missing)} 天的核酸检测尚无结果 (tests of day {string.Join(", ", missing)} have no result yet).");
