@@ -98,6 +98,7 @@ internal static class DemoCommand
         DemoSetup.Step.Places => "场所 places and units",
         DemoSetup.Step.Testing => "核酸 a round of mass testing",
         DemoSetup.Step.Cases => "病例 cases, contacts and clusters",
+        DemoSetup.Step.Supervision => "督导 inspections, findings and detectors",
         _ => "用户 demo users",
     };
 
@@ -122,6 +123,12 @@ internal static class DemoCommand
                 $"病例 {c.FirstDay:yyyy-MM-dd}–{c.LastDay:yyyy-MM-dd}：确诊 {c.Confirmed} 例（含 {c.Conversions} 例无症状转确诊），无症状 {c.Asymptomatic} 例，其中 {c.FromTesting} 例由核酸检测阳性报告；出院 {c.Discharged}，解除医学观察 {c.Released}；密接 {c.CloseContacts}，次密接 {c.SecondaryContacts}；聚集性疫情 {c.Clusters} 起。");
             AnsiConsole.MarkupLineInterpolated(
                 $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; clusters: {c.Clusters}.");
+        }
+
+        if (report.Supervision is { } s)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"督导：暗访检查 {s.InspectionId}（康乐养老院），问题 {s.Findings} 个，已验收销号 {s.Verified} 个，逾期升级督办 {s.Escalated} 个，系统预警 {s.DetectorFindings} 个。 Supervision: {s.Findings} findings, {s.Verified} verified, {s.Escalated} escalated, {s.DetectorFindings} from detectors.");
         }
 
         AnsiConsole.Write(table);

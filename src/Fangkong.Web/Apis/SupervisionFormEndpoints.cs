@@ -30,6 +30,7 @@ public static class SupervisionFormEndpoints
         app.MapPost("/findings/{id:long}/verify", VerifyAsync).RequireAuthorization(Permissions.ConductInspections).ExcludeFromDescription();
         app.MapPost("/findings/{id:long}/reject", RejectAsync).RequireAuthorization(Permissions.ConductInspections).ExcludeFromDescription();
         app.MapPost("/findings/{id:long}/evidence", EvidenceAsync).RequireAuthorization(Permissions.ViewSupervision).ExcludeFromDescription();
+        app.MapPost("/supervision/notices/{id:long}/acknowledge", AcknowledgeAsync).RequireAuthorization(Permissions.ViewSupervision).ExcludeFromDescription();
         app.MapPost("/supervision/bulletins/publish", PublishAsync).RequireAuthorization(Permissions.PublishBulletin).ExcludeFromDescription();
     }
 
@@ -91,6 +92,14 @@ public static class SupervisionFormEndpoints
 
         var (name, type, bytes, note) = read.Value;
         return BackToFinding(id, await AddEvidence.HandleAsync(db, time, new AddEvidence.Command(id, name, type, bytes, note), ct));
+    }
+
+    public static async Task<IResult> AcknowledgeAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var acknowledged = await ListNotices.AcknowledgeAsync(db, time, id, ct);
+        return acknowledged.IsSuccess
+            ? Results.LocalRedirect("/supervision")
+            : Results.LocalRedirect($"/supervision?error={Escape(acknowledged.Error!.Message)}");
     }
 
     public static async Task<IResult> PublishAsync(

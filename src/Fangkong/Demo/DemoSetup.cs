@@ -29,6 +29,7 @@ public static class DemoSetup
         Users,
         Testing,
         Cases,
+        Supervision,
     }
 
     /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
@@ -41,7 +42,8 @@ public static class DemoSetup
         int PlacesAdded,
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
-        DemoCases.Report? Cases = null);
+        DemoCases.Report? Cases = null,
+        DemoSupervision.Report? Supervision = null);
 
     public static async Task<Report> RunAsync(
         FangkongDbContext db,
@@ -71,8 +73,11 @@ public static class DemoSetup
         var testing = await DemoTesting.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
+        progress?.Report(new Progress(Step.Supervision, 0, 1));
+        var supervision = await DemoSupervision.SeedAsync(db, time, ct);
+        // After supervision, so that the case can link the nursing home's finding.
         await DemoAccountability.SeedAsync(db, time, ct);
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, supervision);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
