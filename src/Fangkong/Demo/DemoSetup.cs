@@ -101,6 +101,8 @@ public static class DemoSetup
         // The accountability case is linked to the supervision step's overdue finding when there is one.
         await DemoAccountability.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers, areas, zeroLoop, supervision);
+        // After supervision, so that the case can link the nursing home's finding.
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, supervision);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
