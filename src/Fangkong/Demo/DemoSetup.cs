@@ -98,11 +98,9 @@ public static class DemoSetup
             await DemoSocialZero.SeedAsync(db, time, ct));
         progress?.Report(new Progress(Step.Supervision, 0, 1));
         var supervision = await DemoSupervision.SeedAsync(db, time, ct);
-        // The accountability case is linked to the supervision step's overdue finding when there is one.
+        // After supervision, so that the accountability case can link the nursing home's finding.
         await DemoAccountability.SeedAsync(db, time, ct);
         return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, quarantine, transfers, areas, zeroLoop, supervision);
-        // After supervision, so that the case can link the nursing home's finding.
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, supervision);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)
