@@ -2,7 +2,8 @@ namespace Fangkong.Cli.Benchmarks;
 
 /// <summary>
 /// The SQL that fills a fresh database for <see cref="AreaEvaluationBenchmark"/>. Rows are numbered
-/// (ids start at 1 in a fresh database) and scattered by multiplying by primes, so that compounds
+/// (ids start at 1 in a fresh database and follow the ORDER BY, so that both providers hold the
+/// same rows) and scattered by multiplying by primes, so that compounds
 /// spread over the province's communities and cases, contacts and positives over the compounds.
 /// </summary>
 internal static class AreaEvaluationData
@@ -17,6 +18,7 @@ internal static class AreaEvaluationData
             INSERT INTO compounds (region_code, name)
             SELECT c.code, '小区' || s.i FROM ({Numbers(pg, compounds)}) AS s
             JOIN bench_communities AS c ON c.n = 1 + (s.i * 7919) % {communities}
+            ORDER BY s.i
             """;
 
         // Residents: person i lives in compound 1 + (i - 1) / perCompound.
@@ -25,6 +27,7 @@ internal static class AreaEvaluationData
             SELECT 'ResidentId', 'A' || s.i, '居民', 'Male', c.region_code, c.id, 'Green', '2022-04-01 00:00:00+00:00'
             FROM ({Numbers(pg, residents)}) AS s
             JOIN compounds AS c ON c.id = 1 + (s.i - 1) / {perCompound}
+            ORDER BY s.i
             """;
 
         // New infections over the last 30 days, scattered over the residents.
@@ -33,6 +36,7 @@ internal static class AreaEvaluationData
             SELECT 'B' || s.i, p.id, p.name, p.document_number, p.region_code, 'Asymptomatic', NULL, NULL, {Date(pg, iso, "-(s.i % 30)")}, 'LineList'
             FROM ({Numbers(pg, cases)}) AS s
             JOIN persons AS p ON p.id = 1 + (s.i * 7907) % {residents}
+            ORDER BY s.i
             """;
 
         // Close contacts exposed over the last 30 days.
@@ -43,6 +47,7 @@ internal static class AreaEvaluationData
                 (SELECT id FROM policy_versions WHERE code = 'national-8'), 'Central', 14, 7, '1,4,7,14', ''
             FROM ({Numbers(pg, contacts)}) AS s
             JOIN persons AS p ON p.id = 1 + (s.i * 104729) % {residents}
+            ORDER BY s.i
             """;
 
         // One province-wide round yesterday: 10-in-1 tubes, one in 33 residents not sampled, one tube in 500 positive.
@@ -58,11 +63,13 @@ internal static class AreaEvaluationData
                 {Instant(pg, "2022-04-19T08:00:00+00:00", 1650355200000)}, {Instant(pg, "2022-04-19T08:00:00+00:00", 1650355200000)}
             FROM ({Numbers(pg, tubes)}) AS s
             JOIN persons AS p ON p.id = (s.i - 1) * 10 + 1
+            ORDER BY s.i
             """;
         yield return $"""
             INSERT INTO samples (client_id, round_id, tube_id, person_id, document_number, person_region_code, region_code, sampled_at, sampler)
             SELECT 'S' || p.id, 1, 1 + (p.id - 1) / 10, p.id, p.document_number, p.region_code, p.region_code, {Instant(pg, "2022-04-19T01:30:00+00:00", 1650331800000)}, 'bench'
             FROM persons AS p WHERE p.id % 33 <> 0
+            ORDER BY p.id
             """;
 
         // Designations: one compound in 40 sealed since 20 days, one in 40 controlled since 10 days, every county a precaution area.

@@ -98,6 +98,7 @@ internal static class DemoCommand
         DemoSetup.Step.Places => "场所 places and units",
         DemoSetup.Step.Testing => "核酸 a round of mass testing",
         DemoSetup.Step.Cases => "病例 cases, contacts and clusters",
+        DemoSetup.Step.Areas => "风险区域 area designations",
         _ => "用户 demo users",
     };
 
@@ -122,6 +123,11 @@ internal static class DemoCommand
                 $"病例 {c.FirstDay:yyyy-MM-dd}–{c.LastDay:yyyy-MM-dd}：确诊 {c.Confirmed} 例（含 {c.Conversions} 例无症状转确诊），无症状 {c.Asymptomatic} 例，其中 {c.FromTesting} 例由核酸检测阳性报告；出院 {c.Discharged}，解除医学观察 {c.Released}；密接 {c.CloseContacts}，次密接 {c.SecondaryContacts}；聚集性疫情 {c.Clusters} 起。");
             AnsiConsole.MarkupLineInterpolated(
                 $"Cases {c.FirstDay:yyyy-MM-dd} to {c.LastDay:yyyy-MM-dd}: {c.Confirmed} confirmed ({c.Conversions} converted), {c.Asymptomatic} asymptomatic, {c.FromTesting} of them reported from testing; {c.Discharged} discharged, {c.Released} released; {c.CloseContacts} close and {c.SecondaryContacts} secondary contacts; clusters: {c.Clusters}.");
+        }
+
+        if (report.Areas is { } a)
+        {
+            AnsiConsole.MarkupLineInterpolated($"风险区域 {a.Designations} 条划定（管控区 {a.Controlled}），已批准建议 {a.Approved} 条，待审批 {a.Pending} 条 / Areas: {a.Designations} designations ({a.Controlled} controlled), {a.Approved} proposals approved, {a.Pending} pending.");
         }
 
         if (report.ZeroLoop is { } z)

@@ -27,9 +27,9 @@ internal static class CompoundFacts
                 from k in db.Contacts.AsNoTracking()
                 where k.Kind == ContactKind.Close && (k.ExposureOn ?? k.IdentifiedOn) <= day
                 join p in persons on k.IdNumber equals p.DocumentNumber
-                select new { Id = p.CompoundId!.Value, Exposure = k.ExposureOn ?? k.IdentifiedOn, k.IdNumber })
+                select new { Id = p.CompoundId!.Value, Exposure = k.ExposureOn ?? k.IdentifiedOn, k.IdNumber, PersonId = p.Id })
             .ToListAsync(ct))
-            .Select(c => new UnitContact(EvaluateAreaCriteria.Key(c.Id), c.Exposure, c.IdNumber))
+            .Select(c => new UnitContact(EvaluateAreaCriteria.Key(c.Id), c.Exposure, c.IdNumber, c.PersonId))
             .ToList();
 
         var residents = await persons.GroupBy(p => p.CompoundId)

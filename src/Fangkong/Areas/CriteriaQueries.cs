@@ -27,27 +27,60 @@ internal static class CriteriaQueries
     }
 
     /// <summary>
-    /// The local day of each document's last negative sample taken by the end of the day, for the
-    /// given contacts' documents only. The contacts were read through the jurisdiction filter; their
-    /// swabs may have been taken anywhere (a quarantine hotel in another county), hence no filter here.
+    /// The local day of each contact document's last negative sample taken by the end of the day.
+    /// The contacts were read through the jurisdiction filter; their swabs may have been taken
+    /// anywhere (a quarantine hotel in another county), hence no filter on samples and tubes.
+    /// Registered contacts are looked up by person id, the others by document number: SQLite
+    /// answers a long list of document numbers by probing the (tube, document) index once per
+    /// tube and number, 46 s for 10,000 numbers against 0.2 s by person id.
     /// </summary>
-    public static async Task<Dictionary<string, DateOnly>> LastNegativeDaysAsync(FangkongDbContext db, IEnumerable<UnitContact> contacts, DateOnly day, CancellationToken ct)
+    public static async Task<Dictionary<string, DateOnly>> LastNegativeDaysAsync(FangkongDbContext db, IReadOnlyCollection<UnitContact> contacts, DateOnly day, CancellationToken ct)
     {
-        var numbers = contacts.Select(c => c.IdNumber).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
-        if (numbers.Count == 0)
+        var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var to = StartOf(day.AddDays(1));
+        var negatives = from s in db.Samples.IgnoreQueryFilters().AsNoTracking()
+                        where s.SampledAt < to
+                        join t in db.Tubes.IgnoreQueryFilters() on s.TubeId equals t.Id
+                        where t.Result == TestResult.Negative
+                        select s;
+
+        var ids = contacts.Where(c => c.PersonId is not null).Select(c => c.PersonId).Distinct().ToList();
+        if (ids.Count > 0)
         {
-            return new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+            var byPerson = await negatives.Where(s => EF.Parameter(ids).Contains(s.PersonId))
+                .GroupBy(s => s.PersonId)
+                .Select(g => new { Id = g.Key!.Value, Last = g.Max(s => s.SampledAt) })
+                .ToDictionaryAsync(x => x.Id, x => ChinaTime.DayOf(x.Last), ct);
+            foreach (var contact in contacts)
+            {
+                if (contact.PersonId is { } id && byPerson.TryGetValue(id, out var on))
+                {
+                    Keep(last, contact.IdNumber, on);
+                }
+            }
         }
 
-        var to = StartOf(day.AddDays(1));
-        var last = await (
-                from s in db.Samples.IgnoreQueryFilters().AsNoTracking()
-                where EF.Parameter(numbers).Contains(s.DocumentNumber) && s.SampledAt < to
-                join t in db.Tubes.IgnoreQueryFilters() on s.TubeId equals t.Id
-                where t.Result == TestResult.Negative
-                group s.SampledAt by s.DocumentNumber into g
-                select new { Number = g.Key, Last = g.Max() })
-            .ToListAsync(ct);
-        return last.ToDictionary(x => x.Number, x => ChinaTime.DayOf(x.Last), StringComparer.Ordinal);
+        var numbers = contacts.Where(c => c.PersonId is null && c.IdNumber.Length > 0).Select(c => c.IdNumber).Distinct(StringComparer.Ordinal).ToList();
+        if (numbers.Count > 0)
+        {
+            var byNumber = await negatives.Where(s => EF.Parameter(numbers).Contains(s.DocumentNumber))
+                .GroupBy(s => s.DocumentNumber)
+                .Select(g => new { Number = g.Key, Last = g.Max(s => s.SampledAt) })
+                .ToListAsync(ct);
+            foreach (var x in byNumber)
+            {
+                Keep(last, x.Number, ChinaTime.DayOf(x.Last));
+            }
+        }
+
+        return last;
+    }
+
+    private static void Keep(Dictionary<string, DateOnly> last, string number, DateOnly on)
+    {
+        if (!last.TryGetValue(number, out var seen) || seen < on)
+        {
+            last[number] = on;
+        }
     }
 }

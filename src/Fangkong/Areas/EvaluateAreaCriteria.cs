@@ -143,8 +143,8 @@ internal sealed record CandidateRound(long Id, string RegionCode, DateOnly Day);
 /// <summary>Residents of one unit with a negative result, and with a positive one, in one round.</summary>
 internal readonly record struct RoundLine(long Negative, long Positive);
 
-/// <summary>A close contact living in a unit.</summary>
-internal sealed record UnitContact(string Key, DateOnly Exposure, string IdNumber);
+/// <summary>A close contact living in a unit; the resident record when the register has the document.</summary>
+internal sealed record UnitContact(string Key, DateOnly Exposure, string IdNumber, long? PersonId);
 
 /// <summary>What the set queries found, keyed by unit.</summary>
 internal sealed record UnitFacts(

@@ -102,11 +102,23 @@ public static class ProposeAreaChanges
             }
         }
 
-        // The county rule: nothing sealed or controlled (high or medium) left under a precaution (low-risk) county.
-        foreach (var county in active.Where(d => d.Level.IsCountyWide()))
+        // The county rule: the sealed and controlled (high and medium risk) areas designated under a precaution
+        // (low-risk) county have all lifted — there were some, and none is left.
+        var counties = active.Where(d => d.Level.IsCountyWide()).ToList();
+        var lifted = new List<AreaDesignation>();
+        if (counties.Count > 0)
         {
-            var open = active.Count(d => !d.Level.IsCountyWide() && d.RegionCode.StartsWith(county.RegionCode, StringComparison.Ordinal));
-            if (open == 0)
+            var earliest = counties.Min(d => d.StartsOn);
+            lifted = await db.AreaDesignations.AsNoTracking()
+                .Where(d => d.RegionCode.StartsWith(region) && d.EndsOn != null && d.EndsOn >= earliest && d.EndsOn <= day)
+                .ToListAsync(ct);
+        }
+
+        foreach (var county in counties)
+        {
+            var under = (AreaDesignation d) => !d.Level.IsCountyWide() && d.RegionCode.StartsWith(county.RegionCode, StringComparison.Ordinal);
+            var open = active.Count(under);
+            if (open == 0 && lifted.Exists(d => under(d) && d.EndsOn >= county.StartsOn))
             {
                 due.Add((county.Unit, county, new AreaRules.Change(null, ProposalRule.CountyCleared), "辖区内封控区、管控区（高、中风险区）均已解除; every sealed and controlled (high and medium risk) area of the county has lifted.", null));
             }

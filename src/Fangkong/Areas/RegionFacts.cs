@@ -21,11 +21,14 @@ internal static class RegionFacts
             .Select(g => new { Code = g.Key, Last = g.Max(c => c.ReportedOn) })
             .ToDictionaryAsync(x => x.Code, x => x.Last, StringComparer.Ordinal, ct);
 
-        var contacts = (await db.Contacts.AsNoTracking()
-                .Where(k => k.RegionCode.StartsWith(region) && k.Kind == ContactKind.Close && (k.ExposureOn ?? k.IdentifiedOn) <= day)
-                .Select(k => new { Code = k.RegionCode.Substring(0, length), Exposure = k.ExposureOn ?? k.IdentifiedOn, k.IdNumber })
+        var contacts = (await (
+                    from k in db.Contacts.AsNoTracking()
+                    where k.RegionCode.StartsWith(region) && k.Kind == ContactKind.Close && (k.ExposureOn ?? k.IdentifiedOn) <= day
+                    join p in db.Persons on k.IdNumber equals p.DocumentNumber into registered
+                    from p in registered.DefaultIfEmpty()
+                    select new { Code = k.RegionCode.Substring(0, length), Exposure = k.ExposureOn ?? k.IdentifiedOn, k.IdNumber, PersonId = (long?)p!.Id })
                 .ToListAsync(ct))
-            .Select(c => new UnitContact(c.Code, c.Exposure, c.IdNumber))
+            .Select(c => new UnitContact(c.Code, c.Exposure, c.IdNumber, c.PersonId))
             .ToList();
 
         var residents = await db.Persons.AsNoTracking().Where(p => p.RegionCode.StartsWith(region))

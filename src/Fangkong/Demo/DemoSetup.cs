@@ -29,6 +29,7 @@ public static class DemoSetup
         Users,
         Testing,
         Cases,
+        Areas,
     }
 
     /// <summary>Where the demo is: which step, and for the people how many of how many.</summary>
@@ -42,6 +43,7 @@ public static class DemoSetup
         IReadOnlyList<(DemoUsers.Account Account, bool Created)> Users,
         DemoTesting.Report? Testing,
         DemoCases.Report? Cases = null,
+        DemoAreas.Report? Areas = null,
         ZeroLoopReport? ZeroLoop = null);
 
     /// <summary>What the closed-loop, infection-free and pass steps added (null parts: present already).</summary>
@@ -75,8 +77,10 @@ public static class DemoSetup
         var testing = await DemoTesting.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
+        progress?.Report(new Progress(Step.Areas, 0, 1));
+        var areas = await DemoAreas.SeedAsync(db, time, ct);
         var zeroLoop = new ZeroLoopReport(await DemoClosedLoop.SeedAsync(db, time, ct), await DemoInfectionFree.SeedAsync(db, time, ct), await DemoPasses.SeedAsync(db, time, ct), await DemoSocialZero.SeedAsync(db, time, ct));
-        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, zeroLoop);
+        return new Report(regionsAdded, loaded, before, placesAdded, accounts, testing, cases, areas, zeroLoop);
     }
 
     private static async Task<long> LoadPopulationAsync(FangkongDbContext db, int people, IProgress<Progress>? progress, CancellationToken ct)

@@ -183,6 +183,23 @@ public sealed class AreaCriteriaTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Regions_AnUnregisteredContact_IsClearedByANegativeSwabOfItsDocument(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var world = await CriteriaWorld.CreateAsync(database);
+        var visitor = WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19910101", 21);
+        await world.AddContactAsync(visitor, Day.AddDays(-20), WebTestData.OtherCommunity);
+
+        var before = await RegionLineAsync(database, WebTestData.OtherCommunity);
+        (before.LastContactTestedNegative, before.ContactsCleared).ShouldBe((false, false));
+
+        var round = await world.AddRoundAsync(WebTestData.County, Day.AddDays(-30));
+        await world.SwabVisitorAsync(round, visitor, WebTestData.OtherCommunity, At(Day.AddDays(-6)), TestResult.Negative);
+        var after = await RegionLineAsync(database, WebTestData.OtherCommunity);
+        (after.LastContactTestedNegative, after.ContactsCleared).ShouldBe((true, true));
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Scope_OutsideTheJurisdiction_IsForbidden_AndTheEvaluationSeesOnlyItsOwnCounty(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -195,6 +212,13 @@ public sealed class AreaCriteriaTests
         wide.Error!.Kind.ShouldBe(ErrorKind.Forbidden);
         var own = await EvaluateAreaCriteria.ForCompoundsAsync(db, WebTestData.OtherCounty, Day);
         own.Value!.ShouldBeEmpty();
+    }
+
+    private static async Task<AreaCriteria> RegionLineAsync(TestDatabase database, string code)
+    {
+        await using var db = database.NewContext();
+        var lines = (await EvaluateAreaCriteria.ForRegionsAsync(db, WebTestData.County, RegionLevel.Community, Day)).Value!;
+        return lines.Single(l => l.Key == code);
     }
 
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(8));

@@ -85,6 +85,9 @@ public sealed class AreaProposalTests
         await using var database = await TestDatabase.CreateAsync(provider);
         var world = await CriteriaWorld.CreateAsync(database);
         var county = await DesignateAsync(database, AreaUnitKind.Region, WebTestData.County, null, AreaLevel.Precaution, Day.AddDays(-30));
+
+        // A precaution county that never had a sealed or controlled area has nothing that lifted.
+        (await ProposeAsync(database, Day)).Proposed.ShouldBe(0);
         await DesignateAsync(database, AreaUnitKind.Compound, null, world.CompoundB, AreaLevel.Controlled, Day.AddDays(-30));
 
         (await ProposeAsync(database, Day)).Proposed.ShouldBe(0);

@@ -102,6 +102,19 @@ internal sealed class CriteriaWorld
         await SwabAsync(db, roundId, idNumber, at, result);
     }
 
+    /// <summary>A swab of someone not in the register (a visitor), known only by document number.</summary>
+    public async Task SwabVisitorAsync(long roundId, string idNumber, string regionCode, DateTimeOffset at, TestResult result)
+    {
+        await using var db = Database.NewContext();
+        var tube = new Tube(roundId, $"T{++_sequence:D6}", 1, regionCode, "采样点", at);
+        tube.AddSample();
+        tube.SetResult(result, null, null, "市疾控", at.AddHours(6), at.AddHours(6));
+        db.Tubes.Add(tube);
+        await db.SaveChangesAsync();
+        db.Samples.Add(new Sample($"c-{_sequence}", roundId, tube.Id, regionCode, null, idNumber, null, at, "sampler"));
+        await db.SaveChangesAsync();
+    }
+
     private async Task SwabAsync(Fangkong.Data.FangkongDbContext db, long roundId, string idNumber, DateTimeOffset at, TestResult? result)
     {
         var person = await db.Persons.SingleAsync(p => p.DocumentNumber == idNumber);
