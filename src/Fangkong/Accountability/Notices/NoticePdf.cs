@@ -11,7 +11,7 @@ namespace Fangkong.Accountability;
 /// Latin letters and Western punctuation, which that font lacks, in DejaVu Sans. PdfSharp
 /// breaks lines only at spaces, and Chinese has none: lines are broken here, character by character.
 /// PDFsharp 6.5 (the only version the registry here serves) is licensed AGPL-3.0 and refuses to
-/// work until a licence is chosen: the AGPL one is declared (see docs/decisions/0017).
+/// work until a licence is chosen: the AGPL one is declared (see docs/decisions/0013).
 /// </summary>
 public static class NoticePdf
 {
