@@ -38,6 +38,11 @@ public sealed class OfficialRecordTests
         await world.RaiseComplaintAsync("五月第一分钟");
         await RaiseForCountyOfficialAsync(world);
         world.Time.Now = new DateTimeOffset(2022, 5, 3, 2, 0, 0, TimeSpan.Zero);
+        await using (var system = world.Context())
+        {
+            (await EscalateOverdue.HandleAsync(system, world.Time)).Escalated.ShouldBe(3); // the two overdue ones, and the county official's
+        }
+
         await VerifyAsync(world, late, review);
         world.Time.Now = new DateTimeOffset(2022, 5, 10, 2, 0, 0, TimeSpan.Zero);
 
@@ -50,9 +55,10 @@ public sealed class OfficialRecordTests
         // April: 3 raised (on time, late, last minute); both rectified, one by the deadline; the on-time one verified;
         // the late one overdue; the last-minute one still open.
         view.Months[0].ShouldBe(new OfficialRecord.Month("2022-04", Raised: 3, Rectified: 2, RectifiedOnTime: 1, Verified: 1, VerifiedOnTime: 1, Overdue: 1, Escalated: 0, StillOpen: 1));
-        // May: 1 raised (first minute); the late one verified (not on time); the two raised at the end of April/start of May overdue.
-        view.Months[1].ShouldBe(new OfficialRecord.Month("2022-05", Raised: 1, Rectified: 0, RectifiedOnTime: 0, Verified: 1, VerifiedOnTime: 0, Overdue: 2, Escalated: 0, StillOpen: 1));
-        view.Total.ShouldBe(new OfficialRecord.Month("total", 4, 2, 1, 2, 1, 3, 0, 2));
+        // May: 1 raised (first minute); the late one verified (not on time); the two raised at the end of April/start of May
+        // overdue and escalated.
+        view.Months[1].ShouldBe(new OfficialRecord.Month("2022-05", Raised: 1, Rectified: 0, RectifiedOnTime: 0, Verified: 1, VerifiedOnTime: 0, Overdue: 2, Escalated: 2, StillOpen: 1));
+        view.Total.ShouldBe(new OfficialRecord.Month("total", 4, 2, 1, 2, 1, 3, 2, 2));
         (await db.AuditLog.CountAsync(a => a.Entity == nameof(Official) && a.EntityKey == world.CommunityOfficial.ToString() && a.Action == "read")).ShouldBe(1);
     }
 
