@@ -145,9 +145,15 @@ public sealed class OfficialRecordTests
             (await outside.Content.ReadAsStringAsync()).ShouldNotContain("刘社区");
         }
 
+        (await community.GetStringAsync($"/api/v1/supervision/officials/{official}")).ShouldContain("\"raised\":1");
+        (await community.GetAsync($"/api/v1/supervision/officials/{elsewhere}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await community.GetStringAsync("/api/v1/supervision/officials")).ShouldContain($"\"officialId\":{official},");
+
         using var sampler = await host.ClientAsync("sampler");
         using var refused = await sampler.GetAsync($"/supervision/officials/{official}");
         refused.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+        (await sampler.GetAsync($"/api/v1/supervision/officials/{official}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await sampler.GetAsync("/api/v1/supervision/officials")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     private static async Task VerifyAsync(SupervisionWorld world, long id, long review)
