@@ -24,6 +24,8 @@ public static class SupervisionApi
         ArgumentNullException.ThrowIfNull(api);
         var group = api.MapGroup("/supervision").WithTags("Supervision");
         group.MapGet("/dashboard", DashboardAsync).WithName("SupervisionDashboard").RequireAuthorization(Permissions.ViewSupervision);
+        group.MapGet("/officials", OfficialsAsync).WithName("ListOfficialsWithFindings").RequireAuthorization(Permissions.ViewSupervision);
+        group.MapGet("/officials/{id:long}", OfficialRecordAsync).WithName("GetOfficialRecord").RequireAuthorization(Permissions.ViewSupervision);
         group.MapGet("/notices", NoticesAsync).WithName("ListEscalationNotices").RequireAuthorization(Permissions.ViewSupervision);
         group.MapPost("/notices/{id:long}/acknowledge", AcknowledgeAsync).WithName("AcknowledgeNotice").RequireAuthorization(Permissions.ViewSupervision);
         group.MapPost("/detectors/run", RunDetectorsAsync).WithName("RunDetectors").RequireAuthorization(Permissions.ManageChecklists);
@@ -45,6 +47,12 @@ public static class SupervisionApi
 
     public static async Task<Ok<SupervisionDashboard.View>> DashboardAsync(ClaimsPrincipal user, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await SupervisionDashboard.HandleAsync(db, time, Conducts(user), ct));
+
+    public static async Task<Ok<IReadOnlyList<OfficialsWithFindings.Line>>> OfficialsAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await OfficialsWithFindings.HandleAsync(db, time, ct));
+
+    public static async Task<Results<Ok<OfficialRecord.View>, ValidationProblem, ProblemHttpResult>> OfficialRecordAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await OfficialRecord.HandleAsync(db, time, id, ct)).ToHttp();
 
     public static async Task<Ok<Page<ListNotices.Row>>> NoticesAsync(bool? open, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await ListNotices.HandleAsync(db, open ?? false, page, pageSize, ct));
