@@ -4,7 +4,6 @@ using Fangkong.InfectionFree;
 using Fangkong.Web.Apis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Fangkong.Web.Infrastructure;
@@ -12,40 +11,23 @@ namespace Fangkong.Web.Infrastructure;
 /// <summary>
 /// Re-checks every open infection-free label (<c>InfectionFree:RecheckEveryMinutes</c>, default 60;
 /// 0 turns it off), so that a label is removed within the hour of the data that disqualifies it,
-/// not only at the daily run. Idempotent; a new scope per tick; a failed tick is logged.
+/// not only at the daily run. Idempotent.
 /// </summary>
 public sealed partial class InfectionFreeRecheckService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<InfectionFreeRecheckService> logger)
-    : BackgroundService
+    : PeriodicSystemJob(scopes, time, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var minutes = configuration.GetValue("InfectionFree:RecheckEveryMinutes", 60);
-        if (minutes <= 0)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("InfectionFree:RecheckEveryMinutes", 60));
 
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(minutes), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
+    {
+        var result = await RecheckLabels.HandleAsync(system, Time, ChinaTime.Today(Time), InfectionFreeApi.CriteriaSettings(configuration), ct);
+        if (result.IsSuccess && result.Value!.Removed > 0)
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await using var system = scope.ServiceProvider.CreateSystemContext();
-                var result = await RecheckLabels.HandleAsync(system, time, ChinaTime.Today(time), InfectionFreeApi.CriteriaSettings(configuration), stoppingToken);
-                if (result.IsSuccess && result.Value!.Removed > 0)
-                {
-                    LogRemoved(logger, result.Value.Removed, result.Value.Checked);
-                }
-                else if (!result.IsSuccess)
-                {
-                    LogRefused(logger, result.Error!.Message);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+            LogRemoved(logger, result.Value.Removed, result.Value.Checked);
+        }
+        else if (!result.IsSuccess)
+        {
+            LogRefused(logger, result.Error!.Message);
         }
     }
 
@@ -54,7 +36,4 @@ public sealed partial class InfectionFreeRecheckService(IServiceScopeFactory sco
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Infection-free re-check refused: {Message}")]
     private static partial void LogRefused(ILogger logger, string message);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Infection-free re-check failed; it runs again at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

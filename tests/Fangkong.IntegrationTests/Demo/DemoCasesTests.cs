@@ -16,16 +16,7 @@ public sealed class DemoCasesTests
     public async Task DemoWeek_ReportsCasesContactsAndANursingHomeCluster_AndRunsOnlyOnce(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.NewContext())
-        {
-            await EnsureReferenceData.EnsureJilinAsync(db);
-            var communities = await db.Regions.AsNoTracking()
-                .Where(r => r.Code.StartsWith(DemoSetup.County) && r.Level == RegionLevel.Community)
-                .OrderBy(r => r.Code).Select(r => new DemoPopulation.Community(r.Code, r.Name)).ToListAsync();
-            await PersonBulkLoader.LoadAsync(db, new DemoPopulation(DemoSetup.County).Generate(communities, 6_000), null, default);
-            await DemoPlaces.SeedAsync(db);
-            (await DemoTesting.SeedAsync(db, TimeProvider.System)).ShouldNotBeNull();
-        }
+        await DemoGround.SeedAsync(database, withCases: false);
 
         DemoCases.Report report;
         await using (var db = database.NewContext())

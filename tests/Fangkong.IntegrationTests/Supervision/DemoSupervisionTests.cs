@@ -19,17 +19,7 @@ public sealed class DemoSupervisionTests
     public async Task Demo_InspectsTheNursingHome_VerifiesOne_EscalatesOne_AndDetectsTheCluster_Once(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.NewContext())
-        {
-            await EnsureReferenceData.EnsureJilinAsync(db);
-            var communities = await db.Regions.AsNoTracking()
-                .Where(r => r.Code.StartsWith(DemoSetup.County) && r.Level == RegionLevel.Community)
-                .OrderBy(r => r.Code).Select(r => new DemoPopulation.Community(r.Code, r.Name)).ToListAsync();
-            await PersonBulkLoader.LoadAsync(db, new DemoPopulation(DemoSetup.County).Generate(communities, 6_000), null, default);
-            await DemoPlaces.SeedAsync(db);
-            await DemoTesting.SeedAsync(db, TimeProvider.System);
-            await DemoCases.SeedAsync(db, TimeProvider.System);
-        }
+        await DemoGround.SeedAsync(database);
 
         await AddInspectorAsync(database);
         DemoSupervision.Report report;

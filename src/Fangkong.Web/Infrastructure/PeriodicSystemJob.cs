@@ -1,0 +1,48 @@
+using Fangkong.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Fangkong.Web.Infrastructure;
+
+/// <summary>
+/// A background job that acts as the system at a fixed interval: a new scope and system context
+/// per tick, so one tick's tracked entities never leak into the next; a failed tick is logged and
+/// the next one tries again. An interval of zero or less turns the job off (the settings' "0").
+/// </summary>
+public abstract partial class PeriodicSystemJob(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
+{
+    protected TimeProvider Time => time;
+
+    /// <summary>Read once at start, from the settings.</summary>
+    protected abstract TimeSpan Interval { get; }
+
+    protected abstract Task TickAsync(FangkongDbContext system, CancellationToken ct);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = Interval;
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await using var system = scope.ServiceProvider.CreateSystemContext();
+                await TickAsync(system, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, GetType().Name, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Job} failed; it runs again at the next tick")]
+    private static partial void LogFailed(ILogger logger, string job, Exception exception);
+}
