@@ -40,7 +40,7 @@ public sealed class CaseClassifier(IControlledAreaSource areas)
             ? []
             : await db.Contacts.IgnoreQueryFilters().AsNoTracking()
                 .Where(k => EF.Parameter(numbers).Contains(k.IdNumber) && k.IdentifiedOn < latest)
-                .Select(k => new { k.IdNumber, k.ContactNo, k.Kind, k.IdentifiedOn, k.ReleasedOn })
+                .Select(k => new { k.IdNumber, k.ContactNo, k.Kind, k.IdentifiedOn, k.ReleasedOn, k.RegionCode })
                 .ToListAsync(ct);
         var loops = personIds.Count == 0
             ? []
@@ -59,7 +59,10 @@ public sealed class CaseClassifier(IControlledAreaSource areas)
             var (level, reason, note) =
                 c.Source == CaseSource.Import ? (DetectionLevel.UnderControl, ControlReason.Imported, "境外输入 (imported)")
                 : contact is not null ? (DetectionLevel.UnderControl, ControlReason.QuarantinedContact,
-                    $"{(contact.Kind == ContactKind.Close ? "密接" : "次密接")} {contact.ContactNo}，{contact.IdentifiedOn:yyyy-MM-dd} 起隔离 (known contact in quarantine)")
+                    // Another jurisdiction's contact record is not the reporter's to read: only the fact is noted.
+                    db.Jurisdiction.Covers(contact.RegionCode)
+                        ? $"{(contact.Kind == ContactKind.Close ? "密接" : "次密接")} {contact.ContactNo}，{contact.IdentifiedOn:yyyy-MM-dd} 起隔离 (known contact in quarantine)"
+                        : "外地登记的隔离人员 (known contact in quarantine, recorded in another jurisdiction)")
                 : inAreas.TryGetValue(f.CaseNo, out var area) ? (DetectionLevel.UnderControl, ControlReason.ControlledArea, area)
                 : loop is not null ? (DetectionLevel.UnderControl, ControlReason.ClosedLoop, $"闭环 {loop.GroupId} (closed loop)")
                 : (DetectionLevel.SocialLevel, ControlReason.None, (string?)null);

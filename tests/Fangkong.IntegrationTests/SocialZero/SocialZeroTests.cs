@@ -68,6 +68,34 @@ public sealed class SocialZeroTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task AContactOfAnotherCounty_CountsAsUnderControl_ButItsRecordIsNotCopiedIntoTheNote(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await WebTestData.SeedAsync(database);
+        var elsewhere = WebTestData.IdNumberFor(WebTestData.OtherCountyCommunity, "19750505", 61);
+        await using (var db = database.NewContext())
+        {
+            var policy = await db.PolicyVersions.SingleAsync(v => v.Code == PolicyVersions.Eighth);
+            db.Contacts.Add(Fangkong.Cases.Contact.Create(new Fangkong.Cases.Contact.Report("MJ-OTHER-9", ContactKind.Close, "Y-0", null, elsewhere, "孙七", WebTestData.OtherCountyCommunity, Day.AddDays(-4), Day.AddDays(-3), null), policy).Value!);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = database.NewContext(new Jurisdiction("investigator", WebTestData.County, true)))
+        {
+            var imported = await ImportCases.HandleAsync(db, FixedTime.NoonOf(Day), TempCsv.Write(
+                CsvHeaders.LineList,
+                $"C-9,孙七,{elsewhere},{WebTestData.Community},asymptomatic,,2022-04-08,,,"));
+            imported.IsSuccess.ShouldBeTrue(imported.Error?.Message);
+        }
+
+        await using var read = database.NewContext();
+        var row = await read.CaseClassifications.SingleAsync(c => c.CaseNo == "C-9");
+        row.Reason.ShouldBe(ControlReason.QuarantinedContact);
+        row.Note!.ShouldNotContain("MJ-OTHER-9");
+        row.Note!.ShouldNotContain("2022-04-05");
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task CaseInASealedCompound_IsUnderControl_ADesignationOfTheReportDayIsNot(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
