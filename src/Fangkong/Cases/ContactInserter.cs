@@ -38,31 +38,7 @@ internal static class ContactInserter
             $"COPY contacts ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var contact in contacts)
         {
-            await copy.StartRowAsync(ct);
-            var fields = Fields(contact);
-            for (var i = 0; i < fields.Length; i++)
-            {
-                switch (fields[i])
-                {
-                    case null:
-                        await copy.WriteNullAsync(ct);
-                        break;
-                    case string text:
-                        await copy.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                        break;
-                    case DateOnly day:
-                        await copy.WriteAsync(day, NpgsqlTypes.NpgsqlDbType.Date, ct);
-                        break;
-                    case long id:
-                        await copy.WriteAsync(id, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
-                        break;
-                    case int days:
-                        await copy.WriteAsync(days, NpgsqlTypes.NpgsqlDbType.Integer, ct);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Unexpected {fields[i]!.GetType()} in {Columns[i]}.");
-                }
-            }
+            await BinaryCopyRow.WriteAsync(copy, Fields(contact), "contacts", ct);
         }
 
         await copy.CompleteAsync(ct);

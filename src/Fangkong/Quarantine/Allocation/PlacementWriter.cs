@@ -146,30 +146,7 @@ internal static class PlacementWriter
         await using var copy = await connection.BeginBinaryImportAsync($"COPY placements ({string.Join(", ", Columns)}) FROM STDIN (FORMAT BINARY)", ct);
         foreach (var item in placed)
         {
-            await copy.StartRowAsync(ct);
-            foreach (var field in Fields(item.Placement))
-            {
-                switch (field)
-                {
-                    case null:
-                        await copy.WriteNullAsync(ct);
-                        break;
-                    case string text:
-                        await copy.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
-                        break;
-                    case long id:
-                        await copy.WriteAsync(id, NpgsqlTypes.NpgsqlDbType.Bigint, ct);
-                        break;
-                    case double km:
-                        await copy.WriteAsync(km, NpgsqlTypes.NpgsqlDbType.Double, ct);
-                        break;
-                    case DateTimeOffset at:
-                        await copy.WriteAsync(at.ToUniversalTime(), NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
-                        break;
-                    default:
-                        throw new InvalidOperationException($"Unexpected {field.GetType()} in a placement.");
-                }
-            }
+            await BinaryCopyRow.WriteAsync(copy, Fields(item.Placement), "placements", ct);
         }
 
         await copy.CompleteAsync(ct);
