@@ -71,6 +71,23 @@ public sealed record RegionCode
             : throw new FormatException($"'{text}' is not a region code (2, 4, 6, 9 or 12 digits).");
 
     /// <summary>Normalises a code string, or returns null when it is not one.</summary>
+    /// <summary>The code of the region above <paramref name="code"/>: 220204003001 → 220204003 → 220204 → 2202 → 22 → "".</summary>
+    public static string ParentOf(string code) => TryParse(code, out var parsed) ? parsed.Parent?.Value ?? string.Empty : string.Empty;
+
+    /// <summary>The smallest whole region (2, 4, 6, 9 or 12 digits, or "" for none) holding every code given.</summary>
+    public static string CommonAncestor(IEnumerable<string> codes)
+    {
+        string? prefix = null;
+        foreach (var code in codes)
+        {
+            prefix = prefix is null ? code : new string([.. prefix.Zip(code).TakeWhile(p => p.First == p.Second).Select(p => p.First)]);
+        }
+
+        var length = (prefix ?? string.Empty).Length;
+        var level = new[] { 12, 9, 6, 4, 2, 0 }.First(l => l <= length);
+        return (prefix ?? string.Empty)[..level];
+    }
+
     public static string? Normalise(string? text) => TryParse(text, out var code) ? code.Value : null;
 
     private static string StripPadding(string s)

@@ -61,4 +61,23 @@ public sealed class RegionCodeTests
     [InlineData("22", "22")]
     public void ReportingUnit_IsTheCity_UnlessTheCountyReportsOnItsOwnLine(string code, string unit) =>
         ReportingUnits.ReportingUnitOf(RegionCode.Parse(code), ReportingUnits.Defaults).Value.ShouldBe(unit);
+
+    [Theory]
+    [InlineData("220204003001", "220204003")]
+    [InlineData("220204003", "220204")]
+    [InlineData("220204", "2202")]
+    [InlineData("2202", "22")]
+    [InlineData("22", "")]
+    [InlineData("2202040", "")]
+    public void ParentOf_GoesUpOneLevel_AndEndsAboveTheProvince(string code, string parent) =>
+        RegionCode.ParentOf(code).ShouldBe(parent);
+
+    [Theory]
+    [InlineData("220204003001,220204003002", "220204003")]
+    [InlineData("220204003001,220204004001", "220204")]
+    [InlineData("220204003001,220202001001", "2202")]
+    [InlineData("220204003001", "220204003001")]
+    [InlineData("220204003001,230102001001", "")]
+    public void CommonAncestor_IsTheSmallestWholeRegionHoldingEveryCode(string codes, string ancestor) =>
+        RegionCode.CommonAncestor(codes.Split(',')).ShouldBe(ancestor);
 }

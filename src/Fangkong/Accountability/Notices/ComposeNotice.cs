@@ -96,7 +96,7 @@ public static class ComposeNotice
         }
 
         // The notice belongs to the caller's level; a system caller files it under the cases' common region.
-        var region = db.Jurisdiction.RegionPrefix.Length > 0 ? db.Jurisdiction.RegionPrefix : CommonPrefix(ordered.Select(c => c.RegionCode));
+        var region = db.Jurisdiction.RegionPrefix.Length > 0 ? db.Jurisdiction.RegionPrefix : Regions.RegionCode.CommonAncestor(ordered.Select(c => c.RegionCode));
         var notice = new PublicNotice(region, title, body, command.IssuedOn ?? ChinaTime.Today(time), opening, closing, ids, db.Jurisdiction.UserName, time.GetUtcNow());
         var document = NoticeWriter.Document(notice, ordered);
         var all = string.Join('\n', [document.Title, document.Opening, .. document.Matters, document.Closing]);
@@ -109,18 +109,4 @@ public static class ComposeNotice
     }
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string CommonPrefix(IEnumerable<string> codes)
-    {
-        string? prefix = null;
-        foreach (var code in codes)
-        {
-            prefix = prefix is null ? code : new string([.. prefix.Zip(code).TakeWhile(p => p.First == p.Second).Select(p => p.First)]);
-        }
-
-        // Region codes are 2, 4, 6, 9 or 12 digits: cut back to a whole level.
-        var length = (prefix ?? string.Empty).Length;
-        var level = new[] { 12, 9, 6, 4, 2, 0 }.First(l => l <= length);
-        return (prefix ?? string.Empty)[..level];
-    }
 }

@@ -69,7 +69,7 @@ public static class DispatchBatch
         }
 
         // The batch is the dispatching county's: the common prefix of the homes, at most the county.
-        var region = CommonPrefix(tasks.Select(t => t.RegionCode));
+        var region = Regions.RegionCode.CommonAncestor(tasks.Select(t => t.RegionCode));
         var batch = new TransferBatch(vehicle.Id, region, tasks[0].SiteId, tasks[0].SiteName, tasks.Count, db.Jurisdiction.UserName, at.Value);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.TransferBatches.Add(batch);
@@ -85,31 +85,5 @@ public static class DispatchBatch
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Dispatched(batch.Id, vehicle.Id, vehicle.Plate, tasks.Count, vehicle.Capacity, batch.SiteName);
-    }
-
-    private static string CommonPrefix(IEnumerable<string> codes)
-    {
-        string? prefix = null;
-        foreach (var code in codes)
-        {
-            if (prefix is null)
-            {
-                prefix = code;
-                continue;
-            }
-
-            var n = 0;
-            while (n < prefix.Length && n < code.Length && prefix[n] == code[n])
-            {
-                n++;
-            }
-
-            prefix = prefix[..n];
-        }
-
-        // Cut to a whole region level (2, 4, 6, 9 or 12 digits), so the batch is a real region's.
-        var length = (prefix ?? string.Empty).Length;
-        var level = new[] { 12, 9, 6, 4, 2, 0 }.First(l => l <= length);
-        return (prefix ?? string.Empty)[..level];
     }
 }

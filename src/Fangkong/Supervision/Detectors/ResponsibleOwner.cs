@@ -31,7 +31,7 @@ public static class ResponsibleOwner
             return byUnit;
         }
 
-        for (var region = regionCode; region.Length >= 2; region = Parent(region))
+        for (var region = regionCode; region.Length >= 2; region = Regions.RegionCode.ParentOf(region))
         {
             var units = await system.Organisations.AsNoTracking().Where(o => o.RegionCode == region).ToListAsync(ct);
             foreach (var unit in units.OrderBy(u => Rank(u.Kind)).ThenBy(u => u.Id))
@@ -45,16 +45,6 @@ public static class ResponsibleOwner
 
         return null;
     }
-
-    /// <summary>The region above: 220204003001 → 220204003 → 220204 → 2202 → 22 → "".</summary>
-    public static string Parent(string region) => region.Length switch
-    {
-        12 => region[..9],
-        9 => region[..6],
-        6 => region[..4],
-        4 => region[..2],
-        _ => string.Empty,
-    };
 
     private static int Rank(OrganisationKind kind) => kind switch
     {

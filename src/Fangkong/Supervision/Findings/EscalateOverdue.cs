@@ -26,7 +26,7 @@ public static class EscalateOverdue
         {
             var dueAt = finding.Deadline + (every * finding.EscalationLevel);
             var current = finding.EscalatedTo ?? finding.RegionCode;
-            var parent = Detectors.ResponsibleOwner.Parent(current);
+            var parent = Regions.RegionCode.ParentOf(current);
             if (now <= dueAt || parent.Length == 0)
             {
                 continue;
