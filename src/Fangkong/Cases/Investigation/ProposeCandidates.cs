@@ -102,7 +102,7 @@ public static class ProposeCandidates
             if (!stored.TryGetValue(finding.IdNumber, out var candidate))
             {
                 candidate = new ContactCandidate(
-                    investigation, finding.PersonId, finding.IdNumber, Truncate(finding.Name ?? Unregistered, Case.NameMaxLength), finding.RegionCode ?? c.RegionCode, now,
+                    investigation, finding.PersonId, finding.IdNumber, (finding.Name ?? Unregistered).Truncate(Case.NameMaxLength), finding.RegionCode ?? c.RegionCode, now,
                     finding.SourceContactNo);
                 db.ContactCandidates.Add(candidate);
             }
@@ -180,7 +180,7 @@ public static class ProposeCandidates
             finding.RegionCode ??= m.PersonRegionCode;
             var barcode = barcodes.TryGetValue(m.TubeId, out var b) ? b : m.TubeId.ToString(CultureInfo.InvariantCulture);
             var at = m.SampledAt.ToOffset(ChinaTime.Offset);
-            finding.Add(CandidateReason.PoolTube, $"同管混采：{barcode}，{at:yyyy-MM-dd HH:mm} 采样 (same pooled tube {barcode}, sampled {at:yyyy-MM-dd HH:mm})", LookBack.DayOf(m.SampledAt));
+            finding.Add(CandidateReason.PoolTube, $"同管混采：{barcode}，{at:yyyy-MM-dd HH:mm} 采样 (same pooled tube {barcode}, sampled {at:yyyy-MM-dd HH:mm})", ChinaTime.DayOf(m.SampledAt));
         }
     }
 
@@ -218,7 +218,7 @@ public static class ProposeCandidates
                 finding.Add(
                     CandidateReason.CheckIn,
                     $"同场所扫码：{place}，本人 {at:MM-dd HH:mm}，病例 {caseAt:MM-dd HH:mm} (same place {place}: scanned {at:MM-dd HH:mm}, case {caseAt:MM-dd HH:mm})",
-                    LookBack.DayOf(other.CheckedInAt));
+                    ChinaTime.DayOf(other.CheckedInAt));
             }
         }
     }
@@ -270,7 +270,7 @@ public static class ProposeCandidates
                 var finding = existing ?? (findings[member.DocumentNumber] = new Finding(member.DocumentNumber) { SourceContactNo = close.ContactNo });
                 Note(finding, member).Add(
                     CandidateReason.CloseContactHousehold, $"密接 {close.Name}（{close.ContactNo}）的同户人员 (lives with close contact {close.ContactNo})",
-                    close.DecidedAt is { } decided ? LookBack.DayOf(decided) : c.ReportedOn);
+                    close.DecidedAt is { } decided ? ChinaTime.DayOf(decided) : c.ReportedOn);
             }
         }
     }
@@ -306,5 +306,4 @@ public static class ProposeCandidates
         return finding;
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

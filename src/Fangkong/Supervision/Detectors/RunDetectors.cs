@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Supervision.Findings;
 using Microsoft.EntityFrameworkCore;
@@ -80,6 +81,8 @@ public static class RunDetectors
             .ToHashSet(StringComparer.Ordinal);
         int raised = 0, duplicates = 0;
         var unassigned = new List<string>();
+        // Problems of one run often share a place, unit or community: find each owner once.
+        var owners = new Dictionary<(long?, long?, string), ResponsibleOwner.Owner?>();
         foreach (var problem in detected.DistinctBy(d => d.DedupeKey, StringComparer.Ordinal))
         {
             if (known.Contains(problem.DedupeKey))
@@ -88,7 +91,11 @@ public static class RunDetectors
                 continue;
             }
 
-            var owner = await ResponsibleOwner.FindAsync(system, problem.PlaceId, problem.OrganisationId, problem.RegionCode, ct);
+            var at = (problem.PlaceId, problem.OrganisationId, problem.RegionCode);
+            if (!owners.TryGetValue(at, out var owner))
+            {
+                owners[at] = owner = await ResponsibleOwner.FindAsync(system, problem.PlaceId, problem.OrganisationId, problem.RegionCode, ct);
+            }
             if (owner is null)
             {
                 unassigned.Add(problem.DedupeKey);
@@ -97,7 +104,7 @@ public static class RunDetectors
 
             var draft = new Finding.Draft(
                 FindingSource.Detector, owner.RegionCode, problem.Title, problem.Description, problem.Category, problem.Severity,
-                owner.OrganisationId, owner.Unit, owner.OfficialId, Truncate(owner.Person, Finding.NameMaxLength), now + settings.Deadline, RaisedBy, now,
+                owner.OrganisationId, owner.Unit, owner.OfficialId, owner.Person.Truncate(Finding.NameMaxLength), now + settings.Deadline, RaisedBy, now,
                 DetectorKey: detector.Key, DedupeKey: problem.DedupeKey);
             var finding = Finding.Raise(draft);
             if (!finding.IsSuccess)
@@ -146,5 +153,4 @@ public static class RunDetectors
         return true;
     }
 
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }

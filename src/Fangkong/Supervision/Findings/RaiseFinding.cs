@@ -86,8 +86,3 @@ public static class RaiseFinding
         return (unit, official);
     }
 }
-
-internal static class TextExtensions
-{
-    public static string Truncate(this string s, int max) => s.Length <= max ? s : s[..max];
-}
