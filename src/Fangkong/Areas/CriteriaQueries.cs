@@ -8,14 +8,11 @@ namespace Fangkong.Areas;
 /// <summary>The queries the compound and region evaluations share: candidate rounds and contacts' negative tests.</summary>
 internal static class CriteriaQueries
 {
-    /// <summary>The first instant of a local (China) day.</summary>
-    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
-
     /// <summary>Rounds that started within the window before and on the day and whose area overlaps the scope (few: read whole).</summary>
     public static async Task<List<CandidateRound>> RoundsAsync(FangkongDbContext db, string scope, DateOnly day, AreaCriteriaSettings settings, CancellationToken ct)
     {
-        var from = StartOf(day.AddDays(-settings.RoundWindowDays));
-        var to = StartOf(day.AddDays(1));
+        var from = ChinaTime.StartOf(day.AddDays(-settings.RoundWindowDays));
+        var to = ChinaTime.StartOf(day.AddDays(1));
         var rounds = await db.TestingRounds.AsNoTracking()
             .Where(r => r.StartsAt >= from && r.StartsAt < to)
             .Select(r => new { r.Id, r.RegionCode, r.StartsAt })
@@ -37,7 +34,7 @@ internal static class CriteriaQueries
     public static async Task<Dictionary<string, DateOnly>> LastNegativeDaysAsync(FangkongDbContext db, IReadOnlyCollection<UnitContact> contacts, DateOnly day, CancellationToken ct)
     {
         var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        var to = StartOf(day.AddDays(1));
+        var to = ChinaTime.StartOf(day.AddDays(1));
         var negatives = from s in db.Samples.IgnoreQueryFilters().AsNoTracking()
                         where s.SampledAt < to
                         join t in db.Tubes.IgnoreQueryFilters() on s.TubeId equals t.Id

@@ -48,7 +48,7 @@ public static class CheckCompliance
                 select new { Member = m, p.Name, p.DocumentNumber })
             .ToListAsync(ct);
 
-        var from = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var from = ChinaTime.StartOf(day);
         var to = from.AddDays(1);
         var ids = members.Select(m => m.Member.PersonId).ToList();
 

@@ -13,6 +13,9 @@ public static class ChinaTime
     /// <summary>The local day of an instant.</summary>
     public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(Offset).DateTime);
 
+    /// <summary>The instant a local day begins (00:00 in China), in UTC as PostgreSQL wants it.</summary>
+    public static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
+
     public static DateOnly Today(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(time);

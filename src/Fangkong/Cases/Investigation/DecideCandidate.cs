@@ -35,7 +35,7 @@ public static class DecideCandidate
             return confirmed.Error!;
         }
 
-        var identified = confirmation.IdentifiedOn ?? LookBack.DayOf(now);
+        var identified = confirmation.IdentifiedOn ?? ChinaTime.DayOf(now);
         var exposure = confirmation.ExposureOn ?? candidate.LastExposureOn;
         if (exposure > identified)
         {

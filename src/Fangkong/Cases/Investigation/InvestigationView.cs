@@ -84,11 +84,6 @@ public static class LookBack
         ArgumentNullException.ThrowIfNull(investigation);
         ArgumentNullException.ThrowIfNull(c);
         var anchor = investigation.AnchorOn(c);
-        return (StartOf(anchor.AddDays(-investigation.LookBackDays)), StartOf(c.ReportedOn.AddDays(1)));
+        return (ChinaTime.StartOf(anchor.AddDays(-investigation.LookBackDays)), ChinaTime.StartOf(c.ReportedOn.AddDays(1)));
     }
-
-    public static DateTimeOffset StartOf(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
-
-    public static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime);
 }

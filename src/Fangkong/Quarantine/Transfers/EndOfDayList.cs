@@ -41,7 +41,7 @@ public static class EndOfDayList
             return Error.Invalid("date", "不能查看未来的日期 (the day has not come yet).");
         }
 
-        var midnight = new DateTimeOffset(the.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var midnight = ChinaTime.StartOf(the.AddDays(1));
         var asOf = midnight < now ? midnight : now;
         // Read as the day's end saw it: identified by then, not checked in by then; a cancelled task is not counted.
         var query = db.TransferTasks.AsNoTracking()
