@@ -60,8 +60,6 @@ public sealed class AreaDesignation : IRegionScoped
 
     public AreaUnit Unit => new(UnitKind, RegionCode, UnitId, UnitName);
 
-    public bool IsActive => EndsOn is null;
-
     public static Result<AreaDesignation> Create(AreaUnit unit, AreaLevel level, AreaScheme schemeInForce, DateOnly startsOn, string reason, string approvingBody, string approvedBy, long? proposalId)
     {
         ArgumentNullException.ThrowIfNull(unit);

@@ -20,7 +20,6 @@ internal sealed class AreaDesignationConfiguration : IEntityTypeConfiguration<Ar
         builder.Property(d => d.EndReason).HasMaxLength(AreaDesignation.ReasonMaxLength);
         builder.Property(d => d.EndedBy).HasMaxLength(AreaDesignation.UserMaxLength);
         builder.Ignore(d => d.Unit);
-        builder.Ignore(d => d.IsActive);
         // The designations in force under a region (map, evaluation) and one unit's history.
         builder.HasIndex(d => new { d.RegionCode, d.EndsOn });
         builder.HasIndex(d => new { d.UnitKind, d.UnitId });

@@ -44,8 +44,6 @@ public sealed class ClosedLoopMember : IRegionScoped
 
     public DateOnly? LeftOn { get; private set; }
 
-    public bool IsActiveOn(DateOnly day) => JoinedOn <= day && (LeftOn is null || LeftOn > day);
-
     public void Change(ClosedLoopRole role, string quarters, TestSchedule schedule)
     {
         Role = role;

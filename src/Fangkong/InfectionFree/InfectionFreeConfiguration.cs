@@ -17,7 +17,6 @@ internal sealed class InfectionFreeLabelConfiguration : IEntityTypeConfiguration
         builder.Property(l => l.ReviewedBy).HasMaxLength(256);
         builder.Property(l => l.RegisteredBy).HasMaxLength(256);
         builder.Property(l => l.RemovalReason).HasMaxLength(InfectionFreeLabel.ReasonMaxLength);
-        builder.Ignore(l => l.IsOpen);
         builder.Ignore(l => l.UnitKey);
         builder.HasIndex(l => new { l.RegionCode, l.Status });
         builder.HasIndex(l => l.CompoundId);

@@ -77,8 +77,6 @@ public sealed class InfectionFreeLabel : IRegionScoped
 
     public string? RemovalReason { get; private set; }
 
-    public bool IsOpen => Status != LabelStatus.Removed;
-
     /// <summary>The unit key the area criteria use: the compound's id, or the village's code.</summary>
     public string UnitKey => Kind == LabelKind.Compound
         ? CompoundId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)

@@ -16,7 +16,7 @@ public static class SetPopulation
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(command);
         var code = Regions.RegionCode.Normalise(command.Region);
-        if (code is null || code.Length > 6)
+        if (code is null || code.Length is not (4 or 6))
         {
             return Error.Invalid("region", $"「{command.Region}」不是市或区县的区划代码 ('{command.Region}' is not the code of a city or county).");
         }

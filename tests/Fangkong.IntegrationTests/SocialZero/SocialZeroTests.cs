@@ -182,6 +182,10 @@ public sealed class SocialZeroTests
         (await SocialZeroSeries.HandleAsync(db, "2202", Day, Day)).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
         (await SocialZeroSeries.HandleAsync(db, WebTestData.Street, Day, Day)).Error!.Field.ShouldBe("region");
         (await SetPopulation.HandleAsync(db, TimeProvider.System, new SetPopulation.Command(WebTestData.OtherCounty, 10))).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
+        // A province's population would be saved but never read (the series is per city or county).
+        (await SetPopulation.HandleAsync(db, TimeProvider.System, new SetPopulation.Command("22", 10))).Error!.Field.ShouldBe("region");
+        (await SetPopulation.HandleAsync(db, TimeProvider.System, new SetPopulation.Command(WebTestData.Street, 10))).Error!.Field.ShouldBe("region");
+        (await SetPopulation.HandleAsync(db, TimeProvider.System, new SetPopulation.Command(WebTestData.County, 0))).Error!.Field.ShouldBe("population");
         (await SocialZeroSeries.HandleAsync(db, WebTestData.County, Day, Day, new SocialZeroSettings(0, 1))).Error!.Field.ShouldBe("settings");
     }
 

@@ -118,14 +118,13 @@ public static class Release
         var from = ChinaTime.DayOf(placement.CheckedInAt ?? at);
         var negative = tests.Where(t => t.Result == StayTestResult.Negative).Select(t => t.DueOn).ToHashSet();
         var required = (PolicyVersion.ParseDays(contact.CentralTestDays) ?? []).Where(d => contact.IdentifiedOn.AddDays(d - 1) >= from).ToList();
-        var scheduled = required;
         var missing = required.Where(d => !negative.Contains(contact.IdentifiedOn.AddDays(d - 1))).ToList();
         if (missing.Count > 0)
         {
             return Error.Conflict($"第 {string.Join('、', missing)} 天的核酸检测尚无结果 (tests of day {string.Join(", ", missing)} have no result yet).");
         }
 
-        return ($"集中隔离 {contact.CentralDays} 天期满，{scheduled.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {scheduled.Count} tests negative)", day, contact.HomeDays);
+        return ($"集中隔离 {contact.CentralDays} 天期满，{required.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {required.Count} tests negative)", day, contact.HomeDays);
     }
 
     private static async Task<Result<(string, DateOnly, int)>> JudgeCaseAsync(

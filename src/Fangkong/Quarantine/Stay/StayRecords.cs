@@ -9,8 +9,8 @@ namespace Fangkong.Quarantine.Stay;
 /// <summary>What the stay's use cases look up about a placement: its room or bed, and the person's identity and order.</summary>
 internal static class StayRecords
 {
-    /// <summary>The person behind a placement: identity number, resident id, and the contact or case record when there is one.</summary>
-    public sealed record Subject(string IdNumber, long? PersonId, Contact? Contact, Case? Case);
+    /// <summary>The person behind a placement: identity number, resident id, the resident record when found, and the contact or case record when there is one.</summary>
+    public sealed record Subject(string IdNumber, long? PersonId, Contact? Contact, Case? Case, Person? Person = null);
 
     public static Error PlacementNotFound(long id) =>
         Error.NotFound($"安置 {id} 不存在或不在您的辖区内 (placement {id} does not exist or is outside your jurisdiction).");
@@ -37,6 +37,6 @@ internal static class StayRecords
             person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.DocumentType == DocumentType.ResidentId && x.DocumentNumber == id, ct);
         }
 
-        return new Subject(id, person?.Id ?? @case?.PersonId, contact, @case);
+        return new Subject(id, person?.Id ?? @case?.PersonId, contact, @case, person);
     }
 }

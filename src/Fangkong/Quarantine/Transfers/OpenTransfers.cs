@@ -37,7 +37,7 @@ public static class OpenTransfers
         foreach (var p in placements)
         {
             var subject = await Stay.StayRecords.SubjectAsync(db, p, ct);
-            var person = subject.PersonId is { } id ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) : null;
+            var person = subject.Person ?? (subject.PersonId is { } id ? await db.Persons.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) : null);
             var from = person is null ? p.RegionCode : await CreateTransfer.AddressAsync(db, person, ct);
             var site = sites[p.SiteId];
             tasks.Add(new TransferTask(
