@@ -10,8 +10,7 @@ namespace Fangkong.Accountability;
 /// font, found by <see cref="CjkFont"/> (Debian's fonts-droid-fallback by default), and digits,
 /// Latin letters and Western punctuation, which that font lacks, in DejaVu Sans. PdfSharp
 /// breaks lines only at spaces, and Chinese has none: lines are broken here, character by character.
-/// PDFsharp 6.5 (the only version the registry here serves) is licensed AGPL-3.0 and refuses to
-/// work until a licence is chosen: the AGPL one is declared (see docs/decisions/0013).
+/// PDFsharp is taken at 6.2.4, the last MIT-licensed version (6.5 is AGPL-3.0; see docs/decisions/0013).
 /// </summary>
 public static class NoticePdf
 {
@@ -22,7 +21,6 @@ public static class NoticePdf
     public static byte[] Render(NoticeDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        PdfSharp.PdfSharpLicense.SetAgplLicense();
         CjkFont.EnsureResolver();
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
