@@ -9,6 +9,7 @@ using Fangkong.Regions;
 using Fangkong.Web.Apis;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
+using Fangkong.Web.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,6 +45,7 @@ public static class FangkongWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, options.Database);
+        builder.AddFangkongTelemetry();
         builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
@@ -90,7 +92,6 @@ public static class FangkongWebApp
         }));
         // Chinese text as is in pages, not as numeric character references.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        services.AddHealthChecks().AddDbContextCheck<FangkongDbContext>("database");
         services.AddRazorComponents();
         services.AddHostedService<TracingSweepService>();
         services.AddHostedService<ClusterDetectionService>();
@@ -154,7 +155,7 @@ public static class FangkongWebApp
         app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/health");
+        app.UseFangkongTelemetry();
         AccountEndpoints.Map(app);
         TestingFormEndpoints.Map(app);
         AntigenFormEndpoints.Map(app);

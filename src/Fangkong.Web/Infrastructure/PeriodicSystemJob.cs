@@ -1,3 +1,4 @@
+using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,10 +36,12 @@ public abstract partial class PeriodicSystemJob(IServiceScopeFactory scopes, Tim
                 await using var scope = scopes.CreateAsyncScope();
                 await using var system = scope.ServiceProvider.CreateSystemContext();
                 await TickAsync(system, stoppingToken);
+                FangkongMetrics.JobRan(GetType().Name, succeeded: true);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, GetType().Name, e);
+                FangkongMetrics.JobRan(GetType().Name, succeeded: false);
             }
         }
     }

@@ -68,7 +68,9 @@ public static class ImportPersons
             return Error.Invalid("file", Describe(validation));
         }
 
-        return new Report(validation.Rows, validation.InvalidRows, validation.Errors, validation.ErrorCount, summary, db.Clock.GetElapsedTime(started));
+        var elapsed = db.Clock.GetElapsedTime(started);
+        Common.FangkongMetrics.Imported("persons", validation.Rows, elapsed);
+        return new Report(validation.Rows, validation.InvalidRows, validation.Errors, validation.ErrorCount, summary, elapsed);
     }
 
     /// <summary>Validates a file without writing anything (a dry run).</summary>

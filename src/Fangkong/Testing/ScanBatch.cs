@@ -72,6 +72,7 @@ internal static class ScanBatch
 
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        Common.FangkongMetrics.Swabs(accepted.Count, results.Count(r => r.Outcome == Outcome.Refused));
         return results;
     }
 

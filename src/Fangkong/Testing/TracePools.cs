@@ -62,6 +62,8 @@ public static class TracePools
 
         await system.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        var done = time.GetUtcNow();
+        Common.FangkongMetrics.Traced(controlled, tubes.Where(t => t.ResultReceivedAt is not null).Select(t => done - t.ResultReceivedAt!.Value));
         return new Report(tubes.Count, controlled, tasks, lifted, positives, unregistered);
     }
 

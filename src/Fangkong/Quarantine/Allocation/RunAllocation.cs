@@ -68,6 +68,7 @@ public static class RunAllocation
             entry.State = EntityState.Detached;
         }
 
+        Common.FangkongMetrics.Allocated(clock.Elapsed.TotalSeconds, outcome.Unplaced.Count);
         return new Outcome(run.Id, input.Waiting.Count, outcome.Placed.Count, outcome.Unplaced.Count, outcome.Summary, clock.Elapsed.TotalSeconds, outcome.Unplaced)
         {
             Phases = (read, assigned - assignStarted, clock.Elapsed.TotalSeconds - assigned),
