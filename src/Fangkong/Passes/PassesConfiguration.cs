@@ -89,7 +89,8 @@ internal sealed class PassScanConfiguration : IEntityTypeConfiguration<PassScan>
         builder.Property(s => s.Verdict).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Reason).HasMaxLength(PassScan.ReasonMaxLength);
         builder.Property(s => s.Officer).HasMaxLength(PassScan.OfficerMaxLength);
-        builder.HasIndex(s => s.ClientId).IsUnique();
+        // Unique per checkpoint among first uses; refused re-uses (replay_of set) are logged beside them.
+        builder.HasIndex(s => new { s.CheckpointId, s.ClientId }).IsUnique().HasFilter("replay_of IS NULL");
         builder.HasIndex(s => new { s.CheckpointId, s.ScannedAt });
         builder.HasIndex(s => new { s.PassId, s.ScannedAt });
         builder.HasIndex(s => s.RegionCode);
