@@ -29,7 +29,7 @@ public sealed class PassSigningKey
         KeyId = keyId;
         PublicKey = publicKey;
         PrivateKey = protectedPrivateKey;
-        PrivateKeyProtected = true;
+        IsEncrypted = true;
         CanonicalSignatures = true;
         CreatedAt = createdAt.ToUniversalTime();
     }
@@ -41,11 +41,11 @@ public sealed class PassSigningKey
     /// <summary>SubjectPublicKeyInfo, DER.</summary>
     public byte[] PublicKey { get; private set; }
 
-    /// <summary>PKCS#8, DER, encrypted by Data Protection when <see cref="PrivateKeyProtected"/>. Never leaves the server.</summary>
+    /// <summary>PKCS#8, DER, encrypted by Data Protection when <see cref="IsEncrypted"/>. Never leaves the server.</summary>
     public byte[] PrivateKey { get; private set; }
 
     /// <summary>False only for keys stored before encryption, until <see cref="PassKeys.ProtectStoredAsync"/> encrypts them.</summary>
-    public bool PrivateKeyProtected { get; private set; }
+    public bool IsEncrypted { get; private set; }
 
     /// <summary>Every pass this key signed carries the low-S signature (<see cref="PassSignature"/>); keys from before may have signed either form.</summary>
     public bool CanonicalSignatures { get; private set; }
@@ -73,7 +73,7 @@ public sealed class PassSigningKey
     public ECDsa OpenPrivate(IDataProtector protector)
     {
         ArgumentNullException.ThrowIfNull(protector);
-        var pkcs8 = PrivateKeyProtected ? protector.Unprotect(PrivateKey) : PrivateKey;
+        var pkcs8 = IsEncrypted ? protector.Unprotect(PrivateKey) : PrivateKey;
         try
         {
             var key = ECDsa.Create();
@@ -82,7 +82,7 @@ public sealed class PassSigningKey
         }
         finally
         {
-            if (PrivateKeyProtected)
+            if (IsEncrypted)
             {
                 CryptographicOperations.ZeroMemory(pkcs8);
             }
@@ -93,14 +93,14 @@ public sealed class PassSigningKey
     public bool Protect(IDataProtector protector)
     {
         ArgumentNullException.ThrowIfNull(protector);
-        if (PrivateKeyProtected)
+        if (IsEncrypted)
         {
             return false;
         }
 
         var plain = PrivateKey;
         PrivateKey = protector.Protect(plain);
-        PrivateKeyProtected = true;
+        IsEncrypted = true;
         CryptographicOperations.ZeroMemory(plain);
         return true;
     }
@@ -142,7 +142,7 @@ public static class PassKeys
     public static async Task<int> ProtectStoredAsync(FangkongDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var plain = await db.PassSigningKeys.Where(k => !k.PrivateKeyProtected).ToListAsync(ct);
+        var plain = await db.PassSigningKeys.Where(k => !k.IsEncrypted).ToListAsync(ct);
         if (plain.Count == 0)
         {
             return 0;
