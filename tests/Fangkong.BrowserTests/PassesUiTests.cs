@@ -59,6 +59,12 @@ public sealed class PassesUiTests
         await Assertions.Expect(scan.Verdict).ToContainTextAsync("吉B12345");
         await Assertions.Expect(scan.Verdict).Not.ToContainTextAsync("禁止通行");
         await BrowserHost.ScreenshotAsync(officer, "20-checkpoint-allowed");
+        // The verdict is the stored scan named by its id; a link that carries a verdict shows none.
+        await Assertions.Expect(officer).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/checkpoints/\d+/scan\?scan=\d+$"));
+        var scanUrl = officer.Url;
+        await officer.GotoAsync(scanUrl[..scanUrl.IndexOf('?', StringComparison.Ordinal)] + "?verdict=Allowed&plate=%E5%90%89B99999&holder=x");
+        await Assertions.Expect(scan.Verdict).ToHaveCountAsync(0);
+        await officer.GotoAsync(scanUrl);
 
         var tampered = token[..^4] + (token[^4] == 'A' ? "B" : "A") + token[^3..];
         await scan.VerifyAsync(tampered);

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Fangkong.Cli.Commands;
 
 /// <summary>
-/// <c>fangkong passes ...</c>: export the public keys a checkpoint needs, rotate the signing key,
-/// and verify a token offline with a keys file (and a revocations file), as a checkpoint device does.
+/// <c>fangkong passes ...</c>: export the public keys a checkpoint needs, rotate the signing key
+/// (the new one encrypted, the old one kept to verify), encrypt keys stored in plain text, and verify a token offline with a keys file (and a revocations file), as a checkpoint device does.
 /// </summary>
 internal static class PassesCommand
 {
@@ -24,12 +24,12 @@ internal static class PassesCommand
     /// <summary>The keys file: the same shape as <c>GET /api/v1/passes/keys</c>.</summary>
     public sealed record KeysFile(IReadOnlyList<KeyItem> Items);
 
-    public sealed record KeyItem(string KeyId, string Algorithm, string PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt);
+    public sealed record KeyItem(string KeyId, string Algorithm, string PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt, bool LowS = false);
 
     /// <summary>The revocations file: the same shape as <c>GET /api/v1/passes/revocations</c>.</summary>
     public sealed record RevocationsFile(IReadOnlyList<Revocation> Items);
 
-    public static Command Create() => new("passes", "通行证 Movement passes and checkpoints") { KeysCommand(), RotateCommand(), VerifyCommand() };
+    public static Command Create() => new("passes", "通行证 Movement passes and checkpoints") { KeysCommand(), RotateCommand(), ProtectCommand(), VerifyCommand() };
 
     private static Command KeysCommand()
     {
@@ -38,7 +38,7 @@ internal static class PassesCommand
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             var keys = await PassKeys.PublicAsync(db, ct);
-            var json = JsonSerializer.Serialize(new KeysFile([.. keys.Select(k => new KeyItem(k.KeyId, "ES256", Convert.ToBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt))]), Json);
+            var json = JsonSerializer.Serialize(new KeysFile([.. keys.Select(k => new KeyItem(k.KeyId, "ES256", Convert.ToBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt, k.LowS))]), Json);
             if (result.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, json, ct);
@@ -66,6 +66,18 @@ internal static class PassesCommand
         return command;
     }
 
+    private static Command ProtectCommand()
+    {
+        var command = new Command("protect-keys", "加密明文存储的签名密钥 Encrypt signing keys stored in plain text (also done on every start and `db migrate`)");
+        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
+        {
+            var count = await PassKeys.ProtectStoredAsync(db, ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} key(s) encrypted"));
+            return 0;
+        }, ct));
+        return command;
+    }
+
     private static Command VerifyCommand()
     {
         var token = new Argument<string>("token") { Description = "The pass token (FKP1....), as the QR code holds it" };
@@ -85,7 +97,7 @@ internal static class PassesCommand
             }
 
             using var verifier = new PassVerifier(
-                keysFile.Items.Select(k => new PublicKeyInfo(k.KeyId, Convert.FromBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt)),
+                keysFile.Items.Select(k => new PublicKeyInfo(k.KeyId, Convert.FromBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt, k.LowS)),
                 revoked.Select(r => r.PassId));
             var check = verifier.Verify(result.GetValue(token), result.GetValue(region)!, result.GetValue(at) ?? DateTimeOffset.UtcNow);
             Console.WriteLine(JsonSerializer.Serialize(new { check.Allowed, check.Verdict, check.Reason, check.Pass }, Json));

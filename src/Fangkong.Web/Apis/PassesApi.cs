@@ -22,7 +22,8 @@ public static class PassesApi
 
     public sealed record Keys(IReadOnlyList<Key> Items);
 
-    public sealed record Key(string KeyId, string Algorithm, string PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt);
+    /// <summary>A public key; with <c>lowS</c>, a checkpoint refuses this key's signatures whose s is above n / 2 (one token per pass).</summary>
+    public sealed record Key(string KeyId, string Algorithm, string PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt, bool LowS);
 
     public sealed record Revocations(DateTimeOffset AsOf, IReadOnlyList<Revocation> Items);
 
@@ -96,7 +97,7 @@ public static class PassesApi
     public static async Task<Ok<Keys>> KeysAsync(FangkongDbContext db, CancellationToken ct)
     {
         var keys = await PassKeys.PublicAsync(db, ct);
-        return TypedResults.Ok(new Keys([.. keys.Select(k => new Key(k.KeyId, "ES256", Convert.ToBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt))]));
+        return TypedResults.Ok(new Keys([.. keys.Select(k => new Key(k.KeyId, "ES256", Convert.ToBase64String(k.PublicKey), k.CreatedAt, k.RetiredAt, k.LowS))]));
     }
 
     public static async Task<Ok<Revocations>> RevocationsAsync(DateTimeOffset? since, FangkongDbContext db, TimeProvider time, CancellationToken ct)

@@ -30,9 +30,9 @@ public static class DataServiceCollectionExtensions
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
     {
-        if (settings.SqlitePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        if (settings.SqlitePath is { } path)
         {
-            Directory.CreateDirectory(folder);
+            SqliteFilePermissions.Prepare(path);
         }
 
         _ = settings.Provider switch

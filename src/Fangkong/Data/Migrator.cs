@@ -80,6 +80,13 @@ public sealed class Migrator(FangkongDbContext db, DatabaseSettings settings, IL
                 done.Add(migration.Version);
             }
 
+            // Signing keys stored before encryption are encrypted here, under the same lock, on the
+            // first start or `db migrate` after the upgrade (issue 14 item 7).
+            if (applied.Contains(Passes.PassKeys.ProtectionMigration) || done.Contains(Passes.PassKeys.ProtectionMigration))
+            {
+                await Passes.PassKeys.ProtectStoredAsync(db, cancellationToken);
+            }
+
             return done;
         }
         finally

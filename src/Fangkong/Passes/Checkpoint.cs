@@ -76,7 +76,7 @@ public sealed class PassScan : IRegionScoped
         Officer = string.Empty;
     }
 
-    public PassScan(string clientId, Checkpoint checkpoint, DateTimeOffset scannedAt, PassCheck check, string officer, DateTimeOffset receivedAt)
+    public PassScan(string clientId, Checkpoint checkpoint, DateTimeOffset scannedAt, PassCheck check, string officer, DateTimeOffset receivedAt, byte[]? tokenHash = null, long? replayOf = null)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         ArgumentNullException.ThrowIfNull(check);
@@ -90,11 +90,16 @@ public sealed class PassScan : IRegionScoped
         Reason = check.Reason;
         Officer = officer;
         ReceivedAt = receivedAt.ToUniversalTime();
+        TokenHash = tokenHash;
+        ReplayOf = replayOf;
     }
 
     public long Id { get; private set; }
 
-    /// <summary>Chosen by the scanning device, so that an upload retried after a lost answer is not logged twice.</summary>
+    /// <summary>
+    /// Chosen by the scanning device, so that an upload retried after a lost answer is not logged
+    /// twice. Unique per checkpoint among first uses (<see cref="ReplayOf"/> null).
+    /// </summary>
     public string ClientId { get; private set; }
 
     public long CheckpointId { get; private set; }
@@ -115,4 +120,10 @@ public sealed class PassScan : IRegionScoped
     public string Officer { get; private set; }
 
     public DateTimeOffset ReceivedAt { get; private set; }
+
+    /// <summary>SHA-256 of the token text the client id was first used with; null on scans logged before it was kept.</summary>
+    public byte[]? TokenHash { get; private set; }
+
+    /// <summary>For a refused re-use of a client id with another token: the scan that first used the id.</summary>
+    public long? ReplayOf { get; private set; }
 }

@@ -49,6 +49,11 @@ public static class DecidePass
             return Error.Conflict($"该单位未核定{PassKinds.Zh(pass.Kind)}通行证配额 (The unit has no quota for {pass.Kind} passes).");
         }
 
+        // Opened before the quota lock: Data Protection may write its key ring (on another
+        // connection), which SQLite would make wait behind this transaction's write lock.
+        var (keyId, opened) = await PassKeys.SignerAsync(db, time, ct);
+        using var signer = opened;
+
         // Two approvers of the same unit and kind must not both count the last free place: a no-op
         // update of the quota row locks it (PostgreSQL) or takes the write lock (SQLite) until commit.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -61,12 +66,7 @@ public static class DecidePass
             return Error.Conflict($"超出配额：已有 {active} 张有效{PassKinds.Zh(pass.Kind)}通行证，配额 {quota.Limit} 张 (Over quota: the unit holds {active} active {pass.Kind} passes of {quota.Limit}).");
         }
 
-        var key = await PassKeys.CurrentAsync(db, time, ct);
-        string token;
-        using (var signer = key.OpenPrivate())
-        {
-            token = new PassToken(key.KeyId, pass.Id, pass.Kind, pass.ValidFrom, pass.ValidTo, pass.RegionList, pass.Plate ?? string.Empty, pass.MaskedHolder()).Sign(signer);
-        }
+        var token = new PassToken(keyId, pass.Id, pass.Kind, pass.ValidFrom, pass.ValidTo, pass.RegionList, pass.Plate ?? string.Empty, pass.MaskedHolder()).Sign(signer);
 
         if (pass.Approve(jurisdiction.UserName, now, token) is { } refused)
         {

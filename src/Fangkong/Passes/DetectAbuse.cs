@@ -51,7 +51,7 @@ public static class DetectAbuse
 
         var window = TimeSpan.FromMinutes(settings.Minutes);
         var distant = new List<DistantScans>();
-        foreach (var pass in scans.Where(s => s.Verdict is not (PassVerdict.BadSignature or PassVerdict.UnknownKey)).GroupBy(s => s.PassId!.Value))
+        foreach (var pass in scans.Where(s => s.Verdict is not (PassVerdict.BadSignature or PassVerdict.UnknownKey or PassVerdict.UnknownPass or PassVerdict.ClientIdReused)).GroupBy(s => s.PassId!.Value))
         {
             var ordered = pass.OrderBy(s => s.ScannedAt).ToList();
             for (var i = 0; i < ordered.Count; i++)

@@ -27,10 +27,8 @@ public static class GetPass
         var unit = await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == pass.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var history = await db.PassEvents.AsNoTracking().Where(e => e.PassId == id).OrderBy(e => e.Id)
             .Select(e => new Step(e.Action, e.By, e.At, e.Note)).ToListAsync(ct);
-        if (db.Jurisdiction.SeesFullIdentity && pass.HolderIdNumber is not null)
-        {
-            await db.AuditReadAsync(nameof(Pass), pass.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pass.RegionCode, ct);
-        }
+        // A pass names its holder (and its plate): every read is a read of personal data, masked or not.
+        await db.AuditReadAsync(nameof(Pass), pass.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), pass.RegionCode, ct);
 
         return new View(
             pass.Id, pass.Kind, pass.OrganisationId, unit ?? string.Empty, pass.RegionList, ListPasses.Holder(pass, db.Jurisdiction.SeesFullIdentity), pass.Plate,

@@ -45,6 +45,8 @@ public static class ListPasses
         var rows = passes.Select(x => new Row(
             x.Pass.Id, x.Pass.Kind, x.Unit, x.Pass.Regions, Holder(x.Pass, full), x.Pass.Plate, x.Pass.ValidFrom, x.Pass.ValidTo,
             x.Pass.StatusAt(now), x.Pass.Level, x.Pass.AppliedAt)).ToList();
+        // The list shows holders: which passes were shown, to whom, with which filter.
+        await db.AuditSearchAsync(nameof(Pass), $"status={status};page={number}", [.. rows.Select(r => r.Id)], prefix, ct);
         return new Page<Row>(rows, number, size, total);
     }
 

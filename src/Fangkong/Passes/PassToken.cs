@@ -24,11 +24,15 @@ public sealed record PassToken(
     {
         ArgumentNullException.ThrowIfNull(key);
         var payload = Write();
-        var signature = key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signature = PassSignature.ToLowS(key.SignData(payload, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation));
         return $"{Prefix}{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(signature)}";
     }
 
-    /// <summary>Splits a token into its payload and signature bytes, or false when it is not one.</summary>
+    /// <summary>
+    /// Splits a token into its payload and signature bytes, or false when it is not one. Only the
+    /// canonical text is a token: unpadded base64url that encodes back to the same characters, so
+    /// padding, whitespace or non-zero spare bits cannot make a second text of the same pass.
+    /// </summary>
     public static bool TrySplit(string? token, [NotNullWhen(true)] out byte[]? payload, [NotNullWhen(true)] out byte[]? signature)
     {
         payload = null;
@@ -45,17 +49,29 @@ public sealed record PassToken(
             return false;
         }
 
+        payload = Canonical(text.AsSpan(Prefix.Length, dot - Prefix.Length));
+        signature = Canonical(text.AsSpan(dot + 1));
+        if (payload is { Length: > 0 } && signature is { Length: > 0 })
+        {
+            return true;
+        }
+
+        payload = null;
+        signature = null;
+        return false;
+    }
+
+    /// <summary>The bytes of canonical base64url text, or null when the text is not exactly what encoding them gives.</summary>
+    private static byte[]? Canonical(ReadOnlySpan<char> text)
+    {
         try
         {
-            payload = Base64Url.DecodeFromChars(text.AsSpan(Prefix.Length, dot - Prefix.Length));
-            signature = Base64Url.DecodeFromChars(text.AsSpan(dot + 1));
-            return payload.Length > 0 && signature.Length > 0;
+            var bytes = Base64Url.DecodeFromChars(text);
+            return Base64Url.EncodeToString(bytes).AsSpan().SequenceEqual(text) ? bytes : null;
         }
         catch (FormatException)
         {
-            payload = null;
-            signature = null;
-            return false;
+            return null;
         }
     }
 

@@ -14,6 +14,12 @@ public enum PassVerdict
     Expired,
     WrongRegion,
     Revoked,
+
+    /// <summary>Signed with a real key, but no such pass was issued (server check only: see <see cref="RecordPassScans"/>).</summary>
+    UnknownPass,
+
+    /// <summary>The device re-sent a client id already used at this checkpoint with another token.</summary>
+    ClientIdReused,
 }
 
 /// <summary>The outcome of one check: the verdict, the pass when the payload could be read, and a reason for people.</summary>
@@ -31,6 +37,8 @@ public sealed record PassCheck(PassVerdict Verdict, PassToken? Pass)
         PassVerdict.Expired => "通行证已过期 (Expired)",
         PassVerdict.WrongRegion => "通行证在此区域无效 (Not valid in this region)",
         PassVerdict.Revoked => "通行证已被吊销 (Revoked)",
+        PassVerdict.UnknownPass => "通行证未经签发，系伪造 (No such pass was issued: forged)",
+        PassVerdict.ClientIdReused => "扫码编号已用于另一通行码 (The scan's client id was used with another code)",
         _ => Verdict.ToString(),
     };
 }
@@ -44,16 +52,19 @@ public sealed class PassVerifier : IDisposable
 {
     private readonly FrozenDictionary<string, ECDsa> _keys;
     private readonly FrozenSet<long> _revoked;
+    private readonly FrozenSet<string> _lowSOnly;
 
     public PassVerifier(IEnumerable<PublicKeyInfo> keys, IEnumerable<long> revoked)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        _keys = keys.ToFrozenDictionary(k => k.KeyId, k =>
+        var list = keys.ToList();
+        _keys = list.ToFrozenDictionary(k => k.KeyId, k =>
         {
             var ecdsa = ECDsa.Create();
             ecdsa.ImportSubjectPublicKeyInfo(k.PublicKey, out _);
             return ecdsa;
         }, StringComparer.Ordinal);
+        _lowSOnly = list.Where(k => k.LowS).Select(k => k.KeyId).ToFrozenSet(StringComparer.Ordinal);
         _revoked = revoked.ToFrozenSet();
     }
 
@@ -80,7 +91,12 @@ public sealed class PassVerifier : IDisposable
         }
 
         // Nothing of an unsigned payload is trusted, so the signature comes before every other check.
-        if (signature.Length != 64 || !key.VerifyData(payload, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
+        // (r, n - s) verifies as well as (r, s): keys that sign only low-S refuse the other form, so
+        // one pass has one token text (keys from before kept both forms; the server compares the
+        // token with the one it issued, see RecordPassScans).
+        if (signature.Length != PassSignature.Length
+            || (_lowSOnly.Contains(pass.KeyId) && !PassSignature.IsLowS(signature))
+            || !key.VerifyData(payload, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation))
         {
             return new PassCheck(PassVerdict.BadSignature, pass);
         }
@@ -120,5 +136,8 @@ public sealed class PassVerifier : IDisposable
     }
 }
 
-/// <summary>A public key as checkpoints receive it: its id and SubjectPublicKeyInfo (DER) bytes.</summary>
-public sealed record PublicKeyInfo(string KeyId, byte[] PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt);
+/// <summary>
+/// A public key as checkpoints receive it: its id and SubjectPublicKeyInfo (DER) bytes; with
+/// <paramref name="LowS"/>, every pass it signed carries the low-S signature, and no other is accepted.
+/// </summary>
+public sealed record PublicKeyInfo(string KeyId, byte[] PublicKey, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt, bool LowS = false);

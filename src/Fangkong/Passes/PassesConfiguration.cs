@@ -62,6 +62,8 @@ internal sealed class PassSigningKeyConfiguration : IEntityTypeConfiguration<Pas
     {
         builder.ToTable("pass_signing_keys");
         builder.Property(k => k.KeyId).HasMaxLength(PassSigningKey.KeyIdMaxLength);
+        // Not "private_key…" in the audit log's JSON: the recorder leaves out PrivateKey by name, and a test checks that.
+        builder.Property(k => k.IsEncrypted).HasColumnName("private_key_protected");
         builder.HasIndex(k => k.KeyId).IsUnique();
     }
 }
@@ -89,7 +91,8 @@ internal sealed class PassScanConfiguration : IEntityTypeConfiguration<PassScan>
         builder.Property(s => s.Verdict).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.Reason).HasMaxLength(PassScan.ReasonMaxLength);
         builder.Property(s => s.Officer).HasMaxLength(PassScan.OfficerMaxLength);
-        builder.HasIndex(s => s.ClientId).IsUnique();
+        // Unique per checkpoint among first uses; refused re-uses (replay_of set) are logged beside them.
+        builder.HasIndex(s => new { s.CheckpointId, s.ClientId }).IsUnique().HasFilter("replay_of IS NULL");
         builder.HasIndex(s => new { s.CheckpointId, s.ScannedAt });
         builder.HasIndex(s => new { s.PassId, s.ScannedAt });
         builder.HasIndex(s => s.RegionCode);

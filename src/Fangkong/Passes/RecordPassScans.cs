@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,11 @@ namespace Fangkong.Passes;
 /// <summary>
 /// Logs scans at a checkpoint: one from the scan page, or a batch uploaded later by a device
 /// that verified offline. The server verifies every token again, at the time it was scanned,
-/// with the same <see cref="PassVerifier"/>, and logs allow/deny with the reason. A scan whose
-/// client id is already logged is answered as before and not logged twice, so uploads can be retried.
+/// with the same <see cref="PassVerifier"/>, then checks that the pass was issued with exactly
+/// that token (a key that leaked cannot sign passes that do not exist), and logs allow/deny with
+/// the reason. A client id is scoped to its checkpoint and bound to the token it was first sent
+/// with: the same id with the same token is answered as before and not logged twice (uploads can
+/// be retried); with another token it is refused with a conflict, and that attempt is logged too.
 /// </summary>
 public static class RecordPassScans
 {
@@ -17,8 +22,13 @@ public static class RecordPassScans
 
     public sealed record Scan(string? ClientId, string? Token, DateTimeOffset? ScannedAt);
 
+    /// <summary>
+    /// One scan's answer; <paramref name="ScanId"/> is the stored scan. Kind, plate, holder and
+    /// validity are given only when the token's signature verified, never from an unsigned payload.
+    /// </summary>
     public sealed record Outcome(
-        string ClientId, bool AlreadyRecorded, bool Allowed, PassVerdict Verdict, string Reason, long? PassId, PassKind? Kind, string? Plate, string? Holder, DateTimeOffset? ValidTo);
+        string ClientId, bool AlreadyRecorded, bool Allowed, PassVerdict Verdict, string Reason, long? PassId, PassKind? Kind, string? Plate, string? Holder,
+        DateTimeOffset? ValidTo, long ScanId);
 
     public static async Task<Result<IReadOnlyList<Outcome>>> HandleAsync(FangkongDbContext db, TimeProvider time, long checkpointId, IReadOnlyList<Scan> scans, CancellationToken ct = default)
     {
@@ -37,6 +47,7 @@ public static class RecordPassScans
         }
 
         var now = time.GetUtcNow();
+        var firstHash = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (var i = 0; i < scans.Count; i++)
         {
             var s = scans[i];
@@ -49,53 +60,119 @@ public static class RecordPassScans
             {
                 return Error.Invalid($"scans[{i}].scannedAt", $"第 {i + 1} 条的扫码时间在未来 (Scan {i + 1} is dated in the future).");
             }
+
+            var hash = TokenHash(s.Token);
+            if (firstHash.TryGetValue(s.ClientId.Trim(), out var earlier) && !CryptographicOperations.FixedTimeEquals(earlier, hash))
+            {
+                return Error.Invalid($"scans[{i}].clientId", $"第 {i + 1} 条的客户端编号在本批中已用于另一通行码 (Scan {i + 1} reuses a client id of this batch with another code).");
+            }
+
+            firstHash.TryAdd(s.ClientId.Trim(), hash);
         }
 
         try
         {
-            return Result<IReadOnlyList<Outcome>>.Ok(await RecordAsync(db, checkpoint, scans, now, ct));
+            return await RecordAsync(db, checkpoint, scans, now, ct);
         }
         catch (DbUpdateException)
         {
             // The same batch arrived twice at once and the other copy saved first (unique client
-            // ids): answer from what it logged, as for any retried upload.
+            // ids per checkpoint): answer from what it logged, as for any retried upload.
             db.ChangeTracker.Clear();
-            return Result<IReadOnlyList<Outcome>>.Ok(await RecordAsync(db, checkpoint, scans, now, ct));
+            return await RecordAsync(db, checkpoint, scans, now, ct);
         }
     }
 
-    private static async Task<IReadOnlyList<Outcome>> RecordAsync(FangkongDbContext db, Checkpoint checkpoint, IReadOnlyList<Scan> scans, DateTimeOffset now, CancellationToken ct)
+    /// <summary>SHA-256 of the token text as verified (trimmed); the token itself is not kept with the scan.</summary>
+    public static byte[] TokenHash(string? token) => SHA256.HashData(Encoding.UTF8.GetBytes(token?.Trim() ?? string.Empty));
+
+    private static async Task<Result<IReadOnlyList<Outcome>>> RecordAsync(FangkongDbContext db, Checkpoint checkpoint, IReadOnlyList<Scan> scans, DateTimeOffset now, CancellationToken ct)
     {
         var ids = scans.Select(s => s.ClientId!.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        // Client ids are unique across checkpoints, so the look-up ignores the jurisdiction filter.
-        var earlier = await db.PassScans.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.ClientId)).ToDictionaryAsync(s => s.ClientId, StringComparer.Ordinal, ct);
+        // Only this checkpoint's first uses: an id used at another checkpoint (or jurisdiction) is another scan.
+        var earlier = await db.PassScans.AsNoTracking()
+            .Where(s => s.CheckpointId == checkpoint.Id && s.ReplayOf == null && ids.Contains(s.ClientId))
+            .ToDictionaryAsync(s => s.ClientId, StringComparer.Ordinal, ct);
         using var verifier = await PassKeys.VerifierAsync(db, ct);
-        var outcomes = new List<Outcome>(scans.Count);
-        var added = new Dictionary<string, Outcome>(StringComparer.Ordinal);
-        foreach (var s in scans)
+        var checks = scans.Select(s => verifier.Verify(s.Token, checkpoint.RegionCode, s.ScannedAt ?? now)).ToList();
+        var issued = await IssuedTokensAsync(db, checks, ct);
+        var officer = db.Jurisdiction.UserName;
+        var answers = new Outcome?[scans.Count];
+        var added = new Dictionary<string, (PassScan Scan, int Index)>(StringComparer.Ordinal);
+        var refused = new List<(PassScan Scan, int Index)>();
+        for (var i = 0; i < scans.Count; i++)
         {
+            var s = scans[i];
             var clientId = s.ClientId!.Trim();
-            var check = verifier.Verify(s.Token, checkpoint.RegionCode, s.ScannedAt ?? now);
-            var pass = check.Pass;
+            var hash = TokenHash(s.Token);
+            var check = checks[i];
             if (earlier.TryGetValue(clientId, out var logged))
             {
-                outcomes.Add(new Outcome(clientId, true, logged.Allowed, logged.Verdict, logged.Reason, logged.PassId, pass?.Kind, pass?.Plate, pass?.Holder, pass?.ValidTo));
+                if (logged.TokenHash is { } first && CryptographicOperations.FixedTimeEquals(first, hash))
+                {
+                    answers[i] = Answer(clientId, true, logged, check);
+                    continue;
+                }
+
+                // The id is bound to another token (or to one logged before tokens were kept): refused, and logged.
+                var replay = new PassScan(clientId, checkpoint, s.ScannedAt ?? now, new PassCheck(PassVerdict.ClientIdReused, check.Pass), officer, now, hash, logged.Id);
+                refused.Add((replay, i));
                 continue;
             }
 
-            if (added.TryGetValue(clientId, out var same))
+            if (added.ContainsKey(clientId))
             {
-                outcomes.Add(same with { AlreadyRecorded = true });
                 continue;
             }
 
-            db.PassScans.Add(new PassScan(clientId, checkpoint, s.ScannedAt ?? now, check, db.Jurisdiction.UserName, now));
-            var outcome = new Outcome(clientId, false, check.Allowed, check.Verdict, check.Reason, pass?.PassId, pass?.Kind, pass?.Plate, pass?.Holder, pass?.ValidTo);
-            added[clientId] = outcome;
-            outcomes.Add(outcome);
+            var scan = new PassScan(clientId, checkpoint, s.ScannedAt ?? now, WithIssued(check, s.Token, issued), officer, now, hash);
+            added[clientId] = (scan, i);
         }
 
+        if (refused.Count > 0)
+        {
+            // The batch is refused as a whole; only the refused attempts are logged.
+            db.PassScans.AddRange(refused.Select(r => r.Scan));
+            await db.SaveChangesAsync(ct);
+            var which = string.Join(", ", refused.Select(r => $"scans[{r.Index}]"));
+            return Error.Conflict(
+                $"扫码客户端编号已在本卡点用于另一通行码，本批未记录（已记录此次拒绝）：{which} (A client id was already used at this checkpoint with another code; the batch was not recorded, the refused attempt was: {which}).");
+        }
+
+        db.PassScans.AddRange(added.Values.Select(a => a.Scan));
         await db.SaveChangesAsync(ct);
-        return outcomes;
+        for (var i = 0; i < scans.Count; i++)
+        {
+            if (answers[i] is null)
+            {
+                var (scan, first) = added[scans[i].ClientId!.Trim()];
+                answers[i] = Answer(scan.ClientId, first != i, scan, checks[i]);
+            }
+        }
+
+        return Result<IReadOnlyList<Outcome>>.Ok([.. answers.Select(a => a!)]);
+    }
+
+    /// <summary>The tokens issued for the passes that signature-verified checks name, by pass id.</summary>
+    private static async Task<Dictionary<long, string?>> IssuedTokensAsync(FangkongDbContext db, IEnumerable<PassCheck> checks, CancellationToken ct)
+    {
+        var passIds = checks.Where(c => Signed(c.Verdict)).Select(c => c.Pass!.PassId).Distinct().ToList();
+        // A pass may be issued in another jurisdiction and valid here (a city-wide pass at a county checkpoint).
+        return await db.Passes.IgnoreQueryFilters().AsNoTracking().Where(p => passIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Token, ct);
+    }
+
+    /// <summary>A signed token is a pass only if the server issued that pass with exactly that token.</summary>
+    private static PassCheck WithIssued(PassCheck check, string? token, Dictionary<long, string?> issued) =>
+        Signed(check.Verdict) && !(issued.TryGetValue(check.Pass!.PassId, out var stored) && string.Equals(stored, token?.Trim(), StringComparison.Ordinal))
+            ? new PassCheck(PassVerdict.UnknownPass, check.Pass)
+            : check;
+
+    private static bool Signed(PassVerdict verdict) => verdict is not (PassVerdict.Malformed or PassVerdict.UnknownKey or PassVerdict.BadSignature);
+
+    private static Outcome Answer(string clientId, bool again, PassScan scan, PassCheck check)
+    {
+        var pass = ScanResult.Verified(scan.Verdict) ? check.Pass : null;
+        return new Outcome(clientId, again, scan.Allowed, scan.Verdict, scan.Reason, scan.PassId, pass?.Kind, pass?.Plate, pass?.Holder, pass?.ValidTo, scan.Id);
     }
 }

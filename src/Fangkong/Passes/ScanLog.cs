@@ -25,6 +25,8 @@ public static class ScanLog
         var rows = await query.OrderByDescending(s => s.ScannedAt).ThenByDescending(s => s.Id).Skip((number - 1) * size).Take(size)
             .Join(db.Checkpoints, s => s.CheckpointId, c => c.Id, (s, c) => new Row(s.Id, s.CheckpointId, c.Name, s.ScannedAt, s.PassId, s.Allowed, s.Verdict, s.Reason, s.Officer))
             .ToListAsync(ct);
+        // The log tells where a pass (so its holder) went and when: audited as a read of personal data.
+        await db.AuditSearchAsync(nameof(PassScan), $"checkpoint={checkpointId};page={number}", [.. rows.Select(r => r.Id)], db.Jurisdiction.RegionPrefix, ct);
         return new Page<Row>([.. rows.OrderByDescending(r => r.ScannedAt).ThenByDescending(r => r.Id)], number, size, total);
     }
 

@@ -39,6 +39,10 @@ public sealed class PassKeysTests
         var keys = await officer.GetFromJsonAsync<JsonElement>("/api/v1/passes/keys");
         keys.GetProperty("items").EnumerateArray().Select(k => k.GetProperty("keyId").GetString()).ShouldBe([PassToken.Read(oldPayload)!.KeyId, rotated.KeyId]);
         keys.GetProperty("items")[0].GetProperty("retiredAt").ValueKind.ShouldNotBe(JsonValueKind.Null);
+        // The new key signs low-S only and is stored encrypted, as every key made after issue 14.
+        keys.GetProperty("items")[1].GetProperty("lowS").GetBoolean().ShouldBeTrue();
+        await using var check = host.Database.NewContext();
+        (await check.PassSigningKeys.SingleAsync(k => k.KeyId == rotated.KeyId)).IsEncrypted.ShouldBeTrue();
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

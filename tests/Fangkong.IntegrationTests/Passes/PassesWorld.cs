@@ -24,6 +24,7 @@ public static class PassesWorld
         ["city"] = (Roles.CommandCentre, City),
         ["changyi"] = (Roles.CountyWorker, WebTestData.OtherCounty),
         ["officer"] = (Roles.CheckpointOfficer, WebTestData.County),
+        ["officer2"] = (Roles.CheckpointOfficer, WebTestData.County),
     };
 
     /// <summary>Seeds the users and two units (one in 吉源社区, one in 昌邑区) and returns the units' ids.</summary>
@@ -100,6 +101,28 @@ public static class PassesWorld
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, body);
         return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    /// <summary>Posts the scan page's form as a phone would (antiforgery token and the page's client id unless given) and returns the redirect.</summary>
+    public static async Task<string> ScanFormAsync(HttpClient client, long checkpoint, string token, string? clientId = null)
+    {
+        var page = await client.GetStringAsync($"/checkpoints/{checkpoint}/scan");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden(page, "__RequestVerificationToken"),
+            ["clientId"] = clientId ?? Hidden(page, "clientId"),
+            ["token"] = token,
+        });
+        using var response = await client.PostAsync($"/checkpoints/{checkpoint}/scan", form);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return response.Headers.Location!.OriginalString;
+    }
+
+    public static string Hidden(string html, string name)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"<input[^>]*name=\"{System.Text.RegularExpressions.Regex.Escape(name)}\"[^>]*value=\"([^\"]+)\"");
+        match.Success.ShouldBeTrue($"hidden field {name}");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     public static object Scan(string token, DateTimeOffset? at = null, string? clientId = null) =>
