@@ -14,7 +14,7 @@ namespace Fangkong.Web.Infrastructure;
 public sealed partial class ClusterDetectionService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ClusterDetectionService> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Clusters:DetectEveryMinutes", 60));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Clusters:DetectEveryMinutes", 60.0));
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {

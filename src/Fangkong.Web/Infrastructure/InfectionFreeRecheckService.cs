@@ -16,7 +16,7 @@ namespace Fangkong.Web.Infrastructure;
 public sealed partial class InfectionFreeRecheckService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<InfectionFreeRecheckService> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("InfectionFree:RecheckEveryMinutes", 60));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("InfectionFree:RecheckEveryMinutes", 60.0));
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Fangkong.Common;
 using Fangkong.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,11 @@ public abstract partial class PeriodicSystemJob(IServiceScopeFactory scopes, Tim
                 await TickAsync(system, stoppingToken);
                 FangkongMetrics.JobRan(GetType().Name, succeeded: true);
             }
+            catch (DbUpdateConcurrencyException e)
+            {
+                // A user changed a row the job had read: not a failure; the next tick reads it afresh.
+                LogLostRace(logger, GetType().Name, e.Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogFailed(logger, GetType().Name, e);
@@ -45,6 +51,9 @@ public abstract partial class PeriodicSystemJob(IServiceScopeFactory scopes, Tim
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} lost a race with a user's change and runs again at the next tick: {Message}")]
+    private static partial void LogLostRace(ILogger logger, string job, string message);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Job} failed; it runs again at the next tick")]
     private static partial void LogFailed(ILogger logger, string job, Exception exception);

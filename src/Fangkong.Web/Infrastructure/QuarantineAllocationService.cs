@@ -19,7 +19,7 @@ public sealed partial class QuarantineAllocationService(IServiceScopeFactory sco
 {
     private int? _lastFree;
 
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Quarantine:CheckCapacityMinutes", 5));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Quarantine:CheckCapacityMinutes", 5.0));
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {

@@ -18,7 +18,7 @@ public sealed partial class SupervisionScheduler(IServiceScopeFactory scopes, IC
 {
     private readonly TimeSpan _escalateEvery = TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Supervision:EscalateEveryHours", 24)));
 
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Supervision:TickSeconds", 60));
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Supervision:TickSeconds", 60.0));
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Fangkong.Data.Concurrency;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,6 +10,7 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<AccountabilityCase> builder)
     {
         builder.ToTable("accountability_cases");
+        builder.HasRowVersion();
         builder.Property(c => c.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(c => c.Title).HasMaxLength(AccountabilityCase.TitleMaxLength);
         builder.Property(c => c.Facts).HasMaxLength(AccountabilityCase.FactsMaxLength);

@@ -37,9 +37,11 @@ public static class DataServiceCollectionExtensions
 
         _ = settings.Provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString).AddInterceptors(SqlitePrefixLikeInterceptor.Instance),
+            DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString)
+                .AddInterceptors(SqlitePrefixLikeInterceptor.Instance, Concurrency.SqliteWalInterceptor.Instance),
             _ => options.UseNpgsql(settings.ConnectionString),
         };
+        options.AddInterceptors(Concurrency.RowVersionInterceptor.Instance);
         options.UseSnakeCaseNamingConvention();
     }
 }

@@ -1,3 +1,4 @@
+using Fangkong.Data.Concurrency;
 using Fangkong.Persons;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ internal sealed class PassConfiguration : IEntityTypeConfiguration<Pass>
     public void Configure(EntityTypeBuilder<Pass> builder)
     {
         builder.ToTable("passes");
+        builder.HasRowVersion();
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.RegionCode).HasMaxLength(RegionCode.MaxLength);

@@ -1,3 +1,4 @@
+using Fangkong.Data.Concurrency;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -40,6 +41,7 @@ internal sealed class QuarantineRoomConfiguration : IEntityTypeConfiguration<Qua
     public void Configure(EntityTypeBuilder<QuarantineRoom> builder)
     {
         builder.ToTable("quarantine_rooms");
+        builder.HasRowVersion();
         SpaceMapping.Configure(builder);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
     }
@@ -50,6 +52,7 @@ internal sealed class HospitalBedConfiguration : IEntityTypeConfiguration<Hospit
     public void Configure(EntityTypeBuilder<HospitalBed> builder)
     {
         builder.ToTable("hospital_beds");
+        builder.HasRowVersion();
         SpaceMapping.Configure(builder);
     }
 }
@@ -78,6 +81,7 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
     public void Configure(EntityTypeBuilder<Placement> builder)
     {
         builder.ToTable("placements");
+        builder.HasRowVersion();
         builder.Property(p => p.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(24);
         builder.Property(p => p.Name).HasMaxLength(Placement.NameMaxLength);

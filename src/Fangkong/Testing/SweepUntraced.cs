@@ -12,6 +12,9 @@ public static class SweepUntraced
 {
     public const int BatchSize = 500;
 
+    /// <summary>Tubes traced per transaction.</summary>
+    public const int TubesPerTransaction = 50;
+
     public static async Task<TracePools.Report> HandleAsync(FangkongDbContext system, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(system);
@@ -21,6 +24,16 @@ public static class SweepUntraced
             .Select(t => t.Id)
             .Take(BatchSize)
             .ToListAsync(ct);
-        return await TracePools.HandleAsync(system, time, pending, ct);
+        // Short transactions: the write lock (one writer on SQLite) is never held for a whole batch.
+        var total = new TracePools.Report(0, 0, 0, 0, 0, 0);
+        foreach (var chunk in pending.Chunk(TubesPerTransaction))
+        {
+            var r = await TracePools.HandleAsync(system, time, chunk, ct);
+            total = new TracePools.Report(
+                total.Tubes + r.Tubes, total.PeopleControlled + r.PeopleControlled, total.TasksCreated + r.TasksCreated,
+                total.ControlsLifted + r.ControlsLifted, total.PositivePeople + r.PositivePeople, total.Unregistered + r.Unregistered);
+        }
+
+        return total;
     }
 }

@@ -1,3 +1,4 @@
+using Fangkong.Data.Concurrency;
 using Fangkong.Persons;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ internal sealed class TubeConfiguration : IEntityTypeConfiguration<Tube>
     public void Configure(EntityTypeBuilder<Tube> builder)
     {
         builder.ToTable("tubes");
+        builder.HasRowVersion();
         builder.Property(t => t.Barcode).HasMaxLength(Tube.BarcodeMaxLength);
         builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(t => t.SamplingPoint).HasMaxLength(Tube.PointMaxLength);

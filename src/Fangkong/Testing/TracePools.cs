@@ -17,10 +17,33 @@ public static class TracePools
 {
     public sealed record Report(int Tubes, int PeopleControlled, int TasksCreated, int ControlsLifted, int PositivePeople, int Unregistered);
 
+    // A tracer that loses its claim reads again; each read leaves out what the winner traced.
+    private const int Attempts = 3;
+
     public static async Task<Report> HandleAsync(FangkongDbContext system, TimeProvider time, IReadOnlyCollection<long> tubeIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(tubeIds);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TraceOnceAsync(system, time, tubeIds, ct) is { } report)
+            {
+                return report;
+            }
+
+            if (attempt == Attempts)
+            {
+                throw new DbUpdateConcurrencyException($"Tracing lost the claim on tubes {string.Join(",", tubeIds.Take(10))} {Attempts} times in a row.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Traces once; null when another tracer (the request of the result or the sweep) claimed
+    /// one of the tubes between our read and our claim, so that nothing is traced twice.
+    /// </summary>
+    private static async Task<Report?> TraceOnceAsync(FangkongDbContext system, TimeProvider time, IReadOnlyCollection<long> tubeIds, CancellationToken ct)
+    {
         var tubes = await system.Tubes.Where(t => tubeIds.Contains(t.Id) && t.Result != null && t.TracedAt == null).ToListAsync(ct);
         if (tubes.Count == 0)
         {
@@ -33,6 +56,12 @@ public static class TracePools
         int controlled = 0, tasks = 0, lifted = 0, positives = 0, unregistered = 0;
         var pools = new List<long>();
         await using var transaction = await system.Database.BeginTransactionAsync(ct);
+        if (!await ClaimAsync(system, tubes, now, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            return null;
+        }
+
         foreach (var tube in tubes)
         {
             var people = members[tube.Id].Where(m => m.PersonId is not null && m.PersonRegionCode is not null).ToList();
@@ -48,8 +77,6 @@ public static class TracePools
                 positives += p;
                 controlled += c;
             }
-
-            tube.MarkTraced(time.GetUtcNow());
         }
 
         if (pools.Count > 0)
@@ -65,6 +92,33 @@ public static class TracePools
         var done = time.GetUtcNow();
         Common.FangkongMetrics.Traced(controlled, tubes.Where(t => t.ResultReceivedAt is not null).Select(t => done - t.ResultReceivedAt!.Value));
         return new Report(tubes.Count, controlled, tasks, lifted, positives, unregistered);
+    }
+
+    /// <summary>
+    /// Marks the tubes traced first, in the transaction: the tubes' version makes a racing tracer's
+    /// same update match no row, so exactly one tracer goes on (docs/decisions/0018-concurrency.md).
+    /// </summary>
+    private static async Task<bool> ClaimAsync(FangkongDbContext system, List<Tube> tubes, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var tube in tubes)
+        {
+            tube.MarkTraced(now);
+        }
+
+        try
+        {
+            await system.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var tube in tubes)
+            {
+                system.Entry(tube).State = EntityState.Detached;
+            }
+
+            return false;
+        }
     }
 
     // One statement per kind for all the pools of an upload: a thousand members are written in

@@ -21,13 +21,18 @@ public sealed class WebTestHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static async Task<WebTestHost> StartAsync(DatabaseProvider provider)
+    /// <param name="configure">More host set-up after the test server's (settings, log capture).</param>
+    public static async Task<WebTestHost> StartAsync(DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await WebTestData.SeedAsync(database);
         var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(database.Settings)
         {
-            ConfigureBuilder = b => b.WebHost.UseTestServer(),
+            ConfigureBuilder = b =>
+            {
+                b.WebHost.UseTestServer();
+                configure?.Invoke(b);
+            },
         });
         await app.StartAsync();
         return new WebTestHost(database, app);

@@ -76,7 +76,7 @@ internal static class PlacementWriter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"UPDATE {table} AS s SET state = v.state, occupants = v.occupants, state_changed_at = v.changed_at " +
+            $"UPDATE {table} AS s SET state = v.state, occupants = v.occupants, state_changed_at = v.changed_at, version = s.version + 1 " +
             "FROM unnest(@ids, @old_states, @old_occupants, @states, @occupants, @changed) AS v(id, old_state, old_occupants, state, occupants, changed_at) " +
             "WHERE s.id = v.id AND s.state = v.old_state AND s.occupants = v.old_occupants";
         Add(command, "@ids", spaces.Select(s => s.Id).ToArray());
@@ -94,7 +94,7 @@ internal static class PlacementWriter
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
-            $"UPDATE {table} SET state = @state, occupants = @occupants, state_changed_at = @changed " +
+            $"UPDATE {table} SET state = @state, occupants = @occupants, state_changed_at = @changed, version = version + 1 " +
             "WHERE id = @id AND state = @old_state AND occupants = @old_occupants";
         var p = new[] { "@state", "@occupants", "@changed", "@id", "@old_state", "@old_occupants" }.Select(n => Add(command, n, DBNull.Value)).ToArray();
         await command.PrepareAsync(ct);

@@ -1,3 +1,4 @@
+using Fangkong.Data.Concurrency;
 using Fangkong.Passes;
 using Fangkong.Persons;
 using Fangkong.Regions;
@@ -11,6 +12,7 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
     public void Configure(EntityTypeBuilder<Vehicle> builder)
     {
         builder.ToTable("transfer_vehicles");
+        builder.HasRowVersion();
         builder.Property(v => v.Plate).HasMaxLength(VehiclePlate.MaxLength);
         builder.Property(v => v.Crew).HasMaxLength(Vehicle.CrewMaxLength);
         builder.Property(v => v.RegionCode).HasMaxLength(RegionCode.MaxLength);
@@ -25,6 +27,7 @@ internal sealed class TransferTaskConfiguration : IEntityTypeConfiguration<Trans
     public void Configure(EntityTypeBuilder<TransferTask> builder)
     {
         builder.ToTable("transfer_tasks");
+        builder.HasRowVersion();
         builder.Property(t => t.IdNumber).HasMaxLength(Person.DocumentNumberMaxLength);
         builder.Property(t => t.Name).HasMaxLength(Person.NameMaxLength);
         builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
@@ -50,6 +53,7 @@ internal sealed class TransferBatchConfiguration : IEntityTypeConfiguration<Tran
     public void Configure(EntityTypeBuilder<TransferBatch> builder)
     {
         builder.ToTable("transfer_batches");
+        builder.HasRowVersion();
         builder.Property(b => b.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(b => b.SiteName).HasMaxLength(TransferTask.SiteNameMaxLength);
         builder.Property(b => b.State).HasConversion<string>().HasMaxLength(16);

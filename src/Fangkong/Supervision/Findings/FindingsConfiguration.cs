@@ -1,3 +1,4 @@
+using Fangkong.Data.Concurrency;
 using Fangkong.Organisations;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
     public void Configure(EntityTypeBuilder<Finding> builder)
     {
         builder.ToTable("findings");
+        builder.HasRowVersion();
         builder.Property(f => f.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(f => f.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.ComplaintRef).HasMaxLength(Finding.ComplaintRefMaxLength);
