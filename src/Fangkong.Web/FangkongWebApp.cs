@@ -83,6 +83,7 @@ public static class FangkongWebApp
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {

@@ -59,8 +59,13 @@ public static class CreateRound
         var now = time.GetUtcNow();
         var startsAt = command.StartsAt ?? now;
         var round = new TestingRound(name, region, startsAt, startsAt + duration, poolSize, db.Jurisdiction.UserName);
-        db.TestingRounds.Add(round);
-        await db.SaveChangesAsync(ct);
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.TestingRounds.Add(round);
+            await db.SaveChangesAsync(ct);
+            await SamplePartitions.CreateAsync(db, round.Id, ct);
+            await transaction.CommitAsync(ct);
+        }
 
         var shouldTest = await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(region), ct);
         var advice = await AdviceAsync(db, region, now, shouldTest, ct);

@@ -44,6 +44,7 @@ internal static class ScanBatch
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var state = await ScanState.LoadAsync(
             db,
+            round.Id,
             valid.Select(i => i.Scan.ClientId).Distinct(StringComparer.Ordinal).ToList(),
             valid.Select(i => i.Barcode!).Distinct(StringComparer.Ordinal).ToList(),
             valid.Select(i => i.Document!).Distinct(StringComparer.Ordinal).ToList(),

@@ -34,12 +34,23 @@ internal sealed class ScanState
 
     public Dictionary<string, (long Id, string RegionCode)> Persons { get; }
 
-    public static async Task<ScanState> LoadAsync(FangkongDbContext db, IReadOnlyCollection<string> clientIds, IReadOnlyCollection<string> barcodes, IReadOnlyCollection<string> documents, CancellationToken ct)
+    public static async Task<ScanState> LoadAsync(
+        FangkongDbContext db, long roundId, IReadOnlyCollection<string> clientIds, IReadOnlyCollection<string> barcodes, IReadOnlyCollection<string> documents, CancellationToken ct)
     {
+        // Batches that name a common tube take turns from here on, and each reads what the one
+        // before it wrote: a batch sent again after a timeout or a server crash, while the first
+        // is still running, then finds its own swabs recorded instead of deciding them anew
+        // (which would refuse them as "already in the tube"). SQLite's transaction already holds
+        // the one writer lock.
+        await ScanLocks.TakeAsync(db, barcodes, ct);
+
+        // Client ids are unique per round (migration 0135): the query names the round, so that on
+        // PostgreSQL it reads the round's partition only.
         var recorded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in clientIds.Chunk(QueryChunk))
         {
-            recorded.UnionWith(await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(chunk).Contains(s.ClientId)).Select(s => s.ClientId).ToListAsync(ct));
+            recorded.UnionWith(await db.Samples.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.RoundId == roundId && EF.Parameter(chunk).Contains(s.ClientId)).Select(s => s.ClientId).ToListAsync(ct));
         }
 
         var tubes = new Dictionary<string, Tube>(StringComparer.Ordinal);
@@ -54,11 +65,13 @@ internal sealed class ScanState
             }
         }
 
+        // A tube of another round is refused before its members matter, so only this round's
+        // partition is read.
         var members = tubes.Keys.ToDictionary(b => b, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
         var barcodeOf = tubes.Values.ToDictionary(t => t.Id, t => t.Barcode);
         foreach (var chunk in barcodeOf.Keys.Chunk(QueryChunk))
         {
-            var inTubes = await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(chunk).Contains(s.TubeId)).Select(s => new { s.TubeId, s.DocumentNumber }).ToListAsync(ct);
+            var inTubes = await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => s.RoundId == roundId && EF.Parameter(chunk).Contains(s.TubeId)).Select(s => new { s.TubeId, s.DocumentNumber }).ToListAsync(ct);
             foreach (var sample in inTubes)
             {
                 members[barcodeOf[sample.TubeId]].Add(sample.DocumentNumber);

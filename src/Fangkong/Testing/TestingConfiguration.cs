@@ -46,8 +46,11 @@ internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
         builder.Property(s => s.PersonRegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(s => s.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(s => s.Sampler).HasMaxLength(Sample.SamplerMaxLength);
-        builder.HasIndex(s => s.ClientId).IsUnique();
-        builder.HasIndex(s => new { s.TubeId, s.DocumentNumber }).IsUnique();
+        // On PostgreSQL samples are partitioned by round (migration 0135): the primary key there is
+        // (id, round_id) and every unique key names the round. The id alone stays unique (one
+        // identity for all partitions), so EF keys a sample by it on both providers.
+        builder.HasIndex(s => new { s.ClientId, s.RoundId }).IsUnique();
+        builder.HasIndex(s => new { s.TubeId, s.DocumentNumber, s.RoundId }).IsUnique();
         builder.HasIndex(s => new { s.RoundId, s.PersonRegionCode });
         builder.HasIndex(s => s.RegionCode);
         builder.HasOne<Tube>().WithMany().HasForeignKey(s => s.TubeId);

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Fangkong.Data;
+using Npgsql;
+
+namespace Fangkong.Cli.Benchmarks;
+
+/// <summary>
+/// <c>bench scan-peak</c> (issue 12 item 3): the sampling peak through the HTTP API, across
+/// crashes. Its own PostgreSQL cluster, the web server as a separate process, many sampling
+/// points posting scan batches for a fixed time; a third of the way in the server is killed
+/// (SIGKILL) and started again, two thirds of the way in PostgreSQL crashes and recovers
+/// (<c>pg_ctl restart -m immediate</c>). At the end the database is counted against what the
+/// clients were told: lost and duplicated scans must both be 0.
+/// </summary>
+internal static class ScanPeakBenchmark
+{
+    public sealed record Options(int Clients, int Batch, int PoolSize, int Seconds, int People, int Runs, int Pool, string PgDirectory, int PgPort, int HttpPort, bool Crashes);
+
+    public sealed record Run(
+        int Number, double ScansPerSecond, double SustainedScansPerSecond, double P50Ms, double P99Ms, double MaxMs, int Requests,
+        IReadOnlyDictionary<string, int> Errors, long Acknowledged, long Recorded, long AlreadyRecorded, long Refused,
+        long Stored, long Lost, long Duplicated, long StoredNotAcknowledged, long TubesMiscounted,
+        double ServerDownSeconds, double PostgresDownSeconds, double Seconds);
+
+    public sealed record Report(
+        string Name, string Provider, int Clients, int Batch, int Seconds, int People, int ConnectionPool, bool Crashes, int Processors,
+        double ScansPerSecond, double SustainedScansPerSecond, double P50Ms, double P99Ms, long Lost, long Duplicated, IReadOnlyList<Run> Runs);
+
+    public static async Task<Report> RunAsync(Options options, Action<string> log, CancellationToken ct)
+    {
+        var cluster = new ScanPeakCluster(options.PgDirectory, options.PgPort, log);
+        await cluster.StartAsync(ct);
+        var runs = new List<Run>();
+        try
+        {
+            for (var number = 1; number <= options.Runs; number++)
+            {
+                runs.Add(await RunOnceAsync(cluster, options, number, log, ct));
+                var r = runs[^1];
+                log($"run {number}/{options.Runs}: {r.ScansPerSecond:F0} scans/s (sustained {r.SustainedScansPerSecond:F0}), p50 {r.P50Ms:F0} ms, p99 {r.P99Ms:F0} ms, lost {r.Lost}, duplicated {r.Duplicated}");
+            }
+        }
+        finally
+        {
+            await cluster.StopAsync(CancellationToken.None);
+        }
+
+        return new Report(
+            "scan-peak", "postgres", options.Clients, options.Batch, options.Seconds, options.People, options.Pool, options.Crashes, Environment.ProcessorCount,
+            PersonsImportBenchmark.Median(runs.Select(r => r.ScansPerSecond).ToList()),
+            PersonsImportBenchmark.Median(runs.Select(r => r.SustainedScansPerSecond).ToList()),
+            PersonsImportBenchmark.Median(runs.Select(r => r.P50Ms).ToList()),
+            PersonsImportBenchmark.Median(runs.Select(r => r.P99Ms).ToList()),
+            runs.Sum(r => r.Lost), runs.Sum(r => r.Duplicated), runs);
+    }
+
+    private static async Task<Run> RunOnceAsync(ScanPeakCluster cluster, Options options, int number, Action<string> log, CancellationToken ct)
+    {
+        var name = $"scanpeak_{number}";
+        await using (var admin = new NpgsqlConnection(cluster.ConnectionString("postgres")))
+        {
+            await admin.OpenAsync(ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}", admin);
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+
+        var connection = cluster.ConnectionString(name);
+        var prepared = await ScanPeakSetup.PrepareAsync(DatabaseSettings.Parse($"postgres:{connection}"), options.People, options.Clients, log, ct);
+        NpgsqlConnection.ClearAllPools();
+
+        var address = new Uri($"http://127.0.0.1:{options.HttpPort}/");
+        var serverSetting = $"postgres:{connection};Maximum Pool Size={options.Pool}";
+        using var server = new ScanPeakServer(serverSetting, address, Path.Combine(Path.GetTempPath(), $"fangkong-scan-peak-server-{number}.log"), log);
+        await server.StartAsync(ct);
+
+        var clock = Stopwatch.StartNew();
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        var clients = new ScanPeakClients(address, prepared.RoundId, ScanPeakSetup.UserName, ScanPeakSetup.Password, prepared.Documents, log);
+        var load = clients.RunAsync(options.Clients, options.Batch, options.PoolSize, duration, clock, ct);
+        double serverDown = 0, postgresDown = 0;
+        if (options.Crashes)
+        {
+            await Task.WhenAny(load, Task.Delay(duration / 3, ct));
+            var down = Stopwatch.StartNew();
+            server.Kill();
+            await server.StartAsync(ct);
+            serverDown = down.Elapsed.TotalSeconds;
+
+            await Task.WhenAny(load, Task.Delay(duration * 2 / 3 - clock.Elapsed, ct));
+            down.Restart();
+            log("pg_ctl restart -m immediate");
+            await cluster.RestartImmediateAsync(ct);
+            postgresDown = down.Elapsed.TotalSeconds;
+        }
+
+        var outcome = await load;
+        var seconds = clock.Elapsed.TotalSeconds;
+        server.Kill();
+        var count = await ScanPeakSetup.CountAsync(connection, prepared.RoundId, outcome.Acknowledged, ct);
+        var latencies = outcome.LatenciesMs.Order().ToList();
+        return new Run(
+            number, (double)outcome.Recorded / options.Seconds, Sustained(outcome.Answers, options.Seconds),
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count > 0 ? latencies[^1] : 0, outcome.Requests,
+            outcome.Errors, outcome.Acknowledged.Count, outcome.Recorded, outcome.AlreadyRecorded, outcome.Refused,
+            count.Stored, count.Lost, count.Duplicated, count.StoredNotAcknowledged, count.TubesMiscounted,
+            serverDown, postgresDown, seconds);
+    }
+
+    /// <summary>The median of the per-second scan rates over the run (outages included, as seconds of low rate).</summary>
+    private static double Sustained(IReadOnlyList<(double At, int Scans)> answers, int seconds)
+    {
+        var perSecond = new double[seconds];
+        foreach (var (at, scans) in answers.Where(a => a.At < seconds))
+        {
+            perSecond[(int)at] += scans;
+        }
+
+        return PersonsImportBenchmark.Median(perSecond.Skip(1).ToList());
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

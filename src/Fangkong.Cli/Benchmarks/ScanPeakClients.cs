@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Fangkong.Cli.Benchmarks;
+
+/// <summary>
+/// The sampling points: each client posts batches of swabs to the scan API one after the other,
+/// as a sampling console does, and resends a batch with the SAME client ids after any failure
+/// (refused connection, cut connection, timeout, 5xx) until it is answered. A batch is counted as
+/// sent only when answered; a batch under way at the end is still carried to its answer. All
+/// clients share one signed-in session (signing 500 consoles in would measure password hashing);
+/// a 401 after the server's restart signs in again.
+/// </summary>
+internal sealed class ScanPeakClients(Uri server, long roundId, string userName, string password, IReadOnlyList<string> documents, Action<string> log)
+{
+    private static readonly DateTimeOffset SampledAt = new(2022, 4, 7, 8, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly ConcurrentDictionary<string, int> _errors = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+    private readonly CookieContainer _cookies = new();
+    private int _session;
+
+    public sealed record Outcome(
+        IReadOnlyList<string> Acknowledged, int Recorded, int AlreadyRecorded, int Refused, IReadOnlyList<double> LatenciesMs,
+        IReadOnlyList<(double At, int Scans)> Answers, IReadOnlyDictionary<string, int> Errors, int Requests);
+
+    private sealed class Tally
+    {
+        public List<string> Acknowledged { get; } = [];
+
+        public List<double> Latencies { get; } = [];
+
+        public List<(double, int)> Answers { get; } = [];
+
+        public int Recorded { get; set; }
+
+        public int AlreadyRecorded { get; set; }
+
+        public int Refused { get; set; }
+
+        public int Requests { get; set; }
+    }
+
+    public async Task<Outcome> RunAsync(int clients, int batch, int poolSize, TimeSpan duration, Stopwatch clock, CancellationToken ct)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            CookieContainer = _cookies,
+            MaxConnectionsPerServer = clients,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+        };
+        using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        await SignInAsync(http, 0, ct);
+        var end = clock.Elapsed + duration;
+        var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(point => Task.Run(() => PointAsync(http, point, clients, batch, poolSize, end, clock, ct), ct)));
+        return new Outcome(
+            tallies.SelectMany(t => t.Acknowledged).ToList(),
+            tallies.Sum(t => t.Recorded),
+            tallies.Sum(t => t.AlreadyRecorded),
+            tallies.Sum(t => t.Refused),
+            tallies.SelectMany(t => t.Latencies).ToList(),
+            tallies.SelectMany(t => t.Answers).ToList(),
+            new SortedDictionary<string, int>(_errors, StringComparer.Ordinal),
+            tallies.Sum(t => t.Requests));
+    }
+
+    private async Task<Tally> PointAsync(HttpClient http, int point, int clients, int batch, int poolSize, TimeSpan end, Stopwatch clock, CancellationToken ct)
+    {
+        var tally = new Tally();
+        var random = new Random(point);
+
+        // Spread the first requests over a second, as consoles do not all start at one instant.
+        await Task.Delay(random.Next(1000), ct);
+        for (var swab = 0; clock.Elapsed < end; swab += batch)
+        {
+            var scans = Enumerable.Range(swab, batch).Select(i => new
+            {
+                clientId = $"p{point:D4}-{i:D7}",
+                tubeBarcode = $"SP{point:D4}T{i / poolSize:D6}",
+                idNumber = documents[(int)(((long)i * clients + point) % documents.Count)],
+                sampledAt = SampledAt.AddSeconds(i),
+                samplingPoint = ScanPeakSetup.PointName(point),
+                poolSize,
+            }).ToList();
+            await SendUntilAnsweredAsync(http, new { scans }, scans.Select(s => s.clientId).ToList(), tally, clock, random, ct);
+        }
+
+        return tally;
+    }
+
+    private async Task SendUntilAnsweredAsync(HttpClient http, object body, List<string> ids, Tally tally, Stopwatch clock, Random random, CancellationToken ct)
+    {
+        var path = new Uri($"/api/v1/testing/rounds/{roundId}/scans", UriKind.Relative);
+        for (var attempt = 0; ; attempt++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var session = Volatile.Read(ref _session);
+            var started = clock.Elapsed;
+            string? error;
+            try
+            {
+                tally.Requests++;
+                using var response = await http.PostAsJsonAsync(path, body, ct);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+                    tally.Latencies.Add((clock.Elapsed - started).TotalMilliseconds);
+                    Count(answer, tally);
+                    tally.Answers.Add((clock.Elapsed.TotalSeconds, ids.Count));
+                    return;
+                }
+
+                error = $"http-{(int)response.StatusCode}";
+                if (response.StatusCode == HttpStatusCode.Unauthorized)
+                {
+                    await SignInAsync(http, session, ct);
+                }
+            }
+            catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                error = "connection-refused";
+            }
+            catch (HttpRequestException)
+            {
+                error = "connection-cut";
+            }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                error = "timeout";
+            }
+
+            _errors.AddOrUpdate(error, 1, (_, n) => n + 1);
+
+            // The console's back-off: short, growing, with jitter so that 500 points do not return at once.
+            await Task.Delay(Math.Min(2000, 100 * (1 << Math.Min(attempt, 4))) + random.Next(100), ct);
+        }
+    }
+
+    private static void Count(JsonElement answer, Tally tally)
+    {
+        foreach (var scan in answer.EnumerateArray())
+        {
+            switch (scan.GetProperty("outcome").GetString())
+            {
+                case "recorded":
+                    tally.Recorded++;
+                    tally.Acknowledged.Add(scan.GetProperty("clientId").GetString()!);
+                    break;
+                case "alreadyRecorded":
+                    tally.AlreadyRecorded++;
+                    tally.Acknowledged.Add(scan.GetProperty("clientId").GetString()!);
+                    break;
+                default:
+                    tally.Refused++;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Signs in once for everyone; a client that saw the session fail after another signed in again just retries.</summary>
+    private async Task SignInAsync(HttpClient http, int failedSession, CancellationToken ct)
+    {
+        await _signIn.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref _session) != failedSession)
+            {
+                return;
+            }
+
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    using var response = await http.PostAsJsonAsync(new Uri("/api/v1/session", UriKind.Relative), new { userName, password }, ct);
+                    if (response.StatusCode == HttpStatusCode.NoContent)
+                    {
+                        Interlocked.Increment(ref _session);
+                        return;
+                    }
+
+                    log($"sign-in answered {(int)response.StatusCode}");
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                await Task.Delay(200, ct);
+            }
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+}
