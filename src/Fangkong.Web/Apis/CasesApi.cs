@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -16,7 +17,7 @@ public static class CasesApi
 {
     public sealed record ReleaseCheck(string? CaseNo, IReadOnlyList<ReleaseCriterion.Test>? Tests);
 
-    public sealed record Release(string? CaseNo, DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+    public sealed record Release(string? CaseNo, [Happened] DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -22,9 +23,9 @@ namespace Fangkong.Web.Apis;
 /// </summary>
 public static class InvestigationApi
 {
-    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, DateOnly? OnsetOn);
+    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, [Happened] DateOnly? OnsetOn);
 
-    public sealed record Confirm(DateOnly? ExposureOn, DateOnly? IdentifiedOn);
+    public sealed record Confirm([Happened] DateOnly? ExposureOn, [Happened] DateOnly? IdentifiedOn);
 
     public sealed record Dismiss(string? Reason);
 

@@ -1,13 +1,16 @@
 using Fangkong.Access;
+using Fangkong.Web.Infrastructure.Input;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 
 namespace Fangkong.Web.Infrastructure;
 
 /// <summary>
 /// The one place exceptions become responses: a write outside the jurisdiction is 403, a bad
-/// request body is 400, anything else is logged and answered 500 without internals.
+/// request (malformed JSON, an unbindable parameter, a stale antiforgery token, input no column
+/// may hold) is 400 naming the field, a too-large body 413; anything else is logged and answered 500 without internals.
 /// </summary>
 public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -15,10 +18,14 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        if (BadRequestProblems.Of(exception) is { } bad)
+        {
+            return await WriteBadRequestAsync(httpContext, exception, bad);
+        }
+
         var (status, title, detail) = exception switch
         {
             JurisdictionViolationException e => (StatusCodes.Status403Forbidden, "Outside your jurisdiction", e.Message),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "The server failed to handle the request; it has been logged."),
         };
         if (status >= StatusCodes.Status500InternalServerError)
@@ -33,6 +40,25 @@ public sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServic
             Exception = exception,
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
+    }
+
+    // The API gets a problem naming the field; a page's form post gets a page a person can read.
+    private async ValueTask<bool> WriteBadRequestAsync(HttpContext httpContext, Exception exception, BadRequestProblems.Problem bad)
+    {
+        httpContext.Response.StatusCode = bad.Status;
+        if (!InputRefusal.IsApi(httpContext))
+        {
+            await InputRefusal.Page(bad.Detail, bad.Status).ExecuteAsync(httpContext);
+            return true;
+        }
+
+        ProblemDetails problem = bad.Field is { } field
+            ? new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [bad.Detail] })
+            : new ProblemDetails();
+        problem.Status = bad.Status;
+        problem.Title = bad.Title;
+        problem.Detail = bad.Detail;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Path}")]

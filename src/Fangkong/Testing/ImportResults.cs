@@ -1,5 +1,6 @@
 using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -39,6 +40,12 @@ public static class ImportResults
                 if (!TestingCsv.TryParseTime(text, out var at))
                 {
                     errors.Add($"第 {record.Line} 行 (line {record.Line}): 报告时间「{text}」无效 (reported_at is not a date and time)");
+                    continue;
+                }
+
+                if (PlausibleDates.CheckHappened("reported_at", at, db.Clock.GetUtcNow()) is { } implausible)
+                {
+                    errors.Add($"第 {record.Line} 行 (line {record.Line}): {implausible.Message}");
                     continue;
                 }
 
