@@ -22,7 +22,7 @@ public static class ImportResults
         ["检测机构"] = "lab",
     };
 
-    public static Result<List<RecordResults.Row>> Parse(string path)
+    public static Result<List<RecordResults.Row>> Parse(string path, DateTimeOffset now)
     {
         var read = CsvFile.Read(path, Aliases, ["tube_barcode", "result", "lab"]);
         if (!read.IsSuccess)
@@ -43,7 +43,7 @@ public static class ImportResults
                     continue;
                 }
 
-                if (PlausibleDates.CheckHappened("reported_at", at, db.Clock.GetUtcNow()) is { } implausible)
+                if (PlausibleDates.CheckHappened("reported_at", at, now) is { } implausible)
                 {
                     errors.Add($"第 {record.Line} 行 (line {record.Line}): {implausible.Message}");
                     continue;
@@ -68,7 +68,7 @@ public static class ImportResults
 
     public static async Task<Result<RecordResults.Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, string path, CancellationToken ct = default)
     {
-        var parsed = Parse(path);
+        var parsed = Parse(path, time.GetUtcNow());
         return parsed.IsSuccess ? await RecordResults.HandleAsync(db, time, parsed.Value!, ct) : parsed.Error!;
     }
 }
