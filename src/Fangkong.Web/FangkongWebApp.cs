@@ -10,6 +10,7 @@ using Fangkong.Web.Apis;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
 using Fangkong.Web.Infrastructure.Telemetry;
+using Fangkong.Web.Infrastructure.Input;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -46,6 +47,7 @@ public static class FangkongWebApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, options.Database);
         builder.AddFangkongTelemetry();
+        builder.AddInputBounds();
         builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
@@ -133,6 +135,7 @@ public static class FangkongWebApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseRequestBodyLimits();
         app.UseWhen(
             c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
@@ -157,21 +160,23 @@ public static class FangkongWebApp
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseFangkongTelemetry();
-        AccountEndpoints.Map(app);
-        TestingFormEndpoints.Map(app);
-        AntigenFormEndpoints.Map(app);
-        CasesFormEndpoints.Map(app);
-        PassFormEndpoints.Map(app);
-        QuarantineFormEndpoints.Map(app);
-        TransferFormEndpoints.Map(app);
-        HomeMonitoringFormEndpoints.Map(app);
-        ClosedLoopFormEndpoints.Map(app);
-        InfectionFreeFormEndpoints.Map(app);
-        AreaFormEndpoints.Map(app);
-        AreasApi.MapPublic(app);
-        AccountabilityFormEndpoints.Map(app);
-        SupervisionFormEndpoints.Map(app);
-        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery();
+        // The pages' form posts: the same input guard as the API.
+        var forms = app.MapGroup(string.Empty).AddInputGuard();
+        AccountEndpoints.Map(forms);
+        TestingFormEndpoints.Map(forms);
+        AntigenFormEndpoints.Map(forms);
+        CasesFormEndpoints.Map(forms);
+        PassFormEndpoints.Map(forms);
+        QuarantineFormEndpoints.Map(forms);
+        TransferFormEndpoints.Map(forms);
+        HomeMonitoringFormEndpoints.Map(forms);
+        ClosedLoopFormEndpoints.Map(forms);
+        InfectionFreeFormEndpoints.Map(forms);
+        AreaFormEndpoints.Map(forms);
+        AreasApi.MapPublic(forms);
+        AccountabilityFormEndpoints.Map(forms);
+        SupervisionFormEndpoints.Map(forms);
+        var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().AddInputGuard();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);
         RegionsApi.Map(api);
@@ -181,7 +186,7 @@ public static class FangkongWebApp
         TestingApi.Map(api);
         CasesApi.Map(api);
         ClustersApi.Map(api);
-        InvestigationApi.Map(app);
+        InvestigationApi.Map(forms);
         PassesApi.Map(api);
         QuarantineApi.Map(api);
         TransfersApi.Map(api);

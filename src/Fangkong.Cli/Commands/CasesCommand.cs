@@ -24,10 +24,11 @@ internal static class CasesCommand
     private static Command ImportCommand()
     {
         var file = new Argument<string>("file") { Description = "CSV: case_no,name,id_number,region_code,type,severity,reported_on,converted_from,outcome,outcome_on" };
-        var command = new Command("import", "导入病例一览表 Import a line list (all or nothing; again: updates)") { file };
-        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
+        var encoding = EncodingOption.Create();
+        var command = new Command("import", "导入病例一览表 Import a line list (all or nothing; again: updates)") { file, encoding };
+        command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
-            var imported = await ImportCases.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(file)!, ct);
+            var imported = await ImportCases.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), csv, ct);
             if (!imported.IsSuccess)
             {
                 return CommandScope.Fail(imported.Error!.Message);
@@ -36,7 +37,7 @@ internal static class CasesCommand
             var r = imported.Value!;
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Added:N0} added[/], {r.Updated:N0} updated, {r.Unchanged:N0} unchanged");
             return 0;
-        }, ct));
+        }, ct), ct));
         return command;
     }
 }

@@ -13,10 +13,11 @@ internal static class CheckinsCommand
     private static Command ImportCommand()
     {
         var file = new Argument<string>("file") { Description = "CSV: id_number,place_code_or_id,checked_in_at (time without offset = China Standard Time)" };
-        var command = new Command("import", "导入扫码记录 Import check-ins (all or nothing; a scan already stored is skipped)") { file };
-        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
+        var encoding = EncodingOption.Create();
+        var command = new Command("import", "导入扫码记录 Import check-ins (all or nothing; a scan already stored is skipped)") { file, encoding };
+        command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (_, db) =>
         {
-            var imported = await ImportCheckIns.HandleAsync(db, result.GetValue(file)!, ct);
+            var imported = await ImportCheckIns.HandleAsync(db, csv, ct);
             if (!imported.IsSuccess)
             {
                 return CommandScope.Fail(imported.Error!.Message);
@@ -25,7 +26,7 @@ internal static class CheckinsCommand
             var r = imported.Value!;
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Added:N0} added[/], {r.AlreadyStored:N0} already stored");
             return 0;
-        }, ct));
+        }, ct), ct));
         return command;
     }
 }

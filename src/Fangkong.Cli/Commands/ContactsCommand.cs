@@ -13,10 +13,11 @@ internal static class ContactsCommand
     private static Command ImportCommand()
     {
         var file = new Argument<string>("file") { Description = "CSV: contact_no,kind,source_case_no,source_contact_no,id_number,name,region_code,exposure_on,identified_on,released_on" };
-        var command = new Command("import", "导入密接名单 Import contacts (all or nothing; again: updates)") { file };
-        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
+        var encoding = EncodingOption.Create();
+        var command = new Command("import", "导入密接名单 Import contacts (all or nothing; again: updates)") { file, encoding };
+        command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (_, db) =>
         {
-            var imported = await ImportContacts.HandleAsync(db, result.GetValue(file)!, ct);
+            var imported = await ImportContacts.HandleAsync(db, csv, ct);
             if (!imported.IsSuccess)
             {
                 return CommandScope.Fail(imported.Error!.Message);
@@ -25,7 +26,7 @@ internal static class ContactsCommand
             var r = imported.Value!;
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Added:N0} added[/], {r.Updated:N0} updated, {r.Unchanged:N0} unchanged");
             return 0;
-        }, ct));
+        }, ct), ct));
         return command;
     }
 }

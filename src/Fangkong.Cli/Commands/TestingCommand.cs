@@ -65,14 +65,15 @@ internal static class TestingCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: tube_barcode,id_number,sampled_at,sampling_point[,pool_size]" };
         var round = RoundOption();
-        var command = new Command("import-samples", "导入采样记录 Record sampling rows in bulk (again: nothing twice)") { file, round };
-        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
+        var encoding = EncodingOption.Create();
+        var command = new Command("import-samples", "导入采样记录 Record sampling rows in bulk (again: nothing twice)") { file, round, encoding };
+        command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (_, db) =>
         {
             // The file is read and checked for form first; the bar then follows the rows written, a chunk at a time.
             var report = await ProgressBar.RunAsync("记录采样 recording swabs", bar => ImportSamples.HandleAsync(
                 db,
                 result.GetValue(round),
-                result.GetValue(file)!,
+                csv,
                 new ImmediateProgress<ImportSamples.Progress>(p => bar(p.Done, p.Total, string.Create(CultureInfo.InvariantCulture, $"记录采样 recording swabs {p.Done:N0} / {p.Total:N0}"))),
                 ct));
             if (!report.IsSuccess)
@@ -88,18 +89,19 @@ internal static class TestingCommand
             }
 
             return r.Refused.Count == 0 ? 0 : 2;
-        }, ct));
+        }, ct), ct));
         return command;
     }
 
     private static Command ImportResultsCommand()
     {
         var file = new Argument<string>("file") { Description = "CSV: tube_barcode,result,ct_n,ct_orf,reported_at,lab" };
-        var command = new Command("import-results", "导入检测结果 Record lab results (all or nothing) and trace positive pools") { file };
-        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
+        var encoding = EncodingOption.Create();
+        var command = new Command("import-results", "导入检测结果 Record lab results (all or nothing) and trace positive pools") { file, encoding };
+        command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
-            var recorded = await ImportResults.HandleAsync(db, time, result.GetValue(file)!, ct);
+            var recorded = await ImportResults.HandleAsync(db, time, csv, ct);
             if (!recorded.IsSuccess)
             {
                 return CommandScope.Fail(recorded.Error!.Message);
@@ -109,7 +111,7 @@ internal static class TestingCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[green]{recorded.Value.Results:N0} results recorded[/], {recorded.Value.Unchanged:N0} unchanged; {traced.PeopleControlled:N0} people put under control, {traced.TasksCreated:N0} re-sampling tasks, {traced.ControlsLifted:N0} controls lifted, {traced.PositivePeople:N0} positive on re-test");
             return 0;
-        }, ct));
+        }, ct), ct));
         return command;
     }
 
@@ -206,10 +208,11 @@ internal static class TestingCommand
     {
         var round = RoundOption();
         var file = new Option<string>("--file") { Description = "CSV: id_number,reason,note (reason: quarantine, hospital or other)", Required = true };
-        var command = new Command("exempt", "应检尽检免检 Exempt residents tested elsewhere (quarantine, hospital) from a round; again: nothing twice") { round, file };
-        command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
+        var encoding = EncodingOption.Create();
+        var command = new Command("exempt", "应检尽检免检 Exempt residents tested elsewhere (quarantine, hospital) from a round; again: nothing twice") { round, file, encoding };
+        command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
-            var report = await ImportExemptions.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(round), result.GetValue(file)!, ct);
+            var report = await ImportExemptions.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(round), csv, ct);
             if (!report.IsSuccess)
             {
                 return CommandScope.Fail(report.Error!.Message);
@@ -223,7 +226,7 @@ internal static class TestingCommand
             }
 
             return r.Refused.Count == 0 ? 0 : 2;
-        }, ct));
+        }, ct), ct));
         return command;
     }
 }

@@ -56,9 +56,12 @@ public static class AccountEndpoints
         return Results.LocalRedirect(LocalOrHome(returnUrl));
     }
 
-    // Only local paths: a crafted returnUrl must never send a user to another site.
+    // Only local paths: a crafted returnUrl must never send a user to another site. Browsers drop
+    // tabs and line breaks from URLs, so "/\t/evil.example" would become "//evil.example": any control
+    // character or backslash sends the user home instead (and LocalRedirect would throw on it).
     private static string LocalOrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.Contains('\\', StringComparison.Ordinal) && !url.Any(char.IsControl) && url.Length <= 2000
             ? url
             : "/";
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -16,7 +17,7 @@ public static class CasesApi
 {
     public sealed record ReleaseCheck(string? CaseNo, IReadOnlyList<ReleaseCriterion.Test>? Tests);
 
-    public sealed record Release(string? CaseNo, DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+    public sealed record Release(string? CaseNo, [Happened] DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -56,12 +57,12 @@ public static class CasesApi
         (await GetCase.HandleAsync(db, id, ct)).ToHttp();
 
     public static async Task<Results<Ok<ImportCases.Imported>, ValidationProblem, ProblemHttpResult>> ImportCasesAsync(
-        IFormFile file, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        (await WithUploadAsync(file, path => ImportCases.HandleAsync(db, time, path, ct), ct)).ToHttp();
+        IFormFile file, string? encoding, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await WithUploadAsync(file, encoding, path => ImportCases.HandleAsync(db, time, path, ct), ct)).ToHttp();
 
     public static async Task<Results<Ok<ImportContacts.Imported>, ValidationProblem, ProblemHttpResult>> ImportContactsAsync(
-        IFormFile file, FangkongDbContext db, CancellationToken ct) =>
-        (await WithUploadAsync(file, path => ImportContacts.HandleAsync(db, path, ct), ct)).ToHttp();
+        IFormFile file, string? encoding, FangkongDbContext db, CancellationToken ct) =>
+        (await WithUploadAsync(file, encoding, path => ImportContacts.HandleAsync(db, path, ct), ct)).ToHttp();
 
     public static async Task<Results<Ok<CheckRelease.Answer>, ValidationProblem, ProblemHttpResult>> CheckReleaseAsync(
         ReleaseCheck body, FangkongDbContext db, CancellationToken ct)
@@ -116,11 +117,18 @@ public static class CasesApi
     }
 
     /// <summary>Keeps an uploaded CSV in a temporary file for the import, which reads files, and removes it after.</summary>
-    private static async Task<Result<T>> WithUploadAsync<T>(IFormFile? file, Func<string, Task<Result<T>>> import, CancellationToken ct)
+    /// <summary>Saves the upload to a temporary file and imports it; <paramref name="encoding"/> (query <c>encoding=gbk</c>) names a file that is not UTF-8.</summary>
+    private static async Task<Result<T>> WithUploadAsync<T>(IFormFile? file, string? encoding, Func<string, Task<Result<T>>> import, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
             return Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).");
+        }
+
+        var source = CsvEncodings.Parse(encoding);
+        if (!source.IsSuccess)
+        {
+            return source.Error!;
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
@@ -131,7 +139,7 @@ public static class CasesApi
                 await file.CopyToAsync(target, ct);
             }
 
-            return await import(path);
+            return await CsvEncodings.WithUtf8FileAsync(path, source.Value, import, ct);
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Access;
 using Fangkong.Cases;
+using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -29,11 +30,18 @@ public static class CasesFormEndpoints
             : Results.LocalRedirect($"/cases/positives?error={Uri.EscapeDataString(reported.Error!.Message)}");
     }
 
-    public static async Task<IResult> UploadAsync(IFormFile? file, FangkongDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> UploadAsync(
+        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm(Name = "encoding")] string? encoding, FangkongDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
             return Results.LocalRedirect($"/cases?uploadError={Uri.EscapeDataString("请选择 CSV 文件 (choose a CSV file).")}");
+        }
+
+        var source = CsvEncodings.Parse(encoding);
+        if (!source.IsSuccess)
+        {
+            return Results.LocalRedirect($"/cases?uploadError={Uri.EscapeDataString(source.Error!.Message)}");
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
@@ -44,7 +52,7 @@ public static class CasesFormEndpoints
                 await file.CopyToAsync(target, ct);
             }
 
-            var imported = await ImportCases.HandleAsync(db, time, path, ct);
+            var imported = await CsvEncodings.WithUtf8FileAsync(path, source.Value, p => ImportCases.HandleAsync(db, time, p, ct), ct);
             if (!imported.IsSuccess)
             {
                 return Results.LocalRedirect($"/cases?uploadError={Uri.EscapeDataString(Shorten(imported.Error!.Message))}");

@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
 /// <summary>Clusters (聚集性疫情, issue 4 item 6): list, detail, transmission chain, detection on demand, case–place/household links.</summary>
 public static class ClustersApi
 {
-    public sealed record Link(string? CaseNo, long? PlaceId, string? HouseholdNo, DateOnly? On, string? Source);
+    public sealed record Link(string? CaseNo, long? PlaceId, string? HouseholdNo, [Happened] DateOnly? On, string? Source);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -8,15 +8,16 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
 /// <summary>People at home (居家隔离 / 居家健康监测): the day's list and the missing check-ins, one watch, check-ins and breaches.</summary>
 public static class HomeMonitoringApi
 {
-    public sealed record CheckInBody(DateOnly? Day, decimal? Temperature, IReadOnlyList<string>? Symptoms);
+    public sealed record CheckInBody([Happened] DateOnly? Day, decimal? Temperature, IReadOnlyList<string>? Symptoms);
 
-    public sealed record BreachBody(DateTimeOffset? OccurredAt, DateTimeOffset? ReportedAt, string? Description, string? ReportedBy);
+    public sealed record BreachBody([Happened] DateTimeOffset? OccurredAt, [Happened] DateTimeOffset? ReportedAt, [MultiLine] string? Description, string? ReportedBy);
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -22,9 +23,9 @@ namespace Fangkong.Web.Apis;
 /// </summary>
 public static class InvestigationApi
 {
-    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, DateOnly? OnsetOn);
+    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, [Happened] DateOnly? OnsetOn);
 
-    public sealed record Confirm(DateOnly? ExposureOn, DateOnly? IdentifiedOn);
+    public sealed record Confirm([Happened] DateOnly? ExposureOn, [Happened] DateOnly? IdentifiedOn);
 
     public sealed record Dismiss(string? Reason);
 
@@ -132,11 +133,17 @@ public static class InvestigationApi
     }
 
     public static async Task<Results<Ok<ImportCheckIns.Imported>, ValidationProblem, ProblemHttpResult>> ImportCheckInsAsync(
-        IFormFile? file, FangkongDbContext db, CancellationToken ct)
+        IFormFile? file, string? encoding, FangkongDbContext db, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
             return Result<ImportCheckIns.Imported>.Fail(Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).")).ToHttp();
+        }
+
+        var source = CsvEncodings.Parse(encoding);
+        if (!source.IsSuccess)
+        {
+            return Result<ImportCheckIns.Imported>.Fail(source.Error!).ToHttp();
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
@@ -147,7 +154,7 @@ public static class InvestigationApi
                 await file.CopyToAsync(target, ct);
             }
 
-            return (await ImportCheckIns.HandleAsync(db, path, ct)).ToHttp();
+            return (await CsvEncodings.WithUtf8FileAsync(path, source.Value, p => ImportCheckIns.HandleAsync(db, p, ct), ct)).ToHttp();
         }
         finally
         {

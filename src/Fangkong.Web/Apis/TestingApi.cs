@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using System.ComponentModel.DataAnnotations;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
 /// <summary>Mass testing: rounds, scan batches from sampling clients, lab results, coverage, positive pools.</summary>
 public static class TestingApi
 {
-    public sealed record NewRound(string? Name, string? RegionCode, int? PoolSize, DateTimeOffset? StartsAt, double? Hours);
+    public sealed record NewRound(string? Name, string? RegionCode, int? PoolSize, DateTimeOffset? StartsAt, [Range(0d, 7 * 24d)] double? Hours);
 
     public sealed record ScanBatch(IReadOnlyList<RecordScans.Scan>? Scans);
 

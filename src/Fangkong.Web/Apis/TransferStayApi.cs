@@ -6,15 +6,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using System.ComponentModel.DataAnnotations;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
 /// <summary>The stay at the site after the transfer: check-in, tests, release, disinfection and turnover, the person's timeline, round exemptions.</summary>
 public static class TransferStayApi
 {
-    public sealed record TestBody(DateTimeOffset? TakenAt, string? Result, double? CtN, double? CtOrf);
+    public sealed record TestBody([Happened] DateTimeOffset? TakenAt, string? Result, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf);
 
-    public sealed record ReleaseBody(DateTimeOffset? At);
+    public sealed record ReleaseBody([Happened] DateTimeOffset? At);
 
     public static void Map(RouteGroupBuilder api)
     {

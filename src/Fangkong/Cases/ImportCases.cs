@@ -2,6 +2,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases;
 
@@ -83,7 +84,7 @@ public static class ImportCases
         var lineOf = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var (report, outcome, outcomeOn, reason) = Read(row, db.Jurisdiction);
+            var (report, outcome, outcomeOn, reason) = Read(row, db.Jurisdiction, db.Clock.GetUtcNow());
             if (reason is not null)
             {
                 errors.Add(CasesCsv.Line(row.Line, reason));
@@ -191,7 +192,7 @@ public static class ImportCases
         return new Imported(rows.Count, added, updated, unchanged);
     }
 
-    private static (Case.Report? Report, CaseOutcome? Outcome, DateOnly? OutcomeOn, string? Reason) Read(Row row, Access.Jurisdiction jurisdiction)
+    private static (Case.Report? Report, CaseOutcome? Outcome, DateOnly? OutcomeOn, string? Reason) Read(Row row, Access.Jurisdiction jurisdiction, DateTimeOffset now)
     {
         if (row.CaseNo.Length == 0)
         {
@@ -216,6 +217,11 @@ public static class ImportCases
         if (!CasesCsv.TryParseDate(row.ReportedOn, out var reportedOn))
         {
             return (null, null, null, $"报告日期「{row.ReportedOn}」不是日期 yyyy-MM-dd (reported_on '{row.ReportedOn}' is not a date)");
+        }
+
+        if (PlausibleDates.CheckHappened("reported_on", reportedOn, now) is { } implausible)
+        {
+            return (null, null, null, implausible.Message);
         }
 
         if (CasesCsv.CountyOrBelow(row.RegionCode) is not { } region)

@@ -2,6 +2,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases;
 
@@ -73,7 +74,7 @@ public static class ImportContacts
         var lineOf = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var (report, reason) = Read(row, db.Jurisdiction);
+            var (report, reason) = Read(row, db.Jurisdiction, db.Clock.GetUtcNow());
             if (reason is not null)
             {
                 errors.Add(CasesCsv.Line(row.Line, reason));
@@ -208,7 +209,7 @@ public static class ImportContacts
         return null;
     }
 
-    private static (Contact.Report? Report, string? Reason) Read(Row row, Access.Jurisdiction jurisdiction)
+    private static (Contact.Report? Report, string? Reason) Read(Row row, Access.Jurisdiction jurisdiction, DateTimeOffset now)
     {
         if (row.ContactNo.Length == 0)
         {
@@ -238,6 +239,11 @@ public static class ImportContacts
         if (!CasesCsv.TryParseDate(row.IdentifiedOn, out var identified))
         {
             return (null, $"判定日期「{row.IdentifiedOn}」不是日期 yyyy-MM-dd (identified_on '{row.IdentifiedOn}' is not a date)");
+        }
+
+        if (((exposure is { } exposed ? PlausibleDates.CheckHappened("exposure_on", exposed, now) : null) ?? PlausibleDates.CheckHappened("identified_on", identified, now)) is { } implausible)
+        {
+            return (null, implausible.Message);
         }
 
         if (!CasesCsv.TryParseOptionalDate(row.ReleasedOn, out var released))

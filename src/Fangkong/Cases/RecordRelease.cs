@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases;
 
@@ -11,7 +12,7 @@ namespace Fangkong.Cases;
 /// </summary>
 public static class RecordRelease
 {
-    public sealed record Command(string CaseNo, DateOnly On, IReadOnlyList<ReleaseCriterion.Test> Tests);
+    public sealed record Command(string CaseNo, [Happened] DateOnly On, IReadOnlyList<ReleaseCriterion.Test> Tests);
 
     public sealed record Recorded(CaseView Case, string PolicyCode, DateOnly? MonitoringUntil);
 

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Fangkong.Common.Input;
+
 namespace Fangkong.Cases;
 
 /// <summary>
@@ -12,7 +15,7 @@ public static class ReleaseCriterion
     /// One nucleic-acid test of the patient: when it was taken and its Ct values. A test without
     /// a Ct value passes only when the lab reported it negative (<paramref name="NotDetected"/>).
     /// </summary>
-    public sealed record Test(DateTimeOffset TakenAt, double? CtN, double? CtOrf, bool NotDetected = false)
+    public sealed record Test([Happened] DateTimeOffset TakenAt, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf, bool NotDetected = false)
     {
         public bool Passes(double minCt) => NotDetected || (CtN >= minCt && CtOrf >= minCt);
     }

@@ -3,6 +3,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases;
 
@@ -15,7 +16,7 @@ namespace Fangkong.Cases;
 /// </summary>
 public static class ReportPositive
 {
-    public sealed record Command(long PositiveId, string? Type, string? Severity, string? CaseNo, DateOnly? ReportedOn);
+    public sealed record Command(long PositiveId, string? Type, string? Severity, string? CaseNo, [Happened] DateOnly? ReportedOn);
 
     public static async Task<Result<CaseView>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
     {

@@ -22,6 +22,11 @@ internal static class CsvFile
             return Error.Invalid("file", $"文件不存在 (file not found: {path})");
         }
 
+        if (CsvEncodings.FirstInvalidUtf8Line(path) is { } badLine)
+        {
+            return CsvEncodings.NotUtf8(badLine);
+        }
+
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         var tokenizer = new CsvTokenizer(reader);
         var fields = new List<string>();

@@ -245,6 +245,7 @@ public sealed class FangkongDbContext(
     {
         ChangeTracker.DetectChanges();
         JurisdictionGuard.Check(ChangeTracker, jurisdiction.Current);
+        StoredValueGuard.Check(ChangeTracker);
         var pending = _audit.Capture(ChangeTracker);
         if (pending.Count == 0)
         {

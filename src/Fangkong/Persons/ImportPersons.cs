@@ -41,6 +41,11 @@ public static class ImportPersons
             return Error.Invalid("file", $"文件不存在 (file not found: {command.FilePath})");
         }
 
+        if (CsvEncodings.FirstInvalidUtf8Line(command.FilePath) is { } badLine)
+        {
+            return CsvEncodings.NotUtf8(badLine);
+        }
+
         var regions = await KnownRegions.LoadAsync(db, ct);
         using var reader = PersonCsvReader.Open(command.FilePath);
         if (reader.HeaderErrors.Count > 0)
@@ -79,6 +84,11 @@ public static class ImportPersons
         if (!File.Exists(path))
         {
             return Error.Invalid("file", $"文件不存在 (file not found: {path})");
+        }
+
+        if (CsvEncodings.FirstInvalidUtf8Line(path) is { } badLine)
+        {
+            return CsvEncodings.NotUtf8(badLine);
         }
 
         var regions = await KnownRegions.LoadAsync(db, ct);

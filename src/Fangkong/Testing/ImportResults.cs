@@ -1,5 +1,6 @@
 using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -21,7 +22,7 @@ public static class ImportResults
         ["检测机构"] = "lab",
     };
 
-    public static Result<List<RecordResults.Row>> Parse(string path)
+    public static Result<List<RecordResults.Row>> Parse(string path, DateTimeOffset now)
     {
         var read = CsvFile.Read(path, Aliases, ["tube_barcode", "result", "lab"]);
         if (!read.IsSuccess)
@@ -39,6 +40,12 @@ public static class ImportResults
                 if (!TestingCsv.TryParseTime(text, out var at))
                 {
                     errors.Add($"第 {record.Line} 行 (line {record.Line}): 报告时间「{text}」无效 (reported_at is not a date and time)");
+                    continue;
+                }
+
+                if (PlausibleDates.CheckHappened("reported_at", at, now) is { } implausible)
+                {
+                    errors.Add($"第 {record.Line} 行 (line {record.Line}): {implausible.Message}");
                     continue;
                 }
 
@@ -61,7 +68,7 @@ public static class ImportResults
 
     public static async Task<Result<RecordResults.Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, string path, CancellationToken ct = default)
     {
-        var parsed = Parse(path);
+        var parsed = Parse(path, time.GetUtcNow());
         return parsed.IsSuccess ? await RecordResults.HandleAsync(db, time, parsed.Value!, ct) : parsed.Error!;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -64,6 +65,12 @@ public static class ImportSamples
             if (!TestingCsv.TryParseTime(record.Get("sampled_at"), out var at))
             {
                 refused.Add(new Refusal(record.Line, $"采样时间「{record.Get("sampled_at")}」无效 (sampled_at is not a date and time)"));
+                continue;
+            }
+
+            if (PlausibleDates.CheckHappened("sampled_at", at, db.Clock.GetUtcNow()) is { } implausible)
+            {
+                refused.Add(new Refusal(record.Line, implausible.Message));
                 continue;
             }
 

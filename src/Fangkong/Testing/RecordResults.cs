@@ -2,6 +2,8 @@ using System.Globalization;
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -17,7 +19,7 @@ public static class RecordResults
     public const double MaxCt = 45;
 
     /// <summary>One result; <paramref name="Line"/> numbers it in the file or the request for error messages.</summary>
-    public sealed record Row(long Line, string TubeBarcode, string Result, double? CtN, double? CtOrf, DateTimeOffset? ReportedAt, string Lab);
+    public sealed record Row(long Line, string TubeBarcode, string Result, [Range(0, MaxCt)] double? CtN, [Range(0, MaxCt)] double? CtOrf, [Happened] DateTimeOffset? ReportedAt, string Lab);
 
     public sealed record Recorded(int Results, int Unchanged, IReadOnlyList<long> TubesToTrace);
 
@@ -114,7 +116,8 @@ public static class RecordResults
             return $"结果「{row.Result}」应为 negative、positive 或 invalid（阴性、阳性、无效）(result '{row.Result}' must be negative, positive or invalid)";
         }
 
-        if (row.CtN is < 0 or > MaxCt || row.CtOrf is < 0 or > MaxCt)
+        // NaN compares false with both bounds, so it is named: Ct is a finite number within 0–MaxCt.
+        if ((row.CtN is { } n && !(n >= 0 && n <= MaxCt)) || (row.CtOrf is { } orf && !(orf >= 0 && orf <= MaxCt)))
         {
             return $"Ct 值应在 0–{MaxCt} 之间 (Ct values must lie between 0 and {MaxCt})";
         }

@@ -1,5 +1,6 @@
 using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -13,7 +14,7 @@ public static class RecordScans
 {
     public const int MaxBatch = 1_000;
 
-    public sealed record Scan(string ClientId, string TubeBarcode, string IdNumber, DateTimeOffset SampledAt, string SamplingPoint, int? PoolSize = null, string? PointRegion = null);
+    public sealed record Scan(string ClientId, string TubeBarcode, string IdNumber, [Happened] DateTimeOffset SampledAt, string SamplingPoint, int? PoolSize = null, string? PointRegion = null);
 
     public enum Outcome
     {

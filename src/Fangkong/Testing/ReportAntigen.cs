@@ -2,6 +2,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Persons;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -12,7 +13,7 @@ namespace Fangkong.Testing;
 /// </summary>
 public static class ReportAntigen
 {
-    public sealed record Command(string IdNumber, string Result, DateTimeOffset TestedAt);
+    public sealed record Command(string IdNumber, string Result, [Happened] DateTimeOffset TestedAt);
 
     public sealed record Reported(long ReportId, long PersonId, TestResult Result, long? ConfirmationTaskId, bool AlreadyReported);
 

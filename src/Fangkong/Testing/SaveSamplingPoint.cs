@@ -3,6 +3,8 @@ using Fangkong.Access;
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -14,7 +16,7 @@ namespace Fangkong.Testing;
 /// </summary>
 public static class SaveSamplingPoint
 {
-    public sealed record Command(string? RegionCode, string? Name, string? Kind, long? PlaceId, string? OpensAt, string? ClosesAt, IReadOnlyList<string>? Samplers);
+    public sealed record Command(string? RegionCode, [MaxLength(SamplingPoint.NameMaxLength)] string? Name, string? Kind, long? PlaceId, string? OpensAt, string? ClosesAt, IReadOnlyList<string>? Samplers);
 
     public static async Task<Result<SamplingPointView>> HandleAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Persons;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Testing;
 
@@ -23,7 +24,7 @@ public static class SelfReportAntigen
 
     public const string Mismatch = "证件号码与登记的手机号不符，请核对后重试 (the identity number and the phone number do not match the register: check them and try again)";
 
-    public sealed record Command(string? IdNumber, string? Phone, string? Result, DateTimeOffset? TestedAt);
+    public sealed record Command(string? IdNumber, string? Phone, string? Result, [Happened] DateTimeOffset? TestedAt);
 
     /// <param name="db">A context that sees every region, made with <see cref="Resident"/>.</param>
     public static async Task<Result<ReportAntigen.Reported>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)

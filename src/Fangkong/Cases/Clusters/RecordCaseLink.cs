@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases.Clusters;
 
@@ -11,7 +12,7 @@ namespace Fangkong.Cases.Clusters;
 /// </summary>
 public static class RecordCaseLink
 {
-    public sealed record Command(string? CaseNo, long? PlaceId, string? HouseholdNo, DateOnly? On, string? Source);
+    public sealed record Command(string? CaseNo, long? PlaceId, string? HouseholdNo, [Happened] DateOnly? On, string? Source);
 
     public sealed record Recorded(long Id, long CaseId, string TargetKey, bool Added);
 

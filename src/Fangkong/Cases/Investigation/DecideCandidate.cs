@@ -2,6 +2,7 @@ using System.Globalization;
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases.Investigation;
 
@@ -13,7 +14,7 @@ namespace Fangkong.Cases.Investigation;
 /// </summary>
 public static class DecideCandidate
 {
-    public sealed record Confirmation(DateOnly? ExposureOn, DateOnly? IdentifiedOn);
+    public sealed record Confirmation([Happened] DateOnly? ExposureOn, [Happened] DateOnly? IdentifiedOn);
 
     public static async Task<Result<CandidateView>> ConfirmAsync(
         FangkongDbContext db, long caseId, long candidateId, Confirmation confirmation, DateTimeOffset now, CancellationToken ct = default)

@@ -4,6 +4,7 @@ using Fangkong.Data;
 using Fangkong.Persons;
 using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases.Investigation;
 
@@ -83,6 +84,10 @@ public static class ImportCheckIns
             else if (!TryParseTime(row.CheckedInAt, out at))
             {
                 reason = $"扫码时间「{row.CheckedInAt}」不是时间，例如 2022-04-01 10:30 (checked_in_at '{row.CheckedInAt}' is not a time)";
+            }
+            else if (PlausibleDates.CheckHappened("checked_in_at", at, db.Clock.GetUtcNow()) is { } implausible)
+            {
+                reason = implausible.Message;
             }
             else if (seen.TryGetValue((idNumber, placeId, at.ToUniversalTime()), out var earlier))
             {

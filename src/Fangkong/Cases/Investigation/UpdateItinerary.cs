@@ -1,15 +1,16 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Cases.Investigation;
 
 /// <summary>Replaces the itinerary of an open investigation (and, when given, the investigator and the onset date).</summary>
 public static class UpdateItinerary
 {
-    public sealed record Stop(DateTimeOffset? FromAt, DateTimeOffset? ToAt, long? PlaceId, long? CompoundId, string? PlaceText, string? Note);
+    public sealed record Stop([Happened] DateTimeOffset? FromAt, [Happened] DateTimeOffset? ToAt, long? PlaceId, long? CompoundId, string? PlaceText, string? Note);
 
-    public sealed record Command(IReadOnlyList<Stop> Itinerary, string? Investigator, DateOnly? OnsetOn);
+    public sealed record Command(IReadOnlyList<Stop> Itinerary, string? Investigator, [Happened] DateOnly? OnsetOn);
 
     public static async Task<Result<InvestigationView>> HandleAsync(FangkongDbContext db, long caseId, Command command, DateTimeOffset now, CancellationToken ct = default)
     {

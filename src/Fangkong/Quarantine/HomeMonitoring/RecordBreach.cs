@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.HomeMonitoring;
 
@@ -15,7 +16,7 @@ public static class RecordBreach
     /// <summary>Clocks of phones and servers disagree a little; a report "from the future" beyond this is refused.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    public sealed record Command(long WatchId, DateTimeOffset? OccurredAt, DateTimeOffset? ReportedAt, string? Description, string? ReportedBy);
+    public sealed record Command(long WatchId, [Happened] DateTimeOffset? OccurredAt, [Happened] DateTimeOffset? ReportedAt, [MultiLine] string? Description, string? ReportedBy);
 
     public sealed record Recorded(
         long Id, long WatchId, DateTimeOffset OccurredAt, DateTimeOffset ReportedAt, double DelayHours, bool Late, double DeadlineHours, bool AlreadyRecorded);

@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.HomeMonitoring;
 
@@ -13,7 +14,7 @@ public static class RecordHomeCheckIn
 {
     public const int MaxSymptoms = 10;
 
-    public sealed record Command(long WatchId, DateOnly? Day, decimal? Temperature, IReadOnlyList<string>? Symptoms);
+    public sealed record Command(long WatchId, [Happened] DateOnly? Day, decimal? Temperature, IReadOnlyList<string>? Symptoms);
 
     public enum Outcome
     {

@@ -3,6 +3,7 @@ using Fangkong.Data;
 using Fangkong.Quarantine.Transfers;
 using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.Stay;
 
@@ -15,7 +16,7 @@ namespace Fangkong.Quarantine.Stay;
 /// </summary>
 public static class CheckIn
 {
-    public sealed record Command(long? TransferId, long? PlacementId, DateTimeOffset? At);
+    public sealed record Command(long? TransferId, long? PlacementId, [Happened] DateTimeOffset? At);
 
     public sealed record CheckedIn(
         long PlacementId, long? TransferId, DateTimeOffset At, double? HoursFromIdentification, IReadOnlyList<DateOnly> TestDays, int RoundsExempted, bool AlreadyCheckedIn);

@@ -1,13 +1,14 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.Stay;
 
 /// <summary>Terminal disinfection (终末消毒) of a room or bed is done: it is available again, and its turnover since the release is measured.</summary>
 public static class Disinfect
 {
-    public sealed record Command(long? RoomId, long? BedId, DateTimeOffset? At);
+    public sealed record Command(long? RoomId, long? BedId, [Happened] DateTimeOffset? At);
 
     public sealed record Done(long SpaceId, string Number, SpaceState State, DateTimeOffset At, double? TurnoverHours);
 

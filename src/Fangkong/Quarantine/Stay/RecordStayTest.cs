@@ -1,6 +1,8 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.Stay;
 
@@ -12,7 +14,7 @@ namespace Fangkong.Quarantine.Stay;
 /// </summary>
 public static class RecordStayTest
 {
-    public sealed record Command(long PlacementId, DateTimeOffset? TakenAt, string? Result, double? CtN, double? CtOrf);
+    public sealed record Command(long PlacementId, [Happened] DateTimeOffset? TakenAt, string? Result, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf);
 
     public sealed record Recorded(long Id, long PlacementId, DateOnly Day, int DayNumber, bool Scheduled, StayTestResult Result, double? CtN, double? CtOrf, bool Changed);
 

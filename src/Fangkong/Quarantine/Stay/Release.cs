@@ -3,6 +3,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Quarantine.HomeMonitoring;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.Stay;
 
@@ -19,7 +20,7 @@ namespace Fangkong.Quarantine.Stay;
 /// </summary>
 public static class Release
 {
-    public sealed record Command(long PlacementId, DateTimeOffset? At);
+    public sealed record Command(long PlacementId, [Happened] DateTimeOffset? At);
 
     public sealed record Released(long PlacementId, DateTimeOffset At, string Criterion, long? HomeWatchId, DateOnly? MonitoringUntil, SpaceState SpaceState);
 

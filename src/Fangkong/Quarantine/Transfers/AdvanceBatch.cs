@@ -1,15 +1,16 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.Transfers;
 
 /// <summary>The crew's steps of a batch: everyone picked up (the absent named, back to waiting), and arrival at the site.</summary>
 public static class AdvanceBatch
 {
-    public sealed record PickUpCommand(IReadOnlyList<long>? Absent, DateTimeOffset? At);
+    public sealed record PickUpCommand(IReadOnlyList<long>? Absent, [Happened] DateTimeOffset? At);
 
-    public sealed record ArriveCommand(DateTimeOffset? At);
+    public sealed record ArriveCommand([Happened] DateTimeOffset? At);
 
     public sealed record Advanced(long BatchId, BatchState State, int Passengers, IReadOnlyList<long> LeftBehind);
 

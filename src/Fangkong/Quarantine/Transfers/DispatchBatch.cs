@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Quarantine.Transfers;
 
@@ -13,7 +14,7 @@ public static class DispatchBatch
 {
     public const int MaxBatch = Vehicle.MaxCapacity;
 
-    public sealed record Command(long? VehicleId, IReadOnlyList<long>? TransferIds, DateTimeOffset? At);
+    public sealed record Command(long? VehicleId, IReadOnlyList<long>? TransferIds, [Happened] DateTimeOffset? At);
 
     public sealed record Dispatched(long BatchId, long VehicleId, string Plate, int Passengers, int Capacity, string SiteName);
 

@@ -47,7 +47,8 @@ public static class Checklists
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(edit);
-        var items = edit.Items.Select(i => i with { Text = i.Text?.Trim() }).Where(i => !string.IsNullOrEmpty(i.Text)).ToList();
+        // A PUT without items binds null: it is a checklist of no items, refused below.
+        var items = (edit.Items ?? []).Select(i => i with { Text = i.Text?.Trim() }).Where(i => !string.IsNullOrEmpty(i.Text)).ToList();
         if (items.Count is 0 or > MaxItems)
         {
             return Error.Invalid("items", $"检查清单应有 1–{MaxItems} 项 (A checklist has 1 to {MaxItems} items).");
