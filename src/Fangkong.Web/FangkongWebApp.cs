@@ -7,6 +7,7 @@ using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.Regions;
 using Fangkong.Web.Apis;
+using Fangkong.Web.Auditing;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -44,6 +45,7 @@ public static class FangkongWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, options.Database);
+        builder.Services.AddFangkongWebAuditing(builder.Configuration);
         builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
@@ -150,6 +152,7 @@ public static class FangkongWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRefusalAudit();
         app.UseAntiforgery();
         app.UseRateLimiter();
 
@@ -194,6 +197,7 @@ public static class FangkongWebApp
         InspectionsApi.Map(api);
         AccountabilityApi.Map(api);
         NoticesApi.Map(api);
+        AuditApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }
