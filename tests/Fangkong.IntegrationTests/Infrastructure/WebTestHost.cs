@@ -21,24 +21,42 @@ public sealed class WebTestHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
-    public static async Task<WebTestHost> StartAsync(DatabaseProvider provider)
+    /// <summary>Starts the app over a fresh seeded database; <paramref name="configure"/> may set configuration.</summary>
+    public static async Task<WebTestHost> StartAsync(DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await WebTestData.SeedAsync(database);
         var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(database.Settings)
         {
-            ConfigureBuilder = b => b.WebHost.UseTestServer(),
+            ConfigureBuilder = b =>
+            {
+                b.WebHost.UseTestServer();
+                configure?.Invoke(b);
+            },
         });
         await app.StartAsync();
         return new WebTestHost(database, app);
     }
 
-    /// <summary>A client that keeps cookies; signed in as <paramref name="user"/> unless null.</summary>
-    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null)
+    /// <summary>
+    /// A client that keeps cookies; signed in as <paramref name="user"/> unless null. Each call returns
+    /// once the audit lines it queued are stored (see <see cref="AuditFlushingHandler"/>), unless
+    /// <paramref name="waitForAudit"/> is false; <paramref name="address"/> is the client's address as the server sees it.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null, bool waitForAudit = true, System.Net.IPAddress? address = null)
     {
         var cookies = new System.Net.CookieContainer();
         var server = App.GetTestServer();
-        var client = new HttpClient(new CookieContainerHandler(cookies) { InnerHandler = server.CreateHandler() })
+        HttpMessageHandler handler = new CookieContainerHandler(cookies)
+        {
+            InnerHandler = address is null ? server.CreateHandler() : server.CreateHandler(c => c.Connection.RemoteIpAddress = address),
+        };
+        if (waitForAudit)
+        {
+            handler = new AuditFlushingHandler(App.Services) { InnerHandler = handler };
+        }
+
+        var client = new HttpClient(handler)
         {
             BaseAddress = server.BaseAddress,
         };
