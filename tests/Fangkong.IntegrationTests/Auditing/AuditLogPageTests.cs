@@ -36,7 +36,8 @@ public sealed class AuditLogPageTests
             using var export = await client.GetAsync("/api/v1/audit/export");
             export.StatusCode.ShouldBe(HttpStatusCode.Forbidden, user);
             using var page = await client.GetAsync("/audit");
-            page.RequestMessage!.RequestUri!.AbsolutePath.ShouldBe("/forbidden", user);
+            page.StatusCode.ShouldBe(HttpStatusCode.Redirect, user);
+            page.Headers.Location!.OriginalString.ShouldContain("/forbidden", Case.Sensitive, user);
         }
 
         using var anonymous = await host.ClientAsync();
