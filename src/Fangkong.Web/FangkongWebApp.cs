@@ -7,6 +7,7 @@ using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.Regions;
 using Fangkong.Web.Apis;
+using Fangkong.Web.Auditing;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
 using Fangkong.Web.Infrastructure.Telemetry;
@@ -48,6 +49,7 @@ public static class FangkongWebApp
         AddServices(builder.Services, options.Database);
         builder.AddFangkongTelemetry();
         builder.AddInputBounds();
+        builder.Services.AddFangkongWebAuditing(builder.Configuration);
         builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
@@ -155,6 +157,7 @@ public static class FangkongWebApp
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRefusalAudit();
         app.UseAntiforgery();
         app.UseRateLimiter();
 
@@ -201,6 +204,7 @@ public static class FangkongWebApp
         InspectionsApi.Map(api);
         AccountabilityApi.Map(api);
         NoticesApi.Map(api);
+        AuditApi.Map(api);
         app.MapRazorComponents<App>();
     }
 }

@@ -124,6 +124,9 @@ public static class Permissions
     /// <summary>Publish the daily bulletin (frozen once published).</summary>
     public const string PublishBulletin = "publish-bulletin";
 
+    /// <summary>Read and export the audit log (its own reads are audited too).</summary>
+    public const string ViewAudit = "view-audit";
+
     private static readonly Dictionary<string, string[]> RolesByPermission = new(StringComparer.Ordinal)
     {
         // Lab staff work with tubes and barcodes, inspectors with officials and findings: neither needs the resident register.
@@ -191,6 +194,8 @@ public static class Permissions
         [ManageChecklists] = [Roles.CommandCentre],
         [RectifyFindings] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [PublishBulletin] = [Roles.CommandCentre],
+        // Discipline inspectors watch how officials use personal data; administrators run the system.
+        [ViewAudit] = [Roles.Inspector, Roles.Administrator],
     };
 
     public static IReadOnlyCollection<string> All => RolesByPermission.Keys;

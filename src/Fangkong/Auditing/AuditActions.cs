@@ -10,4 +10,7 @@ public static class AuditActions
 
     /// <summary>A list of people was shown: the query and the ids shown are recorded.</summary>
     public const string Search = "search";
+
+    /// <summary>An attempt the system refused: a role without the permission, or a record outside the jurisdiction.</summary>
+    public const string Refused = "refused";
 }

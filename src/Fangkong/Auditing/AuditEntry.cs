@@ -11,6 +11,12 @@ public sealed class AuditEntry
     public const int KeyMaxLength = 128;
     public const int UserMaxLength = 256;
 
+    /// <summary>An IPv6 address with a zone id fits; anything longer is cut.</summary>
+    public const int ClientAddressMaxLength = 64;
+
+    /// <summary>Enough to tell browsers and scripts apart; user agents can be kilobytes long.</summary>
+    public const int UserAgentMaxLength = 256;
+
     private AuditEntry()
     {
         UserName = string.Empty;
@@ -19,7 +25,9 @@ public sealed class AuditEntry
         EntityKey = string.Empty;
     }
 
-    public AuditEntry(DateTimeOffset at, string userName, string action, string entity, string entityKey, string? before, string? after, string? regionCode)
+    public AuditEntry(
+        DateTimeOffset at, string userName, string action, string entity, string entityKey, string? before, string? after, string? regionCode,
+        ClientInfo? client = null, string? userRegion = null)
     {
         At = at;
         UserName = userName;
@@ -29,6 +37,9 @@ public sealed class AuditEntry
         Before = before;
         After = after;
         RegionCode = regionCode;
+        ClientAddress = Cut(client?.Address, ClientAddressMaxLength);
+        UserAgent = Cut(client?.UserAgent, UserAgentMaxLength);
+        UserRegion = userRegion;
     }
 
     public long Id { get; private set; }
@@ -37,7 +48,7 @@ public sealed class AuditEntry
 
     public string UserName { get; private set; }
 
-    /// <summary>insert, update, delete, read, import, login.</summary>
+    /// <summary>insert, update, delete, read, search, import, refused.</summary>
     public string Action { get; private set; }
 
     public string Entity { get; private set; }
@@ -49,4 +60,18 @@ public sealed class AuditEntry
     public string? After { get; private set; }
 
     public string? RegionCode { get; private set; }
+
+    /// <summary>The address the request came from (as the host sees it: behind a proxy, set up forwarded headers).</summary>
+    public string? ClientAddress { get; private set; }
+
+    /// <summary>The client's User-Agent, cut to <see cref="UserAgentMaxLength"/>.</summary>
+    public string? UserAgent { get; private set; }
+
+    /// <summary>
+    /// The jurisdiction of the user who acted (their region prefix; empty for the system), so that a
+    /// discipline inspector sees what the officials of their jurisdiction did, wherever the record was.
+    /// </summary>
+    public string? UserRegion { get; private set; }
+
+    private static string? Cut(string? value, int max) => value is { Length: > 0 } v ? (v.Length > max ? v[..max] : v) : null;
 }

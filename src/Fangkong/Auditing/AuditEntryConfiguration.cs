@@ -16,5 +16,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.HasIndex(a => new { a.Entity, a.EntityKey });
         builder.HasIndex(a => a.At);
+        builder.Property(a => a.ClientAddress).HasMaxLength(AuditEntry.ClientAddressMaxLength);
+        builder.Property(a => a.UserAgent).HasMaxLength(AuditEntry.UserAgentMaxLength);
+        builder.Property(a => a.UserRegion).HasMaxLength(RegionCode.MaxLength);
+        // The audit page filters by user and pages by id, newest first.
+        builder.HasIndex(a => new { a.UserName, a.Id });
     }
 }

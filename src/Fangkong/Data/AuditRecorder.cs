@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 namespace Fangkong.Data;
 
 /// <summary>Turns tracked changes into audit lines with the values before and after.</summary>
-internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProvider time)
+internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProvider time, IClientInfoAccessor? client)
 {
     // Secrets never go to the log, not even hashed.
     private static readonly HashSet<string> Secret = new(StringComparer.Ordinal)
@@ -58,20 +58,30 @@ internal sealed class AuditRecorder(IJurisdictionAccessor jurisdiction, TimeProv
         foreach (var p in pending)
         {
             var after = p.Action == AuditActions.Delete ? null : Serialise(p.Entry, original: false);
-            yield return new AuditEntry(now, User, p.Action, p.Entry.Metadata.ClrType.Name, Key(p.Entry), p.Before, after, RegionOf(p.Entry));
+            yield return Line(now, p.Action, p.Entry.Metadata.ClrType.Name, Key(p.Entry), p.Before, after, RegionOf(p.Entry));
         }
     }
 
     public AuditEntry Read(string entity, string key, string? regionCode) =>
-        new(time.GetUtcNow(), User, AuditActions.Read, entity, key, null, null, regionCode);
+        Line(time.GetUtcNow(), AuditActions.Read, entity, key, null, null, regionCode);
 
     public AuditEntry Search(string entity, string query, IEnumerable<long> ids, string? regionCode) =>
-        new(time.GetUtcNow(), User, AuditActions.Search, entity, "*", null, JsonSerializer.Serialize(new { query, ids }, Json), regionCode);
+        Line(time.GetUtcNow(), AuditActions.Search, entity, "*", null, JsonSerializer.Serialize(new { query, ids }, Json), regionCode);
 
     public AuditEntry Bulk(string action, string entity, string summary) =>
-        new(time.GetUtcNow(), User, action, entity, "*", null, summary, null);
+        Line(time.GetUtcNow(), action, entity, "*", null, summary, null);
 
-    private string User => jurisdiction.Current.UserName;
+    public AuditEntry Refused(string entity, string key, string detail, string? regionCode) =>
+        Line(time.GetUtcNow(), AuditActions.Refused, Cut(entity, AuditEntry.EntityMaxLength), Cut(key, AuditEntry.KeyMaxLength), null, detail, regionCode);
+
+    /// <summary>Every line carries who acted, from which jurisdiction, and from which client.</summary>
+    private AuditEntry Line(DateTimeOffset at, string action, string entity, string key, string? before, string? after, string? regionCode)
+    {
+        var who = jurisdiction.Current;
+        return new AuditEntry(at, who.UserName, action, entity, key, before, after, regionCode, client?.Current, who.RegionPrefix);
+    }
+
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
 
     private static string Key(EntityEntry entry)
     {

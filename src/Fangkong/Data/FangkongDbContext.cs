@@ -19,9 +19,11 @@ namespace Fangkong.Data;
 public sealed class FangkongDbContext(
     DbContextOptions<FangkongDbContext> options,
     IJurisdictionAccessor jurisdiction,
-    TimeProvider time) : IdentityDbContext<FangkongUser>(options)
+    TimeProvider time,
+    IAuditSink? auditSink = null,
+    IClientInfoAccessor? client = null) : IdentityDbContext<FangkongUser>(options)
 {
-    private readonly AuditRecorder _audit = new(jurisdiction, time);
+    private readonly AuditRecorder _audit = new(jurisdiction, time, client);
 
     public DbSet<Region> Regions => Set<Region>();
 
@@ -278,23 +280,38 @@ public sealed class FangkongDbContext(
     }
 
     /// <summary>Records a read of one person's full record (or another sensitive read).</summary>
-    public async Task AuditReadAsync(string entity, string key, string? regionCode, CancellationToken cancellationToken = default)
-    {
-        AuditLog.Add(_audit.Read(entity, key, regionCode));
-        await base.SaveChangesAsync(true, cancellationToken);
-    }
+    public Task AuditReadAsync(string entity, string key, string? regionCode, CancellationToken cancellationToken = default) =>
+        AppendReadLineAsync(_audit.Read(entity, key, regionCode), cancellationToken);
 
     /// <summary>Records that a list of people was shown to the caller: the query and which records.</summary>
-    public async Task AuditSearchAsync(string entity, string query, IReadOnlyCollection<long> ids, string? regionCode, CancellationToken cancellationToken = default)
-    {
-        AuditLog.Add(_audit.Search(entity, query, ids, regionCode));
-        await base.SaveChangesAsync(true, cancellationToken);
-    }
+    public Task AuditSearchAsync(string entity, string query, IReadOnlyCollection<long> ids, string? regionCode, CancellationToken cancellationToken = default) =>
+        AppendReadLineAsync(_audit.Search(entity, query, ids, regionCode), cancellationToken);
+
+    /// <summary>Records an attempt that was refused (no permission, or a record outside the jurisdiction).</summary>
+    public Task AuditRefusedAsync(string entity, string key, string detail, string? regionCode, CancellationToken cancellationToken = default) =>
+        AppendReadLineAsync(_audit.Refused(entity, key, detail, regionCode), cancellationToken);
 
     /// <summary>Records a bulk operation that bypassed change tracking (imports).</summary>
     public async Task AuditBulkAsync(string action, string entity, string summary, CancellationToken cancellationToken = default)
     {
         AuditLog.Add(_audit.Bulk(action, entity, summary));
+        await base.SaveChangesAsync(true, cancellationToken);
+    }
+
+    /// <summary>
+    /// A line that records no change goes to the background writer when the host has one. It is
+    /// written here, at once, inside a caller's transaction (all or nothing with it), when tracked
+    /// changes are pending (the old behaviour saved them too), or when the writer has stopped.
+    /// </summary>
+    private async Task AppendReadLineAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        if (auditSink is not null && Database.CurrentTransaction is null && !ChangeTracker.HasChanges()
+            && await auditSink.TryEnqueueAsync(entry, cancellationToken))
+        {
+            return;
+        }
+
+        AuditLog.Add(entry);
         await base.SaveChangesAsync(true, cancellationToken);
     }
 }

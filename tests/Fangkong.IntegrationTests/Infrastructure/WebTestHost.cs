@@ -21,6 +21,7 @@ public sealed class WebTestHost : IAsyncDisposable
 
     public WebApplication App { get; }
 
+    /// <summary>Starts the app over a fresh seeded database.</summary>
     /// <param name="configure">More host set-up after the test server's (settings, log capture).</param>
     public static async Task<WebTestHost> StartAsync(DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null)
     {
@@ -38,12 +39,25 @@ public sealed class WebTestHost : IAsyncDisposable
         return new WebTestHost(database, app);
     }
 
-    /// <summary>A client that keeps cookies; signed in as <paramref name="user"/> unless null.</summary>
-    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null)
+    /// <summary>
+    /// A client that keeps cookies; signed in as <paramref name="user"/> unless null. Each call returns
+    /// once the audit lines it queued are stored (see <see cref="AuditFlushingHandler"/>), unless
+    /// <paramref name="waitForAudit"/> is false; <paramref name="address"/> is the client's address as the server sees it.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null, bool waitForAudit = true, System.Net.IPAddress? address = null)
     {
         var cookies = new System.Net.CookieContainer();
         var server = App.GetTestServer();
-        var client = new HttpClient(new CookieContainerHandler(cookies) { InnerHandler = server.CreateHandler() })
+        HttpMessageHandler handler = new CookieContainerHandler(cookies)
+        {
+            InnerHandler = address is null ? server.CreateHandler() : server.CreateHandler(c => c.Connection.RemoteIpAddress = address),
+        };
+        if (waitForAudit)
+        {
+            handler = new AuditFlushingHandler(App.Services) { InnerHandler = handler };
+        }
+
+        var client = new HttpClient(handler)
         {
             BaseAddress = server.BaseAddress,
         };
