@@ -1,4 +1,4 @@
-using Fangkong.Accountability.Notices;
+using Fangkong.Accountability;
 
 namespace Fangkong.UnitTests.Accountability;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fangkong.Accountability.Notices;
+namespace Fangkong.Accountability;
 
 /// <summary>
 /// Text as a number filter must read it: a phone written "139 0432 1001", "139-0432-1001" or in
