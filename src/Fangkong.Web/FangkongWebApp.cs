@@ -106,6 +106,7 @@ public static class FangkongWebApp
         services.AddAntiforgery();
         services.AddMemoryCache();
         services.AddSingleton<UploadReports>();
+        services.AddSingleton<Fangkong.Persons.NumberSearchLimiter>();
         AntigenFormEndpoints.AddRateLimits(services);
     }
 

@@ -21,6 +21,7 @@ public sealed class HttpJurisdictionAccessor(IHttpContextAccessor http) : IJuris
 
         var name = user.Identity.Name ?? "unknown";
         var fullIdentity = Roles.All.Any(r => r.SeesFullIdentity && user.IsInRole(r.Name));
-        return new Jurisdiction(name, region, fullIdentity);
+        var residentDetails = Roles.All.Any(r => r.SeesResidentDetails && user.IsInRole(r.Name));
+        return new Jurisdiction(name, region, fullIdentity) { SeesResidentDetails = residentDetails };
     }
 }

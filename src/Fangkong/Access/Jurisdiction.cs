@@ -12,5 +12,12 @@ public sealed record Jurisdiction(string UserName, string RegionPrefix, bool See
     /// <summary>A caller who is not signed in: no region code starts with "-", so nothing is visible.</summary>
     public static Jurisdiction Nobody { get; } = new("anonymous", "-", SeesFullIdentity: false);
 
+    /// <summary>
+    /// Whether lists of residents may show their names, home addresses and notes. Lab staff work
+    /// with tubes and results and inspectors with counts and officials: they get rows without
+    /// these (least data per role, issue 14). Jobs, the console and most roles keep them.
+    /// </summary>
+    public bool SeesResidentDetails { get; init; } = true;
+
     public bool Covers(string regionCode) => regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
 }

@@ -138,7 +138,7 @@ public static class ImportCases
 
             if (hidden.Contains(report.CaseNo))
             {
-                errors.Add(CasesCsv.Line(row.Line, $"病例编号 {report.CaseNo} 属于辖区外的病例 (case_no {report.CaseNo} belongs to a case outside your jurisdiction)"));
+                errors.Add(CasesCsv.Line(row.Line, Access.OutsideRecords.Refused("病例编号", "case_no", report.CaseNo)));
                 continue;
             }
 

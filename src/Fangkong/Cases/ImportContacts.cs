@@ -185,19 +185,19 @@ public static class ImportContacts
 
         if (hidden.Contains(report.ContactNo))
         {
-            return $"密接编号 {report.ContactNo} 属于辖区外的记录 (contact_no {report.ContactNo} belongs to a contact outside your jurisdiction)";
+            return Access.OutsideRecords.Refused("密接编号", "contact_no", report.ContactNo);
         }
 
         if (report.SourceCaseNo is { } caseNo && !cases.Contains(caseNo))
         {
-            return $"来源病例 {caseNo} 不存在 (source_case_no names an unknown case {caseNo})";
+            return Access.OutsideRecords.NotFound("来源病例", "source_case_no", caseNo);
         }
 
         if (report.SourceContactNo is { } contactNo)
         {
             if (!fileKinds.TryGetValue(contactNo, out var kind) && !storedKinds.TryGetValue(contactNo, out kind))
             {
-                return $"来源密接 {contactNo} 不存在 (source_contact_no names an unknown contact {contactNo})";
+                return Access.OutsideRecords.NotFound("来源密接", "source_contact_no", contactNo);
             }
 
             if (kind != ContactKind.Close)

@@ -7,6 +7,9 @@ public enum ErrorKind
     NotFound,
     Conflict,
     Forbidden,
+
+    /// <summary>Too many requests of a limited kind (number searches) in the current window.</summary>
+    TooManyRequests,
 }
 
 /// <summary>An expected failure: what kind, which field or row (if any), and a message for people.</summary>
@@ -19,4 +22,6 @@ public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
     public static Error Conflict(string message) => new(ErrorKind.Conflict, message);
 
     public static Error Forbidden(string message) => new(ErrorKind.Forbidden, message);
+
+    public static Error TooManyRequests(string message) => new(ErrorKind.TooManyRequests, message);
 }

@@ -20,16 +20,18 @@ public static class ListHousehold
             return [];
         }
 
-        var members = await db.Persons.AsNoTracking()
-            .Where(p => p.HouseholdNo == person.HouseholdNo && p.Id != person.Id)
-            .OrderBy(p => p.BirthDate).ThenBy(p => p.Id)
+        var members = db.Persons.AsNoTracking().Where(p => p.HouseholdNo == person.HouseholdNo && p.Id != person.Id);
+
+        // Oldest first where birth dates may be seen; otherwise the order itself would rank the hidden dates.
+        members = db.Jurisdiction.SeesFullIdentity ? members.OrderBy(p => p.BirthDate).ThenBy(p => p.Id) : members.OrderBy(p => p.Id);
+        var list = await members
             .Take(MaxMembers)
             .ToListAsync(ct);
-        if (members.Count > 0)
+        if (list.Count > 0)
         {
-            await db.AuditSearchAsync(nameof(Person), $"household={person.HouseholdNo}", members.Select(m => m.Id).ToList(), person.RegionCode, ct);
+            await db.AuditSearchAsync(nameof(Person), $"household={person.HouseholdNo}", list.Select(m => m.Id).ToList(), person.RegionCode, ct);
         }
 
-        return members.Select(m => PersonView.From(m, db.Jurisdiction)).ToList();
+        return list.Select(m => PersonView.From(m, db.Jurisdiction)).ToList();
     }
 }

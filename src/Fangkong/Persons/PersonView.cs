@@ -2,7 +2,11 @@ using Fangkong.Access;
 
 namespace Fangkong.Persons;
 
-/// <summary>A person as shown to a caller: document number and phone masked unless the role needs them.</summary>
+/// <summary>
+/// A person as shown to a caller: document number and phone masked unless the role needs them.
+/// A masked view carries no birth date: the mask hides exactly the birth-date digits, so giving the
+/// date back would give the number back (issue 14; ADR 0016).
+/// </summary>
 public sealed record PersonView(
     long Id,
     DocumentType DocumentType,
@@ -29,7 +33,7 @@ public sealed record PersonView(
             full ? p.DocumentNumber : Masking.IdNumber(p.DocumentNumber),
             p.Name,
             p.Sex,
-            p.BirthDate,
+            full ? p.BirthDate : null,
             full ? p.Phone ?? string.Empty : Masking.Phone(p.Phone),
             p.RegionCode,
             compound,

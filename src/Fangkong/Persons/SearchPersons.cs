@@ -7,7 +7,9 @@ namespace Fangkong.Persons;
 
 /// <summary>
 /// Person search by name, document number or phone, paged, within the caller's jurisdiction
-/// (the DbContext's filter applies; nothing here can widen it).
+/// (the DbContext's filter applies; nothing here can widen it). A search by number confirms who
+/// owns that number, so it is for roles that see full numbers only, limited per user
+/// (<see cref="NumberSearchLimiter"/>), and every one is audited, the empty and the refused too.
 /// </summary>
 public static class SearchPersons
 {
@@ -15,9 +17,14 @@ public static class SearchPersons
 
     public sealed record Query(string? Text, string? RegionCode, int? Page, int? PageSize);
 
-    public static async Task<Result<Page<PersonView>>> HandleAsync(FangkongDbContext db, Query query, CancellationToken ct = default)
+    public const string RefusedAction = "refused";
+
+    public static async Task<Result<Page<PersonView>>> HandleAsync(FangkongDbContext db, NumberSearchLimiter limiter, Query query, CancellationToken ct = default)
     {
-        var text = query.Text?.Trim() ?? string.Empty;
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(limiter);
+        // Full-width digits and the like are the same number: they are searched (and refused) as such.
+        var text = query.Text?.Normalize(System.Text.NormalizationForm.FormKC).Trim() ?? string.Empty;
         if (text.Length is > 0 and < MinQueryLength)
         {
             return Error.Invalid("q", $"查询内容至少 {MinQueryLength} 个字 (Search text must have at least {MinQueryLength} characters).");
@@ -41,11 +48,17 @@ public static class SearchPersons
             persons = persons.Where(p => p.RegionCode.StartsWith(region));
         }
 
+        var byNumber = IsNumberQuery(text);
+        if (byNumber && await RefuseNumberSearchAsync(db, limiter, text, ct) is { } refused)
+        {
+            return refused;
+        }
+
         if (text.Length > 0)
         {
-            persons = IsDigits(text)
+            persons = byNumber
                 ? persons.Where(p => p.DocumentNumber == text.ToUpperInvariant() || p.Phone == text || p.DocumentNumber.StartsWith(text))
-                : persons.Where(p => p.Name.StartsWith(text) || p.DocumentNumber == text.ToUpperInvariant());
+                : persons.Where(p => p.Name.StartsWith(text));
         }
 
         var (number, size) = Page<PersonView>.Clamp(query.Page, query.PageSize);
@@ -55,7 +68,7 @@ public static class SearchPersons
             .Skip((number - 1) * size).Take(size)
             .ToListAsync(ct);
         var items = rows.Select(p => PersonView.From(p, db.Jurisdiction)).ToList();
-        if (items.Count > 0)
+        if (items.Count > 0 || byNumber)
         {
             // Lists of people are personal data too: who saw which records is on the log.
             await db.AuditSearchAsync(nameof(Person), $"q={text};region={region};page={number}", items.Select(i => i.Id).ToList(), region, ct);
@@ -64,5 +77,25 @@ public static class SearchPersons
         return new Page<PersonView>(items, number, size, total);
     }
 
-    private static bool IsDigits(string s) => s.All(c => char.IsAsciiDigit(c) || c is 'X' or 'x');
+    /// <summary>A query with a digit in it looks for a document number or a phone, never for a name.</summary>
+    public static bool IsNumberQuery(string text) => text.Any(char.IsDigit);
+
+    private static async Task<Error?> RefuseNumberSearchAsync(FangkongDbContext db, NumberSearchLimiter limiter, string text, CancellationToken ct)
+    {
+        // A masked role that could search by number would learn, one guess at a time, what the mask hides.
+        if (!db.Jurisdiction.SeesFullIdentity)
+        {
+            await db.AuditBulkAsync(RefusedAction, nameof(Person), $"search by number refused (masked role): q={text}", ct);
+            return Error.Forbidden("按证件号码或手机号查询仅限可查看完整号码的岗位，请按姓名查询 (Searching by identity number or phone is for roles that see full numbers; search by name).");
+        }
+
+        if (!limiter.TryTake(db.Jurisdiction.UserName))
+        {
+            await db.AuditBulkAsync(RefusedAction, nameof(Person), $"search by number refused (over {limiter.Limit} in {(int)limiter.Window.TotalMinutes} min): q={text}", ct);
+            return Error.TooManyRequests(
+                $"按号码查询过于频繁：每 {(int)limiter.Window.TotalMinutes} 分钟至多 {limiter.Limit} 次，请稍后再试 (Too many searches by number: at most {limiter.Limit} in {(int)limiter.Window.TotalMinutes} minutes; try again later).");
+        }
+
+        return null;
+    }
 }

@@ -41,8 +41,12 @@ public static class ListExemptions
         var total = await rows.CountAsync(ct);
         var list = await rows.OrderBy(x => x.RegionCode).ThenBy(x => x.PersonId).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var full = db.Jurisdiction.SeesFullIdentity;
+
+        // Lab staff and inspectors get the kind and the masked number, not the name or the note (which says why).
+        var details = db.Jurisdiction.SeesResidentDetails;
         var items = list.Select(x => new Row(
-            x.PersonId, x.Name, full ? x.DocumentNumber : Access.Masking.IdNumber(x.DocumentNumber), x.RegionCode, x.Kind, x.Note, x.RecordedBy, x.RecordedAt, x.Sampled)).ToList();
+            x.PersonId, details ? x.Name : string.Empty, full ? x.DocumentNumber : Access.Masking.IdNumber(x.DocumentNumber), x.RegionCode, x.Kind,
+            details ? x.Note : null, x.RecordedBy, x.RecordedAt, x.Sampled)).ToList();
         if (items.Count > 0)
         {
             await db.AuditSearchAsync(nameof(Person), $"exemptions round={roundId} page={number}", items.Select(i => i.PersonId).ToList(), null, ct);

@@ -17,6 +17,12 @@ public static class ListNotSampled
     public static async Task<Result<Page<Row>>> HandleAsync(FangkongDbContext db, long roundId, string communityCode, int? page, int? pageSize, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (!db.Jurisdiction.SeesResidentDetails)
+        {
+            // The list is names and doors; the counts on the round's page are what these roles need.
+            return Error.Forbidden("未采样名单含姓名和住址，仅供上门排查的岗位查看；本轮人数见轮次页面 (The not-sampled list carries names and addresses and is for the roles that knock on doors; the round's page gives the counts).");
+        }
+
         var found = await RoundAccess.FindAsync(db, roundId, ct);
         if (!found.IsSuccess)
         {

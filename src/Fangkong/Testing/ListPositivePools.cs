@@ -67,6 +67,8 @@ public static class ListPositivePools
             : "None";
         var retest = s.PersonId is { } tid && tasks.TryGetValue((tubeId, tid), out var task) ? task.Status.ToString() : "None";
         var document = jurisdiction.SeesFullIdentity && person is not null ? s.DocumentNumber : Masking.IdNumber(s.DocumentNumber);
-        return new Member(s.PersonId, person?.Name ?? "辖区外 (outside your region)", document, s.PersonRegionCode, control, retest);
+        // Lab staff and inspectors follow tubes and their control status, not who was in them.
+        var name = !jurisdiction.SeesResidentDetails ? string.Empty : person?.Name ?? "辖区外 (outside your region)";
+        return new Member(s.PersonId, name, document, s.PersonRegionCode, control, retest);
     }
 }

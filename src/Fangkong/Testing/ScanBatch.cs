@@ -100,8 +100,10 @@ internal static class ScanBatch
             opened.Add(tube);
         }
 
-        var refusal = tube.RoundId != round.Id ? ScanRefusals.OtherRound(barcode)
-            : !tube.RegionCode.StartsWith(db.Jurisdiction.RegionPrefix, StringComparison.Ordinal) ? ScanRefusals.TubeOutsideJurisdiction(barcode)
+        // A tube opened outside the jurisdiction is refused before anything else is said about it (its round, its count).
+        var outside = !tube.RegionCode.StartsWith(db.Jurisdiction.RegionPrefix, StringComparison.Ordinal);
+        var refusal = outside ? ScanRefusals.TubeOutsideJurisdiction(barcode)
+            : tube.RoundId != round.Id ? ScanRefusals.OtherRound(barcode)
             : scan.PoolSize is { } asked && asked != tube.PoolSize ? ScanRefusals.SizeMismatch(barcode, tube.PoolSize, asked)
             : tube.Result is not null ? ScanRefusals.HasResult(barcode)
             : tube.IsFull ? ScanRefusals.Full(barcode, tube.PoolSize)
@@ -110,7 +112,7 @@ internal static class ScanBatch
         if (refusal is not null)
         {
             state.Recorded.Remove(scan.ClientId);
-            return Refused(item, refusal, tube.RoundId == round.Id ? tube.SampleCount : null);
+            return Refused(item, refusal, tube.RoundId == round.Id && !outside ? tube.SampleCount : null);
         }
 
         tube.AddSample();

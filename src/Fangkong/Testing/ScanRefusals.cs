@@ -21,8 +21,8 @@ internal static class ScanRefusals
 
     public static string OtherRound(string barcode) => $"试管 {barcode} 属于另一轮次 (tube {barcode} belongs to another round)";
 
-    public static string TubeOutsideJurisdiction(string barcode) =>
-        $"试管 {barcode} 不在您的辖区内 (tube {barcode} was opened outside your jurisdiction)";
+    // Not "outside your jurisdiction": that would confirm the tube exists elsewhere.
+    public static string TubeOutsideJurisdiction(string barcode) => Access.OutsideRecords.Refused("试管", "tube", barcode);
 
     public static string HasResult(string barcode) => $"试管 {barcode} 已出结果，不能再采样 (tube {barcode} already has a result)";
 

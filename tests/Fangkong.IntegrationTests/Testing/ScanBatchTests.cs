@@ -108,7 +108,10 @@ public sealed class ScanBatchTests
         {
             var refused = (await RecordScans.HandleAsync(db, round, [new("t-1", "HOME-1", WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19800101", 2), At, "别处")])).Value![0];
             refused.Outcome.ShouldBe(RecordScans.Outcome.Refused);
-            refused.Reason!.ShouldContain("opened outside your jurisdiction");
+            // Refused without saying that the tube exists elsewhere, nor how many swabs it holds.
+            refused.Reason.ShouldBe(OutsideRecords.Refused("试管", "tube", "HOME-1"));
+            refused.Reason!.ShouldNotContain("辖区");
+            refused.TubeCount.ShouldBeNull();
             var elsewhere = (await RecordScans.HandleAsync(db, round, [new("t-2", "AWAY-1", WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19800101", 2), At, "别处", PointRegion: WebTestData.Community)])).Value![0];
             elsewhere.Reason!.ShouldContain("outside your jurisdiction");
         }

@@ -82,8 +82,11 @@ public static partial class NoticeWriter
             [.. casesInOrder.Select((c, i) => Matter(i + 1, c))], notice.Closing);
     }
 
-    /// <summary>The first text that looks like a phone or identity number, which a notice must not carry.</summary>
-    public static string? Unpublishable(string text) => Private().Match(text ?? string.Empty) is { Success: true } m ? m.Value : null;
+    /// <summary>
+    /// The first text that looks like a phone or identity number, which a notice must not carry,
+    /// however it is spaced or written (full-width digits, dashes): see <see cref="NumberText"/>.
+    /// </summary>
+    public static string? Unpublishable(string text) => Private().Match(NumberText.Collapse(text)) is { Success: true } m ? m.Value : null;
 
     /// <summary>一, 二, … 九十九.</summary>
     public static string Numeral(int n)

@@ -53,7 +53,7 @@ public static class DispatchBoard
             .GroupBy(t => (t.CompoundId, t.SiteId, t.SiteName, t.SiteRegionCode))
             .Select(g => new Group(
                 g.Key.CompoundId, g.Key.CompoundId is { } c && compounds.TryGetValue(c, out var name) ? name : "—", g.Key.SiteId, g.Key.SiteName, g.Key.SiteRegionCode,
-                g.First().CrossCity, [.. g.Select(t => ToPerson(t, now, full))]))
+                g.First().CrossCity, [.. g.Select(t => ToPerson(t, now, full, db.Jurisdiction.SeesResidentDetails))]))
             .OrderBy(g => g.People.Min(p => p.IdentifiedAt))
             .ToList();
 
@@ -64,7 +64,7 @@ public static class DispatchBoard
         var plates = fleet.ToDictionary(v => v.Id, v => v.Plate);
         var rows = batches.Select(b => new Batch(
             b.Id, b.VehicleId, plates.GetValueOrDefault(b.VehicleId, "—"), b.SiteName, b.Passengers, b.State, b.DispatchedAt, b.PickedUpAt, b.ArrivedAt,
-            [.. aboard.Where(t => t.BatchId == b.Id).Select(t => ToPerson(t, now, full))])).ToList();
+            [.. aboard.Where(t => t.BatchId == b.Id).Select(t => ToPerson(t, now, full, db.Jurisdiction.SeesResidentDetails))])).ToList();
 
         var shown = people.Select(t => t.Id).Concat(aboard.Select(t => t.Id)).ToList();
         if (shown.Count > 0)
@@ -75,7 +75,8 @@ public static class DispatchBoard
         return new Board(now, count, groups, rows, fleet);
     }
 
-    internal static Person ToPerson(TransferTask t, DateTimeOffset now, bool full) =>
-        new(t.Id, t.PlacementId, t.Name, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, t.FromAddress, t.IdentifiedAt,
+    // Inspectors follow the waiting times, not who waits where: no name, no home address for them.
+    internal static Person ToPerson(TransferTask t, DateTimeOffset now, bool full, bool details) =>
+        new(t.Id, t.PlacementId, details ? t.Name : string.Empty, full ? t.IdNumber : Masking.IdNumber(t.IdNumber), t.RegionCode, details ? t.FromAddress : string.Empty, t.IdentifiedAt,
             Math.Round(t.Elapsed(now).TotalHours, 1), t.State);
 }

@@ -77,14 +77,14 @@ public sealed class InvestigationApiTests
         view.GetProperty("state").GetString().ShouldBe("open");
         view.GetProperty("lookBackDays").GetInt32().ShouldBe(2);
         (await county.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{world.CaseId}/investigation")).GetProperty("caseIdNumber").GetString()
-            .ShouldBe($"{W.Case[..6]}********{W.Case[^4..]}");
+            .ShouldBe($"{W.Case[..6]}********{W.Case[14..17]}*");
 
         var candidates = (await investigator.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{world.CaseId}/investigation/candidates")).EnumerateArray().ToList();
         var chenLi = candidates.Single(c => c.GetProperty("idNumber").GetString() == W.HouseholdMember);
         chenLi.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldBe(["household", "buildingUnit"]);
         var maskedForCounty = (await county.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{world.CaseId}/investigation/candidates")).EnumerateArray()
             .Select(c => c.GetProperty("idNumber").GetString()!).ToList();
-        maskedForCounty.ShouldContain($"{W.HouseholdMember[..6]}********{W.HouseholdMember[^4..]}");
+        maskedForCounty.ShouldContain($"{W.HouseholdMember[..6]}********{W.HouseholdMember[14..17]}*");
         maskedForCounty.ShouldNotContain(W.HouseholdMember);
 
         var noReason = await investigator.PostAsJsonAsync($"/api/v1/cases/{world.CaseId}/investigation/candidates/{chenLi.GetProperty("id").GetInt64()}/dismiss", new { reason = "" });
