@@ -9,6 +9,7 @@ using Fangkong.Regions;
 using Fangkong.Web.Apis;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
+using Fangkong.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,6 +45,7 @@ public static class FangkongWebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         AddServices(builder.Services, options.Database);
+        builder.Services.AddFangkongSecurity(builder.Configuration);
         builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
@@ -110,8 +112,7 @@ public static class FangkongWebApp
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.LoginPath = "/login";
         cookie.AccessDeniedPath = "/forbidden";
-        cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-        cookie.SlidingExpiration = true;
+        // Idle and absolute lifetimes, and the end of a session at sign-out: SessionLifetime.
         // APIs answer 401/403 with a problem body; only pages redirect to the sign-in page.
         cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
@@ -130,6 +131,7 @@ public static class FangkongWebApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseFangkongSecurityHeaders();
         app.UseExceptionHandler();
         app.UseWhen(
             c => !c.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase),
@@ -149,6 +151,7 @@ public static class FangkongWebApp
         // Explicit, after the status-code pages, so that a re-executed /not-found is routed afresh.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAntiforgeryOnEveryUnsafeRequest();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
