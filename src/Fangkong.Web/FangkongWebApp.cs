@@ -12,6 +12,7 @@ using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
 using Fangkong.Web.Infrastructure.Telemetry;
 using Fangkong.Web.Infrastructure.Input;
+using Fangkong.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -50,6 +51,7 @@ public static class FangkongWebApp
         builder.AddFangkongTelemetry();
         builder.AddInputBounds();
         builder.Services.AddFangkongWebAuditing(builder.Configuration);
+        builder.Services.AddFangkongSecurity(builder.Configuration);
         builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
@@ -117,8 +119,7 @@ public static class FangkongWebApp
         cookie.Cookie.SameSite = SameSiteMode.Strict;
         cookie.LoginPath = "/login";
         cookie.AccessDeniedPath = "/forbidden";
-        cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
-        cookie.SlidingExpiration = true;
+        // Idle and absolute lifetimes, and the end of a session at sign-out: SessionLifetime.
         // APIs answer 401/403 with a problem body; only pages redirect to the sign-in page.
         cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
         cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
@@ -137,6 +138,7 @@ public static class FangkongWebApp
 
     private static void UsePipeline(WebApplication app)
     {
+        app.UseFangkongSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestBodyLimits();
         app.UseWhen(
@@ -157,6 +159,7 @@ public static class FangkongWebApp
         // Explicit, after the status-code pages, so that a re-executed /not-found is routed afresh.
         app.UseRouting();
         app.UseAuthentication();
+        app.UseAntiforgeryOnEveryUnsafeRequest();
         app.UseAuthorization();
         app.UseRefusalAudit();
         app.UseAntiforgery();

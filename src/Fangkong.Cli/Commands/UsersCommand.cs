@@ -17,7 +17,7 @@ internal static class UsersCommand
         var region = new Option<string>("--region") { Description = "Region code of the user's jurisdiction (e.g. 220204)", Required = true };
         var password = new Option<string?>("--password")
         {
-            Description = $"At least {AddUser.MinPasswordLength} characters with a digit (default: ${PasswordVariable})",
+            Description = $"At least {AddUser.MinPasswordLength} characters, not the user name, not a common password (default: ${PasswordVariable})",
         };
         var displayName = new Option<string?>("--display-name") { Description = "Name shown in the UI (e.g. 张伟（船营区）)" };
         var add = new Command("add", "Create a user with one role and a jurisdiction") { name, role, region, password, displayName };

@@ -1,4 +1,5 @@
 using Fangkong.Access;
+using Fangkong.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -23,25 +24,39 @@ public static class AccountEndpoints
         [FromForm(Name = "userName")] string? userName,
         [FromForm(Name = "password")] string? password,
         [FromForm(Name = "returnUrl")] string? returnUrl,
-        SignInManager<FangkongUser> signIn)
+        PasswordSignIn signIn,
+        HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(signIn);
+        ArgumentNullException.ThrowIfNull(http);
         var target = LocalOrHome(returnUrl);
-        var result = await signIn.PasswordSignInAsync(userName ?? string.Empty, password ?? string.Empty, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var outcome = await signIn.SignInAsync(userName, password, http);
+        if (outcome.Succeeded)
         {
             return Results.LocalRedirect(target);
         }
 
-        var error = result.IsLockedOut ? "locked" : "invalid";
-        return Results.LocalRedirect($"/login?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+        if (outcome.RetryAfter is { } wait)
+        {
+            http.Response.Headers.RetryAfter = SessionApi.Seconds(wait);
+            return new ThrottledPage();
+        }
+
+        // One message for every failure: the page must not tell whether the account exists.
+        return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
     }
 
-    public static async Task<IResult> LogoutAsync(SignInManager<FangkongUser> signIn)
+    public static async Task<IResult> LogoutAsync(HttpContext http, SignInManager<FangkongUser> signIn)
     {
-        ArgumentNullException.ThrowIfNull(signIn);
-        await signIn.SignOutAsync();
+        await SessionEnd.SignOutAsync(http, signIn);
         return Results.LocalRedirect("/login");
+    }
+
+    /// <summary>429 with a page that says to wait, and a way back to the sign-in form.</summary>
+    private sealed class ThrottledPage : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => MessagePage.WriteAsync(
+            httpContext, StatusCodes.Status429TooManyRequests, "Security.ThrottledTitle", "Security.Throttled", "/login", "Security.BackToLogin", "login-throttled");
     }
 
     public static IResult SetCulture(string? name, string? returnUrl, HttpContext context)

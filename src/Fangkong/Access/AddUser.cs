@@ -12,7 +12,7 @@ namespace Fangkong.Access;
 /// </summary>
 public static class AddUser
 {
-    public const int MinPasswordLength = 8;
+    public const int MinPasswordLength = PasswordPolicy.MinLength;
 
     public sealed record Command(string UserName, string Password, string Role, string RegionCode, string? DisplayName);
 

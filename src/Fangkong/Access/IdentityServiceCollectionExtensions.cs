@@ -13,16 +13,19 @@ public static class IdentityServiceCollectionExtensions
     public static IdentityBuilder AddFangkongIdentity(this IServiceCollection services) =>
         services.AddIdentityCore<FangkongUser>(options =>
             {
-                options.Password.RequiredLength = AddUser.MinPasswordLength;
+                // PasswordPolicy holds the whole rule (with Chinese messages); Identity's own checks are off.
+                options.Password.RequiredLength = 1;
+                options.Password.RequiredUniqueChars = 1;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireLowercase = false;
-                options.Password.RequireDigit = true;
+                options.Password.RequireDigit = false;
                 options.User.RequireUniqueEmail = false;
-                // Accounts are shared terminals at sampling points and checkpoints: lock out guessing, not users.
-                options.Lockout.MaxFailedAccessAttempts = 10;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Accounts are shared terminals at sampling points and checkpoints: sign-in throttles guessing
+                // (LoginThrottle in the web host) instead of a lockout that anyone could trigger for everyone.
+                options.Lockout.AllowedForNewUsers = false;
             })
+            .AddPasswordValidator<PasswordPolicy>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<FangkongDbContext>();
 }

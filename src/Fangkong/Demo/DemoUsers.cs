@@ -11,7 +11,7 @@ namespace Fangkong.Demo;
 /// </summary>
 public static class DemoUsers
 {
-    public const string Password = "demo2022";
+    public const string Password = "fangkong-demo";
 
     public sealed record Account(string UserName, string Role, string RegionCode);
 

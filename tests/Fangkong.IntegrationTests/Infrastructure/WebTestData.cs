@@ -15,7 +15,7 @@ namespace Fangkong.IntegrationTests.Infrastructure;
 /// </summary>
 public static class WebTestData
 {
-    public const string Password = "Passw0rd!";
+    public const string Password = "Qz8-vK3m-Rw5t";
 
     /// <summary>船营区, Jilin City: the county of most users.</summary>
     public const string County = "220204";

@@ -17,6 +17,8 @@ public sealed class WebTestHost : IAsyncDisposable
         App = app;
     }
 
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
     public TestDatabase Database { get; }
 
     public WebApplication App { get; }
@@ -70,6 +72,9 @@ public sealed class WebTestHost : IAsyncDisposable
         {
             using var response = await client.PostAsJsonAsync("/api/v1/session", new { userName = user, password = WebTestData.Password });
             response.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent, $"sign-in of {user}");
+
+            // Unsafe requests signed in by cookie carry the antiforgery token the sign-in answered (ADR 0014).
+            client.DefaultRequestHeaders.Add(AntiforgeryHeader, response.Headers.GetValues(AntiforgeryHeader).Single());
         }
 
         return client;

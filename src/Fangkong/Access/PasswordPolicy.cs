@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Fangkong.Access;
+
+/// <summary>
+/// The rule for new and changed passwords: long enough, not built from the account's own name,
+/// not on the list of common passwords. No composition rules (a digit, a capital): they make
+/// passwords harder to remember without making them harder to guess. Messages are Chinese first.
+/// </summary>
+public sealed class PasswordPolicy : IPasswordValidator<FangkongUser>
+{
+    public const int MinLength = 10;
+
+    /// <summary>A name shorter than this is not looked for inside a password (every password would hold "li").</summary>
+    private const int MinNameLength = 3;
+
+    public Task<IdentityResult> ValidateAsync(UserManager<FangkongUser> manager, FangkongUser user, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var problem = Check(password, user.UserName, user.DisplayName);
+        return Task.FromResult(problem is null
+            ? IdentityResult.Success
+            : IdentityResult.Failed(new IdentityError { Code = problem.Value.Code, Description = problem.Value.Message }));
+    }
+
+    /// <summary>The first rule <paramref name="password"/> breaks, or null when it may be used.</summary>
+    public static (string Code, string Message)? Check(string? password, string? userName, string? displayName)
+    {
+        if (string.IsNullOrEmpty(password) || password.Length < MinLength)
+        {
+            return ("PasswordTooShort", $"密码至少需要 {MinLength} 个字符 (the password must be at least {MinLength} characters long).");
+        }
+
+        if (Contains(password, userName) || Contains(password, displayName))
+        {
+            return ("PasswordContainsName", "密码不能包含用户名或姓名 (the password must not contain the user name or the person's name).");
+        }
+
+        if (CommonPasswords.Contains(password))
+        {
+            return ("PasswordTooCommon", "该密码过于常见，容易被猜中，请换一个 (this password is too common and easily guessed; choose another).");
+        }
+
+        return null;
+    }
+
+    private static bool Contains(string password, string? name) =>
+        name?.Trim() is { Length: >= MinNameLength } n && password.Contains(n, StringComparison.OrdinalIgnoreCase);
+}
