@@ -40,7 +40,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport(), Allocation(), AreaEvaluationCommand.Create(), ScanPeakCommand.Create() };
+        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport(), Allocation(), AreaEvaluationCommand.Create(), ScanPeakCommand.Create(), Benchmarks.Pages.PagesCommand.Create() };
     }
 
     private static Command PoolTrace()

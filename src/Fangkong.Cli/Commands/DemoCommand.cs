@@ -72,6 +72,8 @@ internal static class DemoCommand
                         tasks[p.Step] = task;
                     }
 
+                    // A step learns its size as it goes (the testing step counts its scans first).
+                    task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
                 });
                 var report = await DemoSetup.RunAsync(

@@ -26,8 +26,8 @@ public static class PersonsApi
     }
 
     public static async Task<Results<Ok<Page<PersonView>>, ValidationProblem, ProblemHttpResult>> SearchAsync(
-        string? q, string? region, int? page, int? pageSize, FangkongDbContext db, NumberSearchLimiter limiter, CancellationToken ct) =>
-        (await SearchPersons.HandleAsync(db, limiter, new SearchPersons.Query(q, region, page, pageSize), ct)).ToHttp();
+        string? q, string? region, int? page, int? pageSize, long? after, FangkongDbContext db, NumberSearchLimiter limiter, CancellationToken ct) =>
+        (await SearchPersons.HandleAsync(db, limiter, new SearchPersons.Query(q, region, page, pageSize, after), ct)).ToHttp();
 
     public static async Task<Results<Ok<PersonView>, ValidationProblem, ProblemHttpResult>> GetAsync(long id, FangkongDbContext db, CancellationToken ct) =>
         (await GetPerson.HandleAsync(db, id, ct)).ToHttp();

@@ -29,6 +29,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Person> Persons => Set<Person>();
 
+    public DbSet<ResidentCount> ResidentCounts => Set<ResidentCount>();
+
     public DbSet<Compound> Compounds => Set<Compound>();
 
     public DbSet<Building> Buildings => Set<Building>();

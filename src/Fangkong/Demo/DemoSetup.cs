@@ -80,7 +80,7 @@ public static class DemoSetup
         progress?.Report(new Progress(Step.Users, 0, DemoUsers.Accounts.Count));
         var accounts = await DemoUsers.SeedAsync(db, users, roles, ct);
         progress?.Report(new Progress(Step.Testing, 0, 1));
-        var testing = await DemoTesting.SeedAsync(db, time, ct);
+        var testing = await DemoTesting.SeedAsync(db, time, progress is null ? null : new StepProgress(progress, Step.Testing), ct);
         progress?.Report(new Progress(Step.Cases, 0, 1));
         var cases = await DemoCases.SeedAsync(db, time, ct);
         progress?.Report(new Progress(Step.Transfers, 0, 1));

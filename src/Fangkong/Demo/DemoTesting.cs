@@ -18,7 +18,8 @@ public static class DemoTesting
 
     public sealed record Report(long RoundId, int Sampled, int Tubes, int PositivePools, int PeopleControlled);
 
-    public static async Task<Report?> SeedAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct = default)
+    /// <param name="progress">Rows done and rows in all (scans, then results): a city-sized round takes minutes.</param>
+    public static async Task<Report?> SeedAsync(FangkongDbContext db, TimeProvider time, IProgress<(long Done, long Total)>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.TestingRounds.AnyAsync(ct))
@@ -50,16 +51,31 @@ public static class DemoTesting
             }
         }
 
+        // Every row is sent as the API takes it: scans and results in batches within its limits.
+        long total = scans.Count + tube;
+        long done = 0;
         foreach (var batch in scans.Chunk(RecordScans.MaxBatch))
         {
             await RecordScans.HandleAsync(db, round.Id, batch, ct);
+            done += batch.Length;
+            progress?.Report((done, total));
         }
 
         int[] positives = [7, tube / 2, tube - 3];
         var results = Enumerable.Range(1, tube)
             .Select(t => new RecordResults.Row(t, $"CY{t:D6}", positives.Contains(t) ? "positive" : "negative", positives.Contains(t) ? 27.5 : null, positives.Contains(t) ? 28.9 : null, null, "吉林市疾病预防控制中心"))
             .ToList();
-        var traced = await ResultAndTraceAsync(db, time, results, ct);
+        var toTrace = new List<long>();
+        foreach (var batch in results.Chunk(RecordResults.MaxBatch))
+        {
+            var recorded = await RecordResults.HandleAsync(db, time, batch, ct);
+            toTrace.AddRange(recorded.Value?.TubesToTrace ?? throw new InvalidOperationException(recorded.Error!.Message));
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            progress?.Report((done, total));
+        }
+
+        var traced = await TracePools.HandleAsync(db, time, toTrace, ct);
 
         // The members of the first two positive pools are swabbed again, one tube each; one of them is positive.
         var retest = await db.Samples.AsNoTracking()

@@ -21,6 +21,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.HealthCode).HasConversion<string>().HasMaxLength(8);
         builder.HasIndex(p => new { p.DocumentType, p.DocumentNumber }).IsUnique();
         builder.HasIndex(p => p.RegionCode);
+        builder.HasIndex(p => new { p.RegionCode, p.Name, p.Id });
         builder.HasIndex(p => p.Name);
         builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.HouseholdNo);

@@ -6,8 +6,9 @@ namespace Fangkong.Regions;
 
 /// <summary>
 /// The region browser: a region, its ancestors (breadcrumb) and its children, each with the
-/// number of registered residents. Counts come from the jurisdiction-filtered persons, so a
-/// user only ever counts people they may see.
+/// number of registered residents. Counts come from the maintained <see cref="Populations"/>
+/// (jurisdiction-filtered, so a user only ever counts people they may see), never from counting
+/// a subtree's persons per request.
 /// </summary>
 public static class BrowseRegions
 {
@@ -63,7 +64,7 @@ public static class BrowseRegions
         // may be registered at the region itself rather than in one of its subdivisions.
         var currentRow = current is null
             ? null
-            : new RegionRow(current.Code, current.Name, current.Level, await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(current.Code), ct));
+            : new RegionRow(current.Code, current.Name, current.Level, await Populations.InSubtreeAsync(db, current.Code, ct));
         return new View(
             currentRow,
             ancestors,
@@ -86,15 +87,7 @@ public static class BrowseRegions
             return [];
         }
 
-        // Children of one parent all have the same code length, so grouping residents by the
-        // prefix of that length counts every child in one indexed query.
-        var length = children.First().Code.Length;
-        var prefix = parent ?? string.Empty;
-        var rows = await db.Persons.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(prefix) && p.RegionCode.Length >= length)
-            .GroupBy(p => p.RegionCode.Substring(0, length))
-            .Select(g => new { Code = g.Key, Count = g.LongCount() })
-            .ToListAsync(ct);
-        return rows.ToDictionary(r => r.Code, r => r.Count);
+        // Children of one parent all have the same code length.
+        return await Populations.BySubdivisionAsync(db, parent ?? string.Empty, children.First().Code.Length, ct);
     }
 }

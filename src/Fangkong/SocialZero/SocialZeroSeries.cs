@@ -1,5 +1,6 @@
 using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.SocialZero;
@@ -56,7 +57,7 @@ public static class SocialZeroSeries
         }
 
         var set = await db.RegionPopulations.AsNoTracking().Where(p => p.RegionCode == code).Select(p => (long?)p.Population).FirstOrDefaultAsync(ct);
-        var population = set ?? await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(code), ct);
+        var population = set ?? await Populations.InSubtreeAsync(db, code, ct);
 
         var start = from.AddDays(1 - settings.Days);
         var counts = await db.CaseClassifications.AsNoTracking()

@@ -67,7 +67,7 @@ public static class CreateRound
             await transaction.CommitAsync(ct);
         }
 
-        var shouldTest = await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(region), ct);
+        var shouldTest = await Populations.InSubtreeAsync(db, region, ct);
         var advice = await AdviceAsync(db, region, now, shouldTest, ct);
         return new Created(round.Id, round.Name, round.RegionCode, round.StartsAt, round.Deadline, round.PoolSize, shouldTest, advice);
     }

@@ -1,5 +1,6 @@
 using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Testing;
@@ -43,7 +44,7 @@ public static class ListSamplingPoints
             : [];
         var items = rows.Select(p => SamplingPointView.From(p, swabs.GetValueOrDefault(p.Id))).ToList();
 
-        var residents = await db.Persons.LongCountAsync(p => p.RegionCode.StartsWith(prefix), ct);
+        var residents = await Populations.InSubtreeAsync(db, prefix, ct);
         var samplers = await db.SamplingPoints.Where(p => p.RegionCode.StartsWith(prefix)).SelectMany(p => p.Samplers).Select(s => s.UserName).Distinct().CountAsync(ct);
         var norm = new Plan(residents, total, samplers, (int)Math.Ceiling(residents / (double)ResidentsPerPointMax), (int)Math.Ceiling(residents / (double)ResidentsPerSampler));
         return new Answer(new Page<SamplingPointView>(items, number, size, total), norm);

@@ -55,11 +55,8 @@ public static class RoundCoverage
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);
         var length = children.Count > 0 ? children[0].Code.Length : region.Length;
-        var residents = await db.Persons.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(region))
-            .GroupBy(p => p.RegionCode.Substring(0, length))
-            .Select(g => new { Code = g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
+        // From the maintained counts per code: the cost does not grow with the population.
+        var residents = await Populations.BySubdivisionAsync(db, region, length, ct);
         // From the round's exemptions (few, often none), so that a round without any costs nothing here.
         var exempted = await (
                 from e in db.RoundExemptions.IgnoreQueryFilters().AsNoTracking()

@@ -52,6 +52,7 @@ internal sealed class SampleConfiguration : IEntityTypeConfiguration<Sample>
         builder.HasIndex(s => new { s.ClientId, s.RoundId }).IsUnique();
         builder.HasIndex(s => new { s.TubeId, s.DocumentNumber, s.RoundId }).IsUnique();
         builder.HasIndex(s => new { s.RoundId, s.PersonRegionCode });
+        builder.HasIndex(s => new { s.RoundId, s.PersonId });
         builder.HasIndex(s => s.RegionCode);
         builder.HasOne<Tube>().WithMany().HasForeignKey(s => s.TubeId);
     }

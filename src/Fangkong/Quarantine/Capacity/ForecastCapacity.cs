@@ -2,6 +2,7 @@ using Fangkong.Cases;
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Quarantine.Allocation;
+using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Quarantine.Capacity;
@@ -83,8 +84,9 @@ public static class ForecastCapacity
         FangkongDbContext db, IReadOnlyList<SiteOccupancy> sites, IReadOnlyDictionary<string, string> names, int roomsPer10000, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var population = await db.Persons.AsNoTracking().Where(p => p.RegionCode.Length >= 6)
-            .GroupBy(p => p.RegionCode.Substring(0, 6)).Select(g => new { County = g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        // From the maintained counts per code, not a count of every resident on each view of the page.
+        var population = (await Populations.BySubdivisionAsync(db, string.Empty, 6, ct))
+            .Where(p => p.Key.Length == 6).Select(p => new { County = p.Key, Count = p.Value }).ToList();
         var rooms = sites.Where(s => s.Kind.HasRooms()).GroupBy(s => s.CountyCode).ToDictionary(g => g.Key, g => g.Sum(s => s.Total - s.OutOfService));
         return population.Select(p => p.County).Union(rooms.Keys).Order(StringComparer.Ordinal).Select(county =>
         {

@@ -1,0 +1,72 @@
+using Fangkong.Common;
+using Fangkong.Demo;
+using Fangkong.IntegrationTests.Infrastructure;
+using Fangkong.Persons;
+
+namespace Fangkong.IntegrationTests.Persons;
+
+/// <summary>
+/// Keyset paging of the person lists: following <c>NextAfter</c> from page to page gives the same
+/// people in the same order as numbered pages, for a community (an equality on the code) and for
+/// a name prefix over a county; a cursor that names nobody is refused on the field.
+/// </summary>
+public sealed class SearchPersonsKeysetTests
+{
+    private static readonly DemoPopulation.Community[] Communities =
+    [
+        new("220204003001", "吉源社区"),
+        new("220204003002", "松北一区社区"),
+    ];
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task FollowingNextAfter_GivesTheNumberedPagesInOrder(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await PersonBulkLoader.LoadAsync(db, new DemoPopulation("220204", seed: 3).Generate(Communities, 600), null, CancellationToken.None);
+        }
+
+        foreach (var (text, region) in new[] { ((string?)null, "220204003001"), ("王", "220204") })
+        {
+            await using var db = database.NewContext();
+            var numbered = new List<long>();
+            for (var page = 1; ; page++)
+            {
+                var result = (await SearchPersons.HandleAsync(db, new SearchPersons.Query(text, region, page, 10))).Value!;
+                numbered.AddRange(result.Items.Select(i => i.Id));
+                if (page >= result.PageCount)
+                {
+                    break;
+                }
+            }
+
+            var keyed = new List<long>();
+            long? after = null;
+            do
+            {
+                var result = (await SearchPersons.HandleAsync(db, new SearchPersons.Query(text, region, null, 10, after))).Value!;
+                result.TotalCount.ShouldBe(numbered.Count);
+                keyed.AddRange(result.Items.Select(i => i.Id));
+                after = result.NextAfter;
+            }
+            while (after is not null);
+
+            numbered.Count.ShouldBeGreaterThan(10);
+            keyed.ShouldBe(numbered);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task After_APersonWhoDoesNotExist_IsRefusedOnTheField(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+
+        var result = await SearchPersons.HandleAsync(db, new SearchPersons.Query(null, "220204003001", null, 25, After: 987654));
+
+        result.Error.ShouldNotBeNull();
+        result.Error.Kind.ShouldBe(ErrorKind.Invalid);
+        result.Error.Field.ShouldBe("after");
+    }
+}
