@@ -1,4 +1,5 @@
 using Fangkong.Access;
+using Fangkong.Common.Input;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +23,7 @@ public static class AccountEndpoints
     public static async Task<IResult> LoginAsync(
         [FromForm(Name = "userName")] string? userName,
         [FromForm(Name = "password")] string? password,
-        [FromForm(Name = "returnUrl")] string? returnUrl,
+        [FromForm(Name = "returnUrl")][RawInput] string? returnUrl,
         SignInManager<FangkongUser> signIn)
     {
         ArgumentNullException.ThrowIfNull(signIn);
@@ -44,7 +45,7 @@ public static class AccountEndpoints
         return Results.LocalRedirect("/login");
     }
 
-    public static IResult SetCulture(string? name, string? returnUrl, HttpContext context)
+    public static IResult SetCulture(string? name, [RawInput] string? returnUrl, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var culture = FangkongWebApp.Cultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
