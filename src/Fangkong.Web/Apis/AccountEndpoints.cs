@@ -1,5 +1,6 @@
 using Fangkong.Access;
 using Fangkong.Web.Infrastructure.Security;
+using Fangkong.Common.Input;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public static class AccountEndpoints
     public static async Task<IResult> LoginAsync(
         [FromForm(Name = "userName")] string? userName,
         [FromForm(Name = "password")] string? password,
-        [FromForm(Name = "returnUrl")] string? returnUrl,
+        [FromForm(Name = "returnUrl")][RawInput] string? returnUrl,
         PasswordSignIn signIn,
         HttpContext http)
     {
@@ -59,7 +60,7 @@ public static class AccountEndpoints
             httpContext, StatusCodes.Status429TooManyRequests, "Security.ThrottledTitle", "Security.Throttled", "/login", "Security.BackToLogin", "login-throttled");
     }
 
-    public static IResult SetCulture(string? name, string? returnUrl, HttpContext context)
+    public static IResult SetCulture(string? name, [RawInput] string? returnUrl, HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var culture = FangkongWebApp.Cultures.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))

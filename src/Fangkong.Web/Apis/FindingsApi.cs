@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
 /// <summary>Findings (问题): list, detail, raise from a complaint, rectify, verify by a follow-up review, reject, evidence.</summary>
 public static class FindingsApi
 {
-    public sealed record Text(string? Value);
+    public sealed record Text([MultiLine] string? Value);
 
     public sealed record Verify(long? ReviewId);
 

@@ -7,13 +7,14 @@ using Fangkong.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
 /// <summary>Inspections (督导检查) and their checklists: plan, start, record an item, complete; list and edit checklist templates.</summary>
 public static class InspectionsApi
 {
-    public sealed record Summary(string? Value);
+    public sealed record Summary([MultiLine] string? Value);
 
     public static void Map(RouteGroupBuilder api)
     {

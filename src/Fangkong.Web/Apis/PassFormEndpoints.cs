@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -96,7 +97,7 @@ public static class PassFormEndpoints
     }
 
     public static async Task<IResult> ScanAsync(
-        long id, [FromForm(Name = "clientId")] string? clientId, [FromForm(Name = "token")] string? token,
+        long id, [FromForm(Name = "clientId")] string? clientId, [FromForm(Name = "token")][MultiLine] string? token,
         FangkongDbContext db, TimeProvider time, CancellationToken ct)
     {
         // The page shows the stored scan by its id, or a fixed message by its code: no verdict and

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -70,10 +71,10 @@ public static class SupervisionFormEndpoints
             : Results.LocalRedirect(Invariant($"/inspections/{id}?error={Escape(recorded.Error!.Message)}"));
     }
 
-    public static async Task<IResult> CompleteAsync(long id, [FromForm(Name = "summary")] string? summary, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+    public static async Task<IResult> CompleteAsync(long id, [FromForm(Name = "summary")][MultiLine] string? summary, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         Back(id, await ConductInspection.CompleteAsync(db, time, id, summary, ct));
 
-    public static async Task<IResult> RectifyAsync(long id, [FromForm(Name = "text")] string? text, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+    public static async Task<IResult> RectifyAsync(long id, [FromForm(Name = "text")][MultiLine] string? text, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         BackToFinding(id, await FindingTransitions.SubmitRectificationAsync(db, time, id, text, ct));
 
     public static async Task<IResult> VerifyAsync(long id, [FromForm(Name = "review")] string? review, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
 
@@ -95,7 +96,7 @@ public static class TestingFormEndpoints
 
     public static async Task<IResult> UploadResultsAsync(
         [FromForm(Name = "lab")] string? lab,
-        [FromForm(Name = "lines")] string? lines,
+        [FromForm(Name = "lines")][MultiLine][System.ComponentModel.DataAnnotations.MaxLength(1 << 20)] string? lines,
         FangkongDbContext db,
         TimeProvider time,
         UploadReports reports,

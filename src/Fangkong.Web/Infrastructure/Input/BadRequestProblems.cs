@@ -21,6 +21,8 @@ internal static partial class BadRequestProblems
         InputRejectedException e => new(StatusCodes.Status400BadRequest, "Invalid input", e.Error.Message, e.Error.Field),
         AntiforgeryValidationException => Antiforgery(),
         BadHttpRequestException { InnerException: AntiforgeryValidationException } => Antiforgery(),
+        // Form binding reports a bad token as "Invalid anti-forgery token found when reading parameter …", without an inner exception.
+        BadHttpRequestException e when e.Message.Contains("anti-forgery", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("antiforgery", StringComparison.OrdinalIgnoreCase) => Antiforgery(),
         BadHttpRequestException { InnerException: JsonException json } => Json(json),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e => new(e.StatusCode, "Request body too large", InputExcerpt.Message(e.Message), null),
         BadHttpRequestException e => Binding(e),

@@ -52,7 +52,7 @@ public static class InputGuardFilter
     private static bool IsFromRequest(ParameterInfo parameter, IServiceProviderIsService? services)
     {
         var type = parameter.ParameterType;
-        if (parameter.IsDefined(typeof(FromServicesAttribute), true) || type == typeof(CancellationToken) || type == typeof(ClaimsPrincipal)
+        if (parameter.IsDefined(typeof(FromServicesAttribute), true) || parameter.IsDefined(typeof(RawInputAttribute), true) || type == typeof(CancellationToken) || type == typeof(ClaimsPrincipal)
             || typeof(HttpContext).IsAssignableFrom(type) || typeof(IFormFile).IsAssignableFrom(type) || typeof(IFormFileCollection).IsAssignableFrom(type))
         {
             return false;

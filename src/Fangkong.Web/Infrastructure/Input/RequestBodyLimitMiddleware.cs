@@ -10,7 +10,7 @@ namespace Fangkong.Web.Infrastructure.Input;
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, RequestLimits limits)
 {
-    public Task InvokeAsync(HttpContext context)
+    public async Task InvokeAsync(HttpContext context, IProblemDetailsService problems)
     {
         var limit = limits.For(context.Request.ContentType);
         if (context.Request.ContentLength > limit)
@@ -29,7 +29,25 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, RequestLi
             context.Request.Body = new LimitedReadStream(context.Request.Body, limit);
         }
 
-        return next(context);
+        await next(context);
+
+        // Minimal APIs answer a body cut off while binding with a bare 413; say what the limit is.
+        if (context.Response.StatusCode == StatusCodes.Status413PayloadTooLarge && !context.Response.HasStarted)
+        {
+            var detail = TooLarge(limit).Message;
+            if (InputRefusal.IsApi(context))
+            {
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = StatusCodes.Status413PayloadTooLarge, Title = "Request body too large", Detail = detail },
+                });
+            }
+            else
+            {
+                await InputRefusal.Page(detail, StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
+            }
+        }
     }
 
     public static BadHttpRequestException TooLarge(long limit) =>

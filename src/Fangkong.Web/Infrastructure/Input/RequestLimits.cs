@@ -18,8 +18,8 @@ public sealed record RequestLimits
     /// <summary>File uploads (multipart/form-data, text/csv): a county's CSV file.</summary>
     public long UploadBytes { get; init; } = 100L << 20;
 
-    /// <summary>The longest single form value (a field, not a file).</summary>
-    public int FormValueBytes { get; init; } = 64 << 10;
+    /// <summary>The longest single form value (a field, not a file): a lab's pasted results may be long.</summary>
+    public int FormValueBytes { get; init; } = 1 << 20;
 
     public long For(string? contentType)
     {

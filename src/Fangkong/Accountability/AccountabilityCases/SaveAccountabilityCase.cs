@@ -2,6 +2,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Accountability;
 
@@ -15,7 +16,7 @@ public static class SaveAccountabilityCase
         string? Name, string? Unit, string? Post, string? Region, string? Responsibility, string? ResponsibilityNote, IReadOnlyList<string>? Measures);
 
     public sealed record Command(
-        string? Region, string? Title, string? Facts, string? Consequence, DateOnly? IncidentDate, string? IncidentLinks,
+        string? Region, string? Title, [MultiLine] string? Facts, [MultiLine] string? Consequence, DateOnly? IncidentDate, [MultiLine] string? IncidentLinks,
         IReadOnlyList<Official>? Officials, IReadOnlyList<long>? FindingIds);
 
     public sealed record Saved(long Id, AccountabilityStatus Status);

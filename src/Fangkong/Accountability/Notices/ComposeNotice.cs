@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Common.Input;
 
 namespace Fangkong.Accountability;
 
@@ -11,7 +12,7 @@ namespace Fangkong.Accountability;
 /// </summary>
 public static class ComposeNotice
 {
-    public sealed record Command(string? Title, string? IssuingBody, DateOnly? IssuedOn, string? Opening, string? Closing, IReadOnlyList<long>? CaseIds);
+    public sealed record Command(string? Title, string? IssuingBody, DateOnly? IssuedOn, [MultiLine] string? Opening, [MultiLine] string? Closing, IReadOnlyList<long>? CaseIds);
 
     public sealed record Composed(long Id, NoticeDocument Document);
 

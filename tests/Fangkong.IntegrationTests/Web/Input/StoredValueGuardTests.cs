@@ -1,7 +1,7 @@
 using Fangkong.Common.Input;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
-using Fangkong.Testing;
+using Fangkong.Persons;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.IntegrationTests.Web.Input;
@@ -15,22 +15,18 @@ public sealed class StoredValueGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await WebTestData.SeedAsync(database);
 
-        foreach (var (name, field) in new[] { (new string('点', SamplingPoint.NameMaxLength + 1), "name"), ("吉源\0点", "name") })
+        foreach (var name in new[] { new string('名', Person.NameMaxLength + 1), "张\0伟" })
         {
             await using var db = database.NewContext();
-            var saved = await SaveSamplingPoint.HandleAsync(db, new SaveSamplingPoint.Command(WebTestData.Community, "吉源点", "fixed", null, null, null, null));
-            saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
-            var point = await db.SamplingPoints.SingleAsync();
-            db.Entry(point).Property(nameof(SamplingPoint.Name)).CurrentValue = name;
+            var person = await db.Persons.SingleAsync(p => p.Name == "张伟");
+            db.Entry(person).Property(nameof(Person.Name)).CurrentValue = name;
 
             var refused = await Should.ThrowAsync<InputRejectedException>(() => db.SaveChangesAsync());
-            refused.Error.Field.ShouldBe(field);
+            refused.Error.Field.ShouldBe("name");
             refused.Error.Message.Length.ShouldBeLessThan(400);
 
             await using var check = database.NewContext();
-            (await check.SamplingPoints.SingleAsync()).Name.ShouldBe("吉源点");
-            check.SamplingPoints.RemoveRange(check.SamplingPoints);
-            await check.SaveChangesAsync();
+            (await check.Persons.CountAsync(p => p.Name == "张伟")).ShouldBe(1);
         }
     }
 }
