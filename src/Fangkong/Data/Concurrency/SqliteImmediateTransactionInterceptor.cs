@@ -7,9 +7,11 @@ namespace Fangkong.Data.Concurrency;
 
 /// <summary>
 /// Begins every SQLite transaction with <c>BEGIN IMMEDIATE</c>: it takes the write lock when it
-/// begins, waiting its turn in the busy timeout. A deferred transaction (what EF began before)
-/// reads first and asks for the write lock at its first write; if another writer committed in
-/// between, SQLite refuses at once with "database is locked", whatever the busy timeout
+/// begins, waiting its turn in the busy timeout. A deferred transaction reads first and asks for
+/// the write lock at its first write; if another writer committed in between, SQLite refuses at
+/// once with "database is locked", whatever the busy timeout. Microsoft.Data.Sqlite already
+/// begins EF's transactions IMMEDIATE (it normalises an unspecified isolation level to
+/// serializable); this states it here, so that it does not rest on that normalisation
 /// (docs/decisions/0018-concurrency.md).
 /// </summary>
 internal sealed class SqliteImmediateTransactionInterceptor : DbTransactionInterceptor
