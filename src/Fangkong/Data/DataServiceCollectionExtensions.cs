@@ -38,7 +38,7 @@ public static class DataServiceCollectionExtensions
         _ = settings.Provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(settings.ConnectionString)
-                .AddInterceptors(SqlitePrefixLikeInterceptor.Instance, Concurrency.SqliteWalInterceptor.Instance),
+                .AddInterceptors(SqlitePrefixLikeInterceptor.Instance, Concurrency.SqliteWalInterceptor.Instance, Concurrency.SqliteImmediateTransactionInterceptor.Instance),
             _ => options.UseNpgsql(settings.ConnectionString),
         };
         options.AddInterceptors(Concurrency.RowVersionInterceptor.Instance);

@@ -27,11 +27,13 @@ public sealed class ConcurrentUsersTests
 
     private static readonly Jurisdiction Sampler = new("sampler", WebTestData.County, SeesFullIdentity: false);
 
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task FiftyUsers_WithBackgroundJobsOn_GetNoServerError_AndNothingIsLogged(DatabaseProvider provider)
+    // SQLite only: the embedded default is what failed (one writer at a time). PostgreSQL takes
+    // these writes in parallel, and its test server's connections are shared by every test run.
+    [Fact]
+    public async Task FiftyUsers_WithBackgroundJobsOn_GetNoServerError_AndNothingIsLogged()
     {
         var log = new LogCapture();
-        await using var host = await WebTestHost.StartAsync(provider, b =>
+        await using var host = await WebTestHost.StartAsync(DatabaseProvider.Sqlite, b =>
         {
             b.Logging.AddProvider(log);
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

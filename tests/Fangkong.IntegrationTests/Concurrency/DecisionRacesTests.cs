@@ -76,10 +76,10 @@ public sealed class DecisionRacesTests
     public async Task AccountabilityDecision_SentTenTimesAtOnce_IsTakenOnce(DatabaseProvider provider)
     {
         await using var host = await AccountabilityWorld.StartAsync(provider);
-        using var city = await host.ClientAsync("city");
-        var id = await AccountabilityWorld.CreateAsync(city, AccountabilityWorld.Simple(WebTestData.County));
+        using var jijian = await host.ClientAsync("jijian");
+        var id = await AccountabilityWorld.CreateAsync(jijian, AccountabilityWorld.Simple(WebTestData.County));
 
-        var answers = await ParallelRepeat.SendAsync(() => city.PostAsJsonAsync(
+        var answers = await ParallelRepeat.SendAsync(() => jijian.PostAsJsonAsync(
             $"/api/v1/accountability/cases/{id}/decide", new { decidingBody = "吉林市纪委监委", decidedOn = "2022-04-09" }));
 
         answers.ShouldBeOneSuccessOrConflicts();

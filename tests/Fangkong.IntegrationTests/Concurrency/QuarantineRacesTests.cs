@@ -22,7 +22,7 @@ public sealed class QuarantineRacesTests
         await using var host = await StartAsync(provider);
         await using (var db = host.Database.NewContext())
         {
-            await QuarantineWorld.SiteAsync(db, "吉林宾馆");
+            await QuarantineWorld.SiteAsync(db, "吉林宾馆", perFloor: 4);
             var policy = await db.PolicyVersions.AsNoTracking().SingleAsync(v => v.Code == PolicyVersions.Eighth);
             var today = Fangkong.Common.ChinaTime.Today(TimeProvider.System);
             for (var i = 0; i < 3; i++)
