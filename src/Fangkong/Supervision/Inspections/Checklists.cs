@@ -22,7 +22,7 @@ public static class Checklists
 
     public sealed record ItemInput(string? Text, FindingCategory Category, FindingSeverity Severity);
 
-    public sealed record Edit(string Key, string? Title, IReadOnlyList<ItemInput> Items);
+    public sealed record Edit(string Key, string? Title, IReadOnlyList<ItemInput>? Items);
 
     public static async Task<IReadOnlyList<TemplateRow>> ListAsync(FangkongDbContext db, string? key = null, CancellationToken ct = default)
     {
@@ -47,7 +47,8 @@ public static class Checklists
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(edit);
-        var items = edit.Items.Select(i => i with { Text = i.Text?.Trim() }).Where(i => !string.IsNullOrEmpty(i.Text)).ToList();
+        // A body without "items" is a bad request, not a crash.
+        var items = (edit.Items ?? []).Select(i => i with { Text = i.Text?.Trim() }).Where(i => !string.IsNullOrEmpty(i.Text)).ToList();
         if (items.Count is 0 or > MaxItems)
         {
             return Error.Invalid("items", $"检查清单应有 1–{MaxItems} 项 (A checklist has 1 to {MaxItems} items).");
