@@ -22,7 +22,7 @@ public static class Checklists
 
     public sealed record ItemInput(string? Text, FindingCategory Category, FindingSeverity Severity);
 
-    public sealed record Edit(string Key, string? Title, IReadOnlyList<ItemInput> Items);
+    public sealed record Edit(string Key, string? Title, IReadOnlyList<ItemInput>? Items);
 
     public static async Task<IReadOnlyList<TemplateRow>> ListAsync(FangkongDbContext db, string? key = null, CancellationToken ct = default)
     {
