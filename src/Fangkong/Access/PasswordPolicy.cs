@@ -11,7 +11,10 @@ public sealed class PasswordPolicy : IPasswordValidator<FangkongUser>
 {
     public const int MinLength = 10;
 
-    /// <summary>A name shorter than this is not looked for inside a password (every password would hold "li").</summary>
+    /// <summary>
+    /// A Latin name shorter than this is not looked for inside a password (many would hold "li");
+    /// a Chinese name is, from two characters (张伟).
+    /// </summary>
     private const int MinNameLength = 3;
 
     public Task<IdentityResult> ValidateAsync(UserManager<FangkongUser> manager, FangkongUser user, string? password)
@@ -45,5 +48,7 @@ public sealed class PasswordPolicy : IPasswordValidator<FangkongUser>
     }
 
     private static bool Contains(string password, string? name) =>
-        name?.Trim() is { Length: >= MinNameLength } n && password.Contains(n, StringComparison.OrdinalIgnoreCase);
+        name?.Trim() is { Length: > 0 } n
+        && n.Length >= (n.All(char.IsAscii) ? MinNameLength : 2)
+        && password.Contains(n, StringComparison.OrdinalIgnoreCase);
 }

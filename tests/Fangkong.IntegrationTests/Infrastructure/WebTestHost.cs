@@ -50,10 +50,11 @@ public sealed class WebTestHost : IAsyncDisposable
     {
         var cookies = new System.Net.CookieContainer();
         var server = App.GetTestServer();
-        HttpMessageHandler handler = new CookieContainerHandler(cookies)
+        var token = new ApiAntiforgeryHandler
         {
             InnerHandler = address is null ? server.CreateHandler() : server.CreateHandler(c => c.Connection.RemoteIpAddress = address),
         };
+        HttpMessageHandler handler = new CookieContainerHandler(cookies) { InnerHandler = token };
         if (waitForAudit)
         {
             handler = new AuditFlushingHandler(App.Services) { InnerHandler = handler };
@@ -73,11 +74,30 @@ public sealed class WebTestHost : IAsyncDisposable
             using var response = await client.PostAsJsonAsync("/api/v1/session", new { userName = user, password = WebTestData.Password });
             response.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent, $"sign-in of {user}");
 
-            // Unsafe requests signed in by cookie carry the antiforgery token the sign-in answered (ADR 0014).
-            client.DefaultRequestHeaders.Add(AntiforgeryHeader, response.Headers.GetValues(AntiforgeryHeader).Single());
+            // API requests signed in by cookie carry the antiforgery token the sign-in answered (ADR 0014);
+            // page forms carry their own field, as a browser's do.
+            token.Token = response.Headers.GetValues(AntiforgeryHeader).Single();
         }
 
         return client;
+    }
+
+    /// <summary>Adds the X-CSRF-TOKEN header to API requests, as an API client does after signing in.</summary>
+    private sealed class ApiAntiforgeryHandler : DelegatingHandler
+    {
+        public string? Token { get; set; }
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Token is not null && request.RequestUri is { } uri
+                && (uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString).StartsWith("/api/", StringComparison.OrdinalIgnoreCase)
+                && !request.Headers.Contains(AntiforgeryHeader))
+            {
+                request.Headers.Add(AntiforgeryHeader, Token);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -15,7 +15,8 @@ internal static class MessagePage
     public static async Task WriteAsync(HttpContext http, int status, string titleKey, string messageKey, string linkHref, string linkKey, string testId)
     {
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        var html = HtmlEncoder.Default;
+        // The app's encoder leaves Chinese as is (HtmlEncoder.Default would write numeric references).
+        var html = http.RequestServices.GetRequiredService<HtmlEncoder>();
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/html; charset=utf-8";
         var page = $"""
