@@ -40,13 +40,14 @@ public sealed class PassSignatureTests : IDisposable
         legacy.Verify(twin, "220204003", From.AddDays(1)).Verdict.ShouldBe(PassVerdict.Allowed);
     }
 
-    [Theory]
-    [InlineData("==")]
-    [InlineData("=")]
-    [InlineData("%3D%3D")]
-    public void TrySplit_PaddedSignature_IsNotAToken(string padding)
+    [Fact]
+    public void TrySplit_PaddedSignature_IsNotAToken_ThoughItDecodesToTheSameBytes()
     {
-        PassToken.TrySplit(Token(42).Sign(_key) + padding, out _, out _).ShouldBeFalse();
+        var token = Token(42).Sign(_key);
+        var dot = token.LastIndexOf('.') + 1;
+        Base64Url.DecodeFromChars((token + "==").AsSpan(dot)).ShouldBe(Base64Url.DecodeFromChars(token.AsSpan(dot)));
+
+        PassToken.TrySplit(token + "==", out _, out _).ShouldBeFalse();
     }
 
     [Fact]
