@@ -1,4 +1,5 @@
 using Fangkong.Common;
+using Fangkong.Data;
 using Fangkong.Demo;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Persons;
