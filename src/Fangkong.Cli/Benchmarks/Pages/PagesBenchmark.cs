@@ -8,6 +8,7 @@ using Fangkong.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Fangkong.Cli.Benchmarks.Pages;
@@ -36,7 +37,18 @@ internal static class PagesBenchmark
         log($"{residents:N0} residents, round {roundId}; set-up {setup.Elapsed.TotalSeconds:F0} s");
 
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(settings) { Urls = address.ToString().TrimEnd('/') });
+        var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(settings)
+        {
+            Urls = address.ToString().TrimEnd('/'),
+
+            // The report is the only thing on stdout (JSON for scripts); the server's warnings go to stderr.
+            ConfigureBuilder = builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            },
+        });
         await app.StartAsync(ct);
         try
         {
