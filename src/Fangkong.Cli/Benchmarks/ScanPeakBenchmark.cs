@@ -75,7 +75,7 @@ internal static class ScanPeakBenchmark
 
         var clock = Stopwatch.StartNew();
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        var clients = new ScanPeakClients(address, prepared.RoundId, ScanPeakSetup.UserName, ScanPeakSetup.Password, prepared.Documents, log);
+        using var clients = new ScanPeakClients(address, prepared.RoundId, ScanPeakSetup.UserName, ScanPeakSetup.Password, prepared.Documents, log);
         var load = clients.RunAsync(options.Clients, options.Batch, options.PoolSize, duration, clock, ct);
         double serverDown = 0, postgresDown = 0;
         if (options.Crashes)
