@@ -15,7 +15,7 @@ namespace Fangkong.Cli.Benchmarks;
 /// clients share one signed-in session (signing 500 consoles in would measure password hashing);
 /// a 401 after the server's restart signs in again.
 /// </summary>
-internal sealed class ScanPeakClients(Uri server, long roundId, string userName, string password, IReadOnlyList<string> documents, Action<string> log)
+internal sealed class ScanPeakClients(Uri server, long roundId, string userName, string password, IReadOnlyList<string> documents, Action<string> log) : IDisposable
 {
     private static readonly DateTimeOffset SampledAt = new(2022, 4, 7, 8, 0, 0, TimeSpan.FromHours(8));
 
@@ -198,4 +198,6 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
             _signIn.Release();
         }
     }
+
+    public void Dispose() => _signIn.Dispose();
 }
