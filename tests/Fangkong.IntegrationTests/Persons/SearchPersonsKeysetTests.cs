@@ -35,10 +35,11 @@ public sealed class SearchPersonsKeysetTests
         foreach (var (text, region, size) in new[] { ((string?)null, "220204003001", 10), (null, "220204", 25), (common.Key, "220204", 2) })
         {
             await using var db = database.NewContext();
+            using var limiter = new NumberSearchLimiter();
             var numbered = new List<long>();
             for (var page = 1; ; page++)
             {
-                var result = (await SearchPersons.HandleAsync(db, new SearchPersons.Query(text, region, page, size))).Value!;
+                var result = (await SearchPersons.HandleAsync(db, limiter, new SearchPersons.Query(text, region, page, size))).Value!;
                 numbered.AddRange(result.Items.Select(i => i.Id));
                 if (page >= result.PageCount)
                 {
@@ -50,7 +51,7 @@ public sealed class SearchPersonsKeysetTests
             long? after = null;
             do
             {
-                var result = (await SearchPersons.HandleAsync(db, new SearchPersons.Query(text, region, null, size, after))).Value!;
+                var result = (await SearchPersons.HandleAsync(db, limiter, new SearchPersons.Query(text, region, null, size, after))).Value!;
                 result.TotalCount.ShouldBe(numbered.Count);
                 keyed.AddRange(result.Items.Select(i => i.Id));
                 after = result.NextAfter;
@@ -67,8 +68,9 @@ public sealed class SearchPersonsKeysetTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();
+        using var limiter = new NumberSearchLimiter();
 
-        var result = await SearchPersons.HandleAsync(db, new SearchPersons.Query(null, "220204003001", null, 25, After: 987654));
+        var result = await SearchPersons.HandleAsync(db, limiter, new SearchPersons.Query(null, "220204003001", null, 25, After: 987654));
 
         result.Error.ShouldNotBeNull();
         result.Error.Kind.ShouldBe(ErrorKind.Invalid);

@@ -130,8 +130,8 @@ public sealed class MaskedIdentityTests
 
         await using var db = host.Database.NewContext();
         var log = await db.AuditLog.Where(a => a.UserName == "investigator" && a.Entity == nameof(Person)).ToListAsync();
-        log.Count(a => a.Action == Auditing.AuditActions.Search && a.After!.Contains("q=1390432")).ShouldBe(NumberSearchLimiter.DefaultLimit / 2);
-        log.Count(a => a.Action == Auditing.AuditActions.Search && a.After!.Contains($"q={Zhang}")).ShouldBe(NumberSearchLimiter.DefaultLimit / 2);
+        log.Count(a => a.Action == global::Fangkong.Auditing.AuditActions.Search && a.After!.Contains("q=1390432")).ShouldBe(NumberSearchLimiter.DefaultLimit / 2);
+        log.Count(a => a.Action == global::Fangkong.Auditing.AuditActions.Search && a.After!.Contains($"q={Zhang}")).ShouldBe(NumberSearchLimiter.DefaultLimit / 2);
         log.Count(a => a.Action == SearchPersons.RefusedAction && a.After!.Contains("13904321002")).ShouldBe(2);
     }
 }
