@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Buffers.Text;
 using System.Data.Common;
 using System.Numerics;
@@ -113,10 +114,11 @@ public sealed class PassKeyProtectionTests
         await SetQuotaAsync(county, unit, "SupplyTransport", 5);
         var token = await ApproveAsync(county, await ApplyAsync(county, Application(unit, [WebTestData.County])));
         var checkpoint = await CheckpointAsync(county, "北口卡点", WebTestData.Street);
-        // Texts a lenient base64url decoder reads as the same signature bytes: padded, and with a line break inside.
+        // Texts a lenient base64url decoder reads as the same signature bytes: padded, and with white
+        // space inside (a space here: a line break is already refused at the API's edge, checked below).
         var dot = token.LastIndexOf('.') + 1;
         var padded = token + "==";
-        var broken = token[..(dot + 40)] + "\n" + token[(dot + 40)..];
+        var broken = token[..(dot + 40)] + " " + token[(dot + 40)..];
         Base64Url.DecodeFromChars(padded.AsSpan(dot)).ShouldBe(Base64Url.DecodeFromChars(token.AsSpan(dot)));
         Base64Url.DecodeFromChars(broken.AsSpan(dot)).ShouldBe(Base64Url.DecodeFromChars(token.AsSpan(dot)));
 
@@ -126,6 +128,10 @@ public sealed class PassKeyProtectionTests
         scans[0].GetProperty("verdict").GetString().ShouldBe("badSignature");
         scans[1].GetProperty("verdict").GetString().ShouldBe("malformed");
         scans[2].GetProperty("verdict").GetString().ShouldBe("malformed");
+
+        using var lineBreak = await officer.PostAsJsonAsync($"/api/v1/checkpoints/{checkpoint}/scans", new { scans = new[] { Scan(token[..(dot + 40)] + "\n" + token[(dot + 40)..]) } });
+        lineBreak.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await lineBreak.Content.ReadAsStringAsync()).ShouldContain("scans[0].token");
     }
 
     private static readonly BigInteger Order = new(Convert.FromHexString("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551"), isUnsigned: true, isBigEndian: true);

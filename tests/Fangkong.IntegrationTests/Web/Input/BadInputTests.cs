@@ -166,7 +166,7 @@ public sealed class BadInputTests
         });
         using var response = await county.PostAsync("/testing/rounds", form);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("提交未被接受");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("表单已过期或来源无效");
 
         await using var db = host.Database.NewContext();
         (await db.TestingRounds.CountAsync()).ShouldBe(0);
