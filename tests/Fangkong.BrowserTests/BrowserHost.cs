@@ -71,6 +71,11 @@ public sealed class BrowserHost : IAsyncDisposable
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+
+        // CI runs the browser, unit and integration assemblies at once on 2 cores: a first page of
+        // a cold server has been seen to take over 30 s (Playwright's default) there, never a wrong answer.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
