@@ -5,16 +5,17 @@ namespace Fangkong.Data;
 
 /// <summary>
 /// Which database to use, from one setting: <c>sqlite:PATH</c> or <c>postgres:CONNECTION-STRING</c>
-/// (the CLI's <c>--database</c> or the <c>FANGKONG_DATABASE</c> environment variable).
+/// (the CLI's <c>--database</c>, else the <c>FANGKONG_DATABASE</c> environment variable, else
+/// <c>Database:Connection</c> in appsettings.json: <see cref="DatabaseOptions"/>).
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string EnvironmentVariable = "FANGKONG_DATABASE";
     public const string Default = "sqlite:./data/fangkong.db";
 
-    /// <summary>The setting from the command line if given, else the environment, else the default.</summary>
+    /// <summary>The setting from the command line if given, else the configuration (file, environment) of this program.</summary>
     public static DatabaseSettings Resolve(string? commandLine) =>
-        Parse(commandLine ?? Environment.GetEnvironmentVariable(EnvironmentVariable) ?? Default);
+        DatabaseOptions.Resolve(commandLine, Common.Settings.FangkongConfiguration.Build());
 
     public static DatabaseSettings Parse(string setting)
     {

@@ -11,17 +11,21 @@ public sealed record ClusterSettings(int WindowDays = ClusterSettings.DefaultWin
 {
     public const int DefaultWindowDays = 14;
     public const int DefaultMinCases = 2;
+    public const int MinWindowDays = 1;
+    public const int MaxWindowDays = 60;
+    public const int MinMinCases = 2;
+    public const int MaxMinCases = 1000;
 
     public static ClusterSettings Default { get; } = new();
 
     public Error? Check()
     {
-        if (WindowDays is < 1 or > 60)
+        if (WindowDays is < MinWindowDays or > MaxWindowDays)
         {
             return Error.Invalid("windowDays", "时间窗应为 1–60 天 (windowDays must be 1 to 60).");
         }
 
-        return MinCases is < 2 or > 1000
+        return MinCases is < MinMinCases or > MaxMinCases
             ? Error.Invalid("minCases", "聚集性疫情的最少病例数应为 2–1000 (minCases must be 2 to 1000).")
             : null;
     }

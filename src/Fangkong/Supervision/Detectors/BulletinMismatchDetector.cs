@@ -24,11 +24,15 @@ public sealed class BulletinMismatchDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromHours(1);
 
+    private static readonly DetectorParameter LookbackDaysParameter = new("LookbackDays", 30, 1, 366);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [LookbackDaysParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
-        var since = Common.ChinaTime.DayOf(now).AddDays(-(int)settings.Number("LookbackDays", 30, 1, 366));
+        var since = Common.ChinaTime.DayOf(now).AddDays(-(int)settings.Number(LookbackDaysParameter));
         var published = (await system.PublishedBulletins.AsNoTracking().Where(p => p.Date >= since).ToListAsync(ct))
             .GroupBy(p => (p.RegionCode, p.Date))
             .Select(g => g.MaxBy(p => p.Version)!)

@@ -21,11 +21,15 @@ public sealed class ClusterInClosedPlaceDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(60);
 
+    private static readonly DetectorParameter MinCasesParameter = new("MinCases", 2, 2, 1000);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [MinCasesParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
-        var minCases = (int)settings.Number("MinCases", 2, 2, 1000);
+        var minCases = (int)settings.Number(MinCasesParameter);
         var clusters = await system.Clusters.AsNoTracking()
             .Where(c => c.Status == ClusterStatus.Active && (c.NeedsSupervision || c.IsNosocomial) && c.CaseCount >= minCases)
             .OrderBy(c => c.Id)

@@ -24,16 +24,22 @@ public sealed class ContactsNotPlacedDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(30);
 
+    private static readonly DetectorParameter HoursParameter = new("Hours", 12, 1, 96);
+    private static readonly DetectorParameter StartHourParameter = new("StartHour", 0, 0, 23.99);
+    private static readonly DetectorParameter LookbackDaysParameter = new("LookbackDays", 7, 1, 60);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [HoursParameter, StartHourParameter, LookbackDaysParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
         // Npgsql writes UTC instants only.
         now = now.ToUniversalTime();
-        var limit = TimeSpan.FromHours(settings.Number("Hours", 12, 1, 96));
-        var startHour = TimeSpan.FromHours(settings.Number("StartHour", 0, 0, 23.99));
+        var limit = TimeSpan.FromHours(settings.Number(HoursParameter));
+        var startHour = TimeSpan.FromHours(settings.Number(StartHourParameter));
         var today = ChinaTime.DayOf(now);
-        var earliest = today.AddDays(-(int)settings.Number("LookbackDays", 7, 1, 60));
+        var earliest = today.AddDays(-(int)settings.Number(LookbackDaysParameter));
         var contacts = await system.Contacts.AsNoTracking()
             .Where(c => c.IdentifiedOn >= earliest && c.IdentifiedOn <= today)
             .Select(c => new { c.Id, c.ContactNo, c.RegionCode, c.IdentifiedOn, c.QuarantinePlace })

@@ -25,14 +25,19 @@ public sealed class HomeQuarantineBreachDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(30);
 
+    private static readonly DetectorParameter HoursParameter = new("Hours", HomeMonitoringSettings.DefaultBreachReportHours, 0.25, 72);
+    private static readonly DetectorParameter LookbackDaysParameter = new("LookbackDays", 7, 1, 60);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [HoursParameter, LookbackDaysParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
         // Npgsql writes UTC instants only.
         now = now.ToUniversalTime();
-        var limit = TimeSpan.FromHours(settings.Number("Hours", HomeMonitoringSettings.DefaultBreachReportHours, 0.25, 72));
-        var since = now - TimeSpan.FromDays(settings.Number("LookbackDays", 7, 1, 60));
+        var limit = TimeSpan.FromHours(settings.Number(HoursParameter));
+        var since = now - TimeSpan.FromDays(settings.Number(LookbackDaysParameter));
         var hours = limit.TotalHours.ToString("0.##", CultureInfo.InvariantCulture);
         var found = new List<DetectedFinding>();
 

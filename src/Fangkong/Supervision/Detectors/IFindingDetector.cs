@@ -19,5 +19,8 @@ public interface IFindingDetector
     /// <summary>How often the runner runs it unless the settings say otherwise.</summary>
     TimeSpan DefaultInterval { get; }
 
+    /// <summary>Its own thresholds, with their defaults and valid ranges (checked at start-up).</summary>
+    IReadOnlyList<DetectorParameter> Parameters { get; }
+
     Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct);
 }

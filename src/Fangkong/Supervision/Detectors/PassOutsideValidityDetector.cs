@@ -22,15 +22,21 @@ public sealed class PassOutsideValidityDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(30);
 
+    private static readonly DetectorParameter GraceMinutesParameter = new("GraceMinutes", 0, 0, 24 * 60);
+    private static readonly DetectorParameter MinScansParameter = new("MinScans", 1, 1, 1000);
+    private static readonly DetectorParameter LookbackHoursParameter = new("LookbackHours", 48, 1, 24 * 31);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [GraceMinutesParameter, MinScansParameter, LookbackHoursParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
         // Npgsql writes UTC instants only.
         now = now.ToUniversalTime();
-        var grace = TimeSpan.FromMinutes(settings.Number("GraceMinutes", 0, 0, 24 * 60));
-        var minScans = (int)settings.Number("MinScans", 1, 1, 1000);
-        var since = now - TimeSpan.FromHours(settings.Number("LookbackHours", 48, 1, 24 * 31));
+        var grace = TimeSpan.FromMinutes(settings.Number(GraceMinutesParameter));
+        var minScans = (int)settings.Number(MinScansParameter);
+        var since = now - TimeSpan.FromHours(settings.Number(LookbackHoursParameter));
         var scans = await system.PassScans.AsNoTracking()
             .Where(s => s.ScannedAt >= since && s.PassId != null && (s.Verdict == PassVerdict.Expired || s.Verdict == PassVerdict.NotYetValid))
             .Join(system.Passes, s => s.PassId, p => p.Id, (s, p) => new

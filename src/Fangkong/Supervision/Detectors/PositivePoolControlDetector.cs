@@ -22,12 +22,17 @@ public sealed class PositivePoolControlDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(10);
 
+    private static readonly DetectorParameter HoursParameter = new("Hours", 2, 0.25, 72);
+    private static readonly DetectorParameter LookbackDaysParameter = new("LookbackDays", 7, 1, 60);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [HoursParameter, LookbackDaysParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
-        var limit = TimeSpan.FromHours(settings.Number("Hours", 2, 0.25, 72));
-        var since = now - TimeSpan.FromDays(settings.Number("LookbackDays", 7, 1, 60));
+        var limit = TimeSpan.FromHours(settings.Number(HoursParameter));
+        var since = now - TimeSpan.FromDays(settings.Number(LookbackDaysParameter));
         var cutoff = now - limit;
         var tubes = await system.Tubes.AsNoTracking()
             .Where(t => t.PoolSize > 1 && t.Result == TestResult.Positive && t.ResultReceivedAt != null && t.ResultReceivedAt >= since && t.ResultReceivedAt < cutoff)

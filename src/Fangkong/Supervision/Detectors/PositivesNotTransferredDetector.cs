@@ -23,15 +23,20 @@ public sealed class PositivesNotTransferredDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(30);
 
+    private static readonly DetectorParameter GraceHoursParameter = new("GraceHours", 0, 0, 48);
+    private static readonly DetectorParameter LookbackDaysParameter = new("LookbackDays", 7, 1, 60);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [GraceHoursParameter, LookbackDaysParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
         // Npgsql writes UTC instants only.
         now = now.ToUniversalTime();
-        var grace = TimeSpan.FromHours(settings.Number("GraceHours", 0, 0, 48));
+        var grace = TimeSpan.FromHours(settings.Number(GraceHoursParameter));
         var today = ChinaTime.DayOf(now);
-        var earliest = today.AddDays(-(int)settings.Number("LookbackDays", 7, 1, 60));
+        var earliest = today.AddDays(-(int)settings.Number(LookbackDaysParameter));
         var cases = await system.Cases.AsNoTracking()
             .Where(c => c.ReportedOn >= earliest && c.ReportedOn <= today && c.ConvertedFromCaseNo == null)
             .Select(c => new { c.Id, c.CaseNo, c.IdNumber, c.RegionCode, c.ReportedOn })

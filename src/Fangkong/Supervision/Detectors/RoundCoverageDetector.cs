@@ -21,12 +21,17 @@ public sealed class RoundCoverageDetector : IFindingDetector
 
     public TimeSpan DefaultInterval => TimeSpan.FromMinutes(30);
 
+    private static readonly DetectorParameter MinShareParameter = new("MinShare", 1.0, 0, 1);
+    private static readonly DetectorParameter LookbackDaysParameter = new("LookbackDays", 7, 1, 60);
+
+    public IReadOnlyList<DetectorParameter> Parameters => [MinShareParameter, LookbackDaysParameter];
+
     public async Task<IReadOnlyList<DetectedFinding>> DetectAsync(FangkongDbContext system, DetectorSettings settings, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(settings);
-        var minShare = settings.Number("MinShare", 1.0, 0, 1);
-        var since = now - TimeSpan.FromDays(settings.Number("LookbackDays", 7, 1, 60));
+        var minShare = settings.Number(MinShareParameter);
+        var since = now - TimeSpan.FromDays(settings.Number(LookbackDaysParameter));
         var rounds = await system.TestingRounds.AsNoTracking().Where(r => r.Deadline < now && r.Deadline >= since).OrderBy(r => r.Id).ToListAsync(ct);
         var found = new List<DetectedFinding>();
         foreach (var round in rounds)
