@@ -13,6 +13,8 @@ using Fangkong.Web.Infrastructure;
 using Fangkong.Web.Infrastructure.Telemetry;
 using Fangkong.Web.Infrastructure.Input;
 using Fangkong.Web.Infrastructure.Security;
+using Fangkong.Web.Infrastructure.Settings;
+using Fangkong.Common.Settings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -47,14 +49,16 @@ public static class FangkongWebApp
         // Request lines and EF commands at Information would drown the log of a busy command centre.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        AddServices(builder.Services, options.Database);
+        builder.AddFangkongSettings(options.Args);
+        var database = builder.Database(options.Database);
+        AddServices(builder.Services, database);
         builder.AddFangkongTelemetry();
         builder.AddInputBounds();
         builder.Services.AddFangkongWebAuditing(builder.Configuration);
         builder.Services.AddFangkongSecurity(builder.Configuration);
-        builder.Services.AddSingleton(builder.Configuration.GetSection(Areas.AreaCriteriaSettings.Section).Get<Areas.AreaCriteriaSettings>() ?? Areas.AreaCriteriaSettings.Default);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
+        app.Services.ValidateSettingsNow();
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -62,7 +66,7 @@ public static class FangkongWebApp
             _ = options.MigrateOnStart
                 ? await migrator.MigrateAsync(null, CancellationToken.None)
                 : await migrator.MigrateIfEmbeddedAsync(CancellationToken.None);
-            if (options.MigrateOnStart || options.Database.Provider == DatabaseProvider.Sqlite)
+            if (options.MigrateOnStart || database.Provider == DatabaseProvider.Sqlite)
             {
                 // Jilin ships with the product and loads on first run.
                 await using var system = scope.ServiceProvider.CreateSystemContext();

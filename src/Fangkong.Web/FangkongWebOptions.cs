@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Fangkong.Web;
 
-/// <summary>How to start the web host: which database, which addresses, and hooks for tests.</summary>
-public sealed record FangkongWebOptions(DatabaseSettings Database)
+/// <summary>How to start the web host: which database (null: <c>Database:Connection</c> from its settings), which addresses, and hooks for tests.</summary>
+public sealed record FangkongWebOptions(DatabaseSettings? Database)
 {
     public IReadOnlyList<string> Args { get; init; } = [];
 

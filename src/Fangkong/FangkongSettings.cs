@@ -1,5 +1,4 @@
 using Fangkong.Areas;
-using Fangkong.Auditing;
 using Fangkong.Cases.Clusters;
 using Fangkong.Cases.Investigation;
 using Fangkong.Common.Settings;
@@ -36,7 +35,6 @@ public static class FangkongSettings
         (AbuseOptions.Section, typeof(AbuseOptions)),
         (TestingOptions.Section, typeof(TestingOptions)),
         (SupervisionOptions.Section, typeof(SupervisionOptions)),
-        (AuditOptions.Section, typeof(AuditOptions)),
     ];
 
     public static IServiceCollection AddFangkongSettings(this IServiceCollection services, IConfiguration configuration)
@@ -51,7 +49,6 @@ public static class FangkongSettings
         services.AddSettings<AbuseOptions>(configuration, AbuseOptions.Section);
         services.AddSettings<TestingOptions>(configuration, TestingOptions.Section);
         services.AddSettings<SupervisionOptions>(configuration, SupervisionOptions.Section);
-        services.AddSettings<AuditOptions>(configuration, AuditOptions.Section);
 
         // What the use cases take, from the options once validated.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClustersOptions>>().Value.Settings);
@@ -60,7 +57,6 @@ public static class FangkongSettings
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SocialZeroOptions>>().Value.Settings);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<HomeMonitoringOptions>>().Value.Settings);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<AbuseOptions>>().Value.Settings);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<AuditOptions>>().Value.Settings);
         return services;
     }
 }

@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
@@ -29,16 +28,6 @@ public static class ClustersApi
         clusters.MapPost("/links", LinkAsync).WithName("RecordCaseLink").RequireAuthorization(Permissions.ManageCases);
     }
 
-    /// <summary>The window and the minimum size from configuration (<c>Clusters:WindowDays</c>, <c>Clusters:MinCases</c>), else the defaults.</summary>
-    public static ClusterSettings Settings(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection("Clusters");
-        return new ClusterSettings(
-            int.TryParse(section["WindowDays"], CultureInfo.InvariantCulture, out var window) ? window : ClusterSettings.DefaultWindowDays,
-            int.TryParse(section["MinCases"], CultureInfo.InvariantCulture, out var min) ? min : ClusterSettings.DefaultMinCases);
-    }
-
     /// <summary>Today in China (UTC+8): the default date of a detection.</summary>
     public static DateOnly Today(TimeProvider time)
     {
@@ -57,7 +46,7 @@ public static class ClustersApi
         (await BuildChain.HandleAsync(db, id, ct)).ToHttp();
 
     public static async Task<Results<Ok<DetectClusters.Detected>, ValidationProblem, ProblemHttpResult>> DetectAsync(
-        string? date, FangkongDbContext db, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        string? date, FangkongDbContext db, ClusterSettings settings, TimeProvider time, CancellationToken ct)
     {
         var day = DetectClusters.ParseDate(date, Today(time));
         if (!day.IsSuccess)
@@ -65,7 +54,7 @@ public static class ClustersApi
             return Result<DetectClusters.Detected>.Fail(day.Error!).ToHttp();
         }
 
-        return (await DetectClusters.HandleAsync(db, new DetectClusters.Command(day.Value, Settings(configuration)), ct)).ToHttp();
+        return (await DetectClusters.HandleAsync(db, new DetectClusters.Command(day.Value, settings), ct)).ToHttp();
     }
 
     public static async Task<Results<Ok<RecordCaseLink.Recorded>, ValidationProblem, ProblemHttpResult>> LinkAsync(Link body, FangkongDbContext db, CancellationToken ct)

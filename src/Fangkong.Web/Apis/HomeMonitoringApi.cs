@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
@@ -35,8 +34,8 @@ public static class HomeMonitoringApi
         (await ListHomeWatches.HandleAsync(db, time, new ListHomeWatches.Query(date, region, kind, missing ?? false, page, pageSize), ct)).ToHttp();
 
     public static async Task<Results<Ok<GetHomeWatch.View>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        long id, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        (await GetHomeWatch.HandleAsync(db, time, SettingsFrom(configuration), id, ct)).ToHttp();
+        long id, FangkongDbContext db, TimeProvider time, HomeMonitoringSettings settings, CancellationToken ct) =>
+        (await GetHomeWatch.HandleAsync(db, time, settings, id, ct)).ToHttp();
 
     public static async Task<Results<Ok<OpenHomeWatches.Opened>, ValidationProblem, ProblemHttpResult>> OpenAsync(
         FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
@@ -47,16 +46,6 @@ public static class HomeMonitoringApi
         (await RecordHomeCheckIn.HandleAsync(db, time, new RecordHomeCheckIn.Command(id, body?.Day, body?.Temperature, body?.Symptoms), ct)).ToHttp();
 
     public static async Task<Results<Ok<RecordBreach.Recorded>, ValidationProblem, ProblemHttpResult>> BreachAsync(
-        long id, BreachBody body, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        (await RecordBreach.HandleAsync(db, time, SettingsFrom(configuration), new RecordBreach.Command(id, body?.OccurredAt, body?.ReportedAt, body?.Description, body?.ReportedBy), ct)).ToHttp();
-
-    /// <summary><c>HomeMonitoring:BreachReportHours</c>, or the default of 2 hours.</summary>
-    public static HomeMonitoringSettings SettingsFrom(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return new HomeMonitoringSettings
-        {
-            BreachReportHours = configuration.GetValue("HomeMonitoring:BreachReportHours", HomeMonitoringSettings.DefaultBreachReportHours),
-        };
-    }
+        long id, BreachBody body, FangkongDbContext db, TimeProvider time, HomeMonitoringSettings settings, CancellationToken ct) =>
+        (await RecordBreach.HandleAsync(db, time, settings, new RecordBreach.Command(id, body?.OccurredAt, body?.ReportedAt, body?.Description, body?.ReportedBy), ct)).ToHttp();
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Apis;
 
@@ -43,9 +42,9 @@ public static class HomeMonitoringFormEndpoints
     public static async Task<IResult> BreachAsync(
         long id, [FromForm(Name = "occurredAt")] string? occurredAt, [FromForm(Name = "reportedAt")] string? reportedAt,
         [FromForm(Name = "description")] string? description, [FromForm(Name = "reportedBy")] string? reportedBy,
-        FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        FangkongDbContext db, TimeProvider time, HomeMonitoringSettings settings, CancellationToken ct)
     {
-        var recorded = await RecordBreach.HandleAsync(db, time, HomeMonitoringApi.SettingsFrom(configuration),
+        var recorded = await RecordBreach.HandleAsync(db, time, settings,
             new RecordBreach.Command(id, ChinaLocal(occurredAt), ChinaLocal(reportedAt), description, reportedBy), ct);
         var target = string.Create(CultureInfo.InvariantCulture, $"/home-monitoring/{id}");
         return Results.LocalRedirect(recorded.IsSuccess ? target + "?breach=1" : target + "?error=" + Escape(recorded.Error!.Message));

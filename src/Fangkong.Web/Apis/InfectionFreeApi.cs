@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Apis;
 
@@ -29,24 +28,14 @@ public static class InfectionFreeApi
         (await ListLabels.HandleAsync(db, status, page, pageSize, ct)).ToHttp();
 
     public static async Task<Results<Ok<LabelSteps.Step>, ValidationProblem, ProblemHttpResult>> ApplyAsync(
-        LabelSteps.Apply body, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        (await LabelSteps.ApplyAsync(db, time, body, CriteriaSettings(configuration), ct)).ToHttp();
+        LabelSteps.Apply body, FangkongDbContext db, TimeProvider time, AreaCriteriaSettings criteria, CancellationToken ct) =>
+        (await LabelSteps.ApplyAsync(db, time, body, criteria, ct)).ToHttp();
 
     public static async Task<Results<Ok<LabelSteps.Step>, ValidationProblem, ProblemHttpResult>> ReviewAsync(
-        long id, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        (await LabelSteps.ReviewAsync(db, time, id, CriteriaSettings(configuration), ct)).ToHttp();
+        long id, FangkongDbContext db, TimeProvider time, AreaCriteriaSettings criteria, CancellationToken ct) =>
+        (await LabelSteps.ReviewAsync(db, time, id, criteria, ct)).ToHttp();
 
     public static async Task<Results<Ok<LabelSteps.Step>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        long id, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        (await LabelSteps.RegisterAsync(db, time, id, CriteriaSettings(configuration), ct)).ToHttp();
-
-    /// <summary>The area criteria's day counts from <c>Areas:Criteria:CleanDays</c> and <c>:RoundWindowDays</c>, or 14 and 2.</summary>
-    public static AreaCriteriaSettings CriteriaSettings(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(AreaCriteriaSettings.Section);
-        return new AreaCriteriaSettings(
-            section.GetValue("CleanDays", AreaCriteriaSettings.Default.CleanDays),
-            section.GetValue("RoundWindowDays", AreaCriteriaSettings.Default.RoundWindowDays));
-    }
+        long id, FangkongDbContext db, TimeProvider time, AreaCriteriaSettings criteria, CancellationToken ct) =>
+        (await LabelSteps.RegisterAsync(db, time, id, criteria, ct)).ToHttp();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fangkong.Access;
+using Fangkong.Areas;
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.InfectionFree;
@@ -7,7 +8,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Apis;
 
@@ -24,18 +24,18 @@ public static class InfectionFreeFormEndpoints
 
     public static async Task<IResult> ApplyAsync(
         [FromForm(Name = "kind")] string? kind, [FromForm(Name = "compound")] string? compound, [FromForm(Name = "village")] string? village,
-        FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        FangkongDbContext db, TimeProvider time, AreaCriteriaSettings criteria, CancellationToken ct)
     {
         var id = long.TryParse(compound, NumberStyles.None, CultureInfo.InvariantCulture, out var c) ? c : (long?)null;
-        var applied = await LabelSteps.ApplyAsync(db, time, new LabelSteps.Apply(kind, id, village), InfectionFreeApi.CriteriaSettings(configuration), ct);
+        var applied = await LabelSteps.ApplyAsync(db, time, new LabelSteps.Apply(kind, id, village), criteria, ct);
         return Back(applied);
     }
 
-    public static async Task<IResult> ReviewAsync(long id, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        Back(await LabelSteps.ReviewAsync(db, time, id, InfectionFreeApi.CriteriaSettings(configuration), ct));
+    public static async Task<IResult> ReviewAsync(long id, FangkongDbContext db, TimeProvider time, AreaCriteriaSettings criteria, CancellationToken ct) =>
+        Back(await LabelSteps.ReviewAsync(db, time, id, criteria, ct));
 
-    public static async Task<IResult> RegisterAsync(long id, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        Back(await LabelSteps.RegisterAsync(db, time, id, InfectionFreeApi.CriteriaSettings(configuration), ct));
+    public static async Task<IResult> RegisterAsync(long id, FangkongDbContext db, TimeProvider time, AreaCriteriaSettings criteria, CancellationToken ct) =>
+        Back(await LabelSteps.RegisterAsync(db, time, id, criteria, ct));
 
     private static IResult Back(Result<LabelSteps.Step> step) =>
         step.IsSuccess

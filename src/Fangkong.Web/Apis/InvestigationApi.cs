@@ -10,7 +10,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Fangkong.Common.Input;
 
 namespace Fangkong.Web.Apis;
@@ -65,16 +64,6 @@ public static class InvestigationApi
         forms.MapPost("/candidates/{candidateId:long}/dismiss", DismissFormAsync);
     }
 
-    /// <summary>The candidate search settings: <c>Investigation:CheckInOverlapMinutes</c> (default 120).</summary>
-    public static CandidateSettings Settings(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var minutes = configuration.GetValue<int?>("Investigation:CheckInOverlapMinutes");
-        return minutes is > 0 and <= 24 * 60
-            ? CandidateSettings.Default with { CheckInOverlap = TimeSpan.FromMinutes(minutes.Value) }
-            : CandidateSettings.Default;
-    }
-
     public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> GetAsync(
         long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         (await GetInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct)).ToHttp();
@@ -102,8 +91,8 @@ public static class InvestigationApi
         (await SubmitInvestigation.CloseAsync(db, id, time.GetUtcNow(), ct)).ToHttp();
 
     public static async Task<Results<Ok<IReadOnlyList<CandidateView>>, ValidationProblem, ProblemHttpResult>> ListCandidatesAsync(
-        long id, string? status, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct) =>
-        (await ListCandidates.HandleAsync(db, id, status, Settings(configuration), time.GetUtcNow(), ct)).ToHttp();
+        long id, string? status, FangkongDbContext db, TimeProvider time, CandidateSettings candidates, CancellationToken ct) =>
+        (await ListCandidates.HandleAsync(db, id, status, candidates, time.GetUtcNow(), ct)).ToHttp();
 
     public static async Task<Results<Ok<CandidateView>, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
         long id, long candidateId, Confirm? body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

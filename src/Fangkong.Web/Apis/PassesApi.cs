@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Apis;
 
@@ -107,10 +106,9 @@ public static class PassesApi
     }
 
     public static async Task<Results<Ok<DetectAbuse.Report>, ValidationProblem, ProblemHttpResult>> AbuseAsync(
-        double? km, int? minutes, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        double? km, int? minutes, FangkongDbContext db, TimeProvider time, AbuseSettings configured, CancellationToken ct)
     {
-        var settings = AbuseSettingsFrom(configuration);
-        settings = settings with { DistanceKm = km ?? settings.DistanceKm, Minutes = minutes ?? settings.Minutes };
+        var settings = configured with { DistanceKm = km ?? configured.DistanceKm, Minutes = minutes ?? configured.Minutes };
         return (await DetectAbuse.HandleAsync(db, time, settings, ct)).ToHttp();
     }
 
@@ -135,18 +133,4 @@ public static class PassesApi
     public static async Task<Results<Ok<IReadOnlyList<ScanLog.Hour>>, ValidationProblem, ProblemHttpResult>> ThroughputAsync(
         long? checkpoint, int? hours, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         (await ScanLog.ThroughputAsync(db, time, checkpoint, hours, ct)).ToHttp();
-
-    /// <summary>The abuse thresholds from <c>Passes:Abuse:DistanceKm</c>, <c>:Minutes</c>, <c>:LookBackHours</c>, or the defaults.</summary>
-    public static AbuseSettings AbuseSettingsFrom(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var defaults = new AbuseSettings();
-        var section = configuration.GetSection("Passes:Abuse");
-        return new AbuseSettings
-        {
-            DistanceKm = section.GetValue("DistanceKm", defaults.DistanceKm),
-            Minutes = section.GetValue("Minutes", defaults.Minutes),
-            LookBackHours = section.GetValue("LookBackHours", defaults.LookBackHours),
-        };
-    }
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Apis;
 
@@ -24,10 +23,10 @@ public static class SocialZeroApi
     }
 
     public static async Task<Results<Ok<SocialZeroSeries.Series>, ValidationProblem, ProblemHttpResult>> SeriesAsync(
-        string? region, DateOnly? from, DateOnly? to, FangkongDbContext db, TimeProvider time, IConfiguration configuration, CancellationToken ct)
+        string? region, DateOnly? from, DateOnly? to, FangkongDbContext db, TimeProvider time, SocialZeroSettings settings, CancellationToken ct)
     {
         var end = to ?? ChinaTime.Today(time);
-        return (await SocialZeroSeries.HandleAsync(db, region, from ?? end.AddDays(-13), end, Settings(configuration), ct)).ToHttp();
+        return (await SocialZeroSeries.HandleAsync(db, region, from ?? end.AddDays(-13), end, settings, ct)).ToHttp();
     }
 
     public static async Task<Results<Ok<Page<ListClassifications.Row>>, ValidationProblem, ProblemHttpResult>> ClassificationsAsync(
@@ -40,14 +39,4 @@ public static class SocialZeroApi
     public static async Task<Results<Ok<SetPopulation.Set>, ValidationProblem, ProblemHttpResult>> SetPopulationAsync(
         SetPopulation.Command body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         (await SetPopulation.HandleAsync(db, time, body, ct)).ToHttp();
-
-    /// <summary><c>SocialZero:Days</c> and <c>SocialZero:ThresholdPer100k</c>, or the defaults (3 days, 1 per 100,000).</summary>
-    public static SocialZeroSettings Settings(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SocialZeroSettings.Section);
-        return new SocialZeroSettings(
-            section.GetValue("Days", SocialZeroSettings.Default.Days),
-            section.GetValue("ThresholdPer100k", SocialZeroSettings.Default.ThresholdPer100k));
-    }
 }

@@ -10,7 +10,6 @@ using Fangkong.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 
 namespace Fangkong.Web.Apis;
 
@@ -42,9 +41,6 @@ public static class SupervisionApi
         return Permissions.RolesFor(Permissions.ConductInspections).Any(user.IsInRole);
     }
 
-    /// <summary>A detector's settings from <c>Supervision:Detectors:{key}</c>.</summary>
-    public static Func<string, DetectorSettings> Settings(IConfiguration configuration) => key => DetectorSettings.From(configuration, key);
-
     public static async Task<Ok<SupervisionDashboard.View>> DashboardAsync(ClaimsPrincipal user, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await SupervisionDashboard.HandleAsync(db, time, Conducts(user), ct));
 
@@ -62,11 +58,11 @@ public static class SupervisionApi
 
     /// <summary>Runs every detector now (as the system, like the scheduler), then escalates overdue findings.</summary>
     public static async Task<Ok<RunDetectors.Report>> RunDetectorsAsync(
-        Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, CancellationToken ct)
+        Microsoft.Extensions.DependencyInjection.IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<SupervisionOptions> supervision, TimeProvider time, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var system = scope.ServiceProvider.CreateSystemContext();
-        var report = await RunDetectors.HandleAsync(system, time, new RunDetectors.Command(DetectorCatalog.All, Settings(configuration), Force: true), ct);
+        var report = await RunDetectors.HandleAsync(system, time, new RunDetectors.Command(DetectorCatalog.All, supervision.Value.For, Force: true), ct);
         return TypedResults.Ok(report);
     }
 

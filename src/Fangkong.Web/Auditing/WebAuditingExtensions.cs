@@ -1,4 +1,5 @@
 using Fangkong.Auditing;
+using Fangkong.Common.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,8 @@ public static class WebAuditingExtensions
     /// <summary>The background audit writer, the client's address on each line, and audited authorization failures.</summary>
     public static IServiceCollection AddFangkongWebAuditing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddFangkongAuditQueue(configuration.GetSection(AuditWriterSettings.Section).Get<AuditWriterSettings>());
+        services.AddSettings<AuditOptions>(configuration, AuditOptions.Section);
+        services.AddFangkongAuditQueue();
         services.AddScoped<IClientInfoAccessor, HttpClientInfoAccessor>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditingAuthorizationResultHandler>();
         return services;

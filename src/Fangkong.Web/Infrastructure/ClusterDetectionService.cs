@@ -1,9 +1,9 @@
 using Fangkong.Cases.Clusters;
 using Fangkong.Data;
 using Fangkong.Web.Apis;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -11,14 +11,14 @@ namespace Fangkong.Web.Infrastructure;
 /// Recomputes the clusters as of today on a schedule (<c>Clusters:DetectEveryMinutes</c>, default
 /// 60; 0 turns it off). Detection is idempotent, so a tick with nothing new changes nothing.
 /// </summary>
-public sealed partial class ClusterDetectionService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<ClusterDetectionService> logger)
+public sealed partial class ClusterDetectionService(IServiceScopeFactory scopes, IOptions<ClustersOptions> options, TimeProvider time, ILogger<ClusterDetectionService> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Clusters:DetectEveryMinutes", 60.0));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.DetectEveryMinutes);
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {
-        var result = await DetectClusters.HandleAsync(system, new DetectClusters.Command(ClustersApi.Today(Time), ClustersApi.Settings(configuration)), ct);
+        var result = await DetectClusters.HandleAsync(system, new DetectClusters.Command(ClustersApi.Today(Time), options.Value.Settings), ct);
         if (result.IsSuccess && (result.Value!.Formed + result.Value.Grew + result.Value.Merged) > 0)
         {
             LogDetected(logger, result.Value.Formed, result.Value.Grew, result.Value.Merged);

@@ -1,10 +1,9 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.InfectionFree;
-using Fangkong.Web.Apis;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -13,14 +12,14 @@ namespace Fangkong.Web.Infrastructure;
 /// 0 turns it off), so that a label is removed within the hour of the data that disqualifies it,
 /// not only at the daily run. Idempotent.
 /// </summary>
-public sealed partial class InfectionFreeRecheckService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<InfectionFreeRecheckService> logger)
+public sealed partial class InfectionFreeRecheckService(IServiceScopeFactory scopes, IOptions<InfectionFreeOptions> options, Areas.AreaCriteriaSettings criteria, TimeProvider time, ILogger<InfectionFreeRecheckService> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("InfectionFree:RecheckEveryMinutes", 60.0));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.RecheckEveryMinutes);
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {
-        var result = await RecheckLabels.HandleAsync(system, Time, ChinaTime.Today(Time), InfectionFreeApi.CriteriaSettings(configuration), ct);
+        var result = await RecheckLabels.HandleAsync(system, Time, ChinaTime.Today(Time), criteria, ct);
         if (result.IsSuccess && result.Value!.Removed > 0)
         {
             LogRemoved(logger, result.Value.Removed, result.Value.Checked);

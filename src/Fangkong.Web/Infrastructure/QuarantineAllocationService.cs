@@ -2,9 +2,9 @@ using Fangkong.Data;
 using Fangkong.Quarantine;
 using Fangkong.Quarantine.Allocation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -14,12 +14,12 @@ namespace Fangkong.Web.Infrastructure;
 /// counts the free rooms and beds and, if there are more than at the last check, allocates as the
 /// system. The first check only records the count.
 /// </summary>
-public sealed partial class QuarantineAllocationService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<QuarantineAllocationService> logger)
+public sealed partial class QuarantineAllocationService(IServiceScopeFactory scopes, IOptions<QuarantineOptions> options, TimeProvider time, ILogger<QuarantineAllocationService> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
     private int? _lastFree;
 
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(configuration.GetValue("Quarantine:CheckCapacityMinutes", 5.0));
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CheckCapacityMinutes);
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {

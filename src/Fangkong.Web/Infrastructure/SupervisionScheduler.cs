@@ -1,10 +1,10 @@
 using Fangkong.Data;
 using Fangkong.Supervision.Detectors;
 using Fangkong.Supervision.Findings;
-using Fangkong.Web.Apis;
-using Microsoft.Extensions.Configuration;
+using Fangkong.Supervision;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -13,22 +13,20 @@ namespace Fangkong.Web.Infrastructure;
 /// due by their own schedule, then escalates overdue findings (<c>Supervision:EscalateEveryHours</c>,
 /// default 24).
 /// </summary>
-public sealed partial class SupervisionScheduler(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<SupervisionScheduler> logger)
+public sealed partial class SupervisionScheduler(IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, TimeProvider time, ILogger<SupervisionScheduler> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
-    private readonly TimeSpan _escalateEvery = TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Supervision:EscalateEveryHours", 24)));
-
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Supervision:TickSeconds", 60.0));
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.TickSeconds);
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {
-        var report = await RunDetectors.HandleAsync(system, Time, new RunDetectors.Command(DetectorCatalog.All, SupervisionApi.Settings(configuration)), ct);
+        var report = await RunDetectors.HandleAsync(system, Time, new RunDetectors.Command(DetectorCatalog.All, options.Value.For), ct);
         foreach (var line in report.Lines.Where(l => l.Raised > 0 || l.Error is not null || l.Unassigned.Count > 0))
         {
             LogRan(logger, line.Key, line.Raised, line.Unassigned.Count, line.Error ?? string.Empty);
         }
 
-        var escalated = await EscalateOverdue.HandleAsync(system, Time, _escalateEvery, ct);
+        var escalated = await EscalateOverdue.HandleAsync(system, Time, options.Value.EscalateEvery, ct);
         if (escalated.Escalated > 0)
         {
             LogEscalated(logger, escalated.Escalated);

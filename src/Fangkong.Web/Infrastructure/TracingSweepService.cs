@@ -1,8 +1,8 @@
 using Fangkong.Data;
 using Fangkong.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -10,12 +10,10 @@ namespace Fangkong.Web.Infrastructure;
 /// Every <c>Testing:SweepEverySeconds</c> (default 30; 0 turns it off), traces the positive and
 /// invalid tubes whose tracing did not finish with their result (<see cref="SweepUntraced"/>).
 /// </summary>
-public sealed partial class TracingSweepService(IServiceScopeFactory scopes, IConfiguration configuration, TimeProvider time, ILogger<TracingSweepService> logger)
+public sealed partial class TracingSweepService(IServiceScopeFactory scopes, IOptions<TestingOptions> options, TimeProvider time, ILogger<TracingSweepService> logger)
     : PeriodicSystemJob(scopes, time, logger)
 {
-    public static readonly TimeSpan Every = TimeSpan.FromSeconds(30);
-
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Testing:SweepEverySeconds", Every.TotalSeconds));
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SweepEverySeconds);
 
     protected override async Task TickAsync(FangkongDbContext system, CancellationToken ct)
     {

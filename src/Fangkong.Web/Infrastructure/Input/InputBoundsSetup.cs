@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
+using Fangkong.Common.Settings;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.Web.Infrastructure.Input;
@@ -14,14 +16,15 @@ public static class InputBoundsSetup
     public static WebApplicationBuilder AddInputBounds(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var limits = builder.Configuration.GetSection(RequestLimits.Section).Get<RequestLimits>() ?? new RequestLimits();
-        builder.Services.AddSingleton(limits);
+        builder.Services.AddSettings<RequestLimits>(builder.Configuration, RequestLimits.Section);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<RequestLimits>>().Value);
         // The per-request limit is lowered by content type; Kestrel's own ceiling is the largest of them.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = Math.Max(limits.UploadBytes, Math.Max(limits.JsonBytes, limits.FormBytes)));
-        builder.Services.Configure<FormOptions>(o =>
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimits>>((k, limits) =>
+            k.Limits.MaxRequestBodySize = Math.Max(limits.Value.UploadBytes, Math.Max(limits.Value.JsonBytes, limits.Value.FormBytes)));
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<RequestLimits>>((o, limits) =>
         {
-            o.MultipartBodyLengthLimit = limits.UploadBytes;
-            o.ValueLengthLimit = limits.FormValueBytes;
+            o.MultipartBodyLengthLimit = limits.Value.UploadBytes;
+            o.ValueLengthLimit = limits.Value.FormValueBytes;
         });
         // Without this, a body that does not bind is an empty 400 that names nothing; with it the
         // exception handler names the JSON path or the parameter.

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Fangkong.Web.Infrastructure.Input;
 
 /// <summary>
@@ -10,15 +12,19 @@ public sealed record RequestLimits
     public const string Section = "RequestLimits";
 
     /// <summary>JSON bodies (a batch of thousands of scans or results fits in 4 MiB).</summary>
+    [Range(typeof(long), "1024", "1073741824")]
     public long JsonBytes { get; init; } = 4L << 20;
 
     /// <summary>Form posts without files (application/x-www-form-urlencoded).</summary>
+    [Range(typeof(long), "1024", "1073741824")]
     public long FormBytes { get; init; } = 1L << 20;
 
     /// <summary>File uploads (multipart/form-data, text/csv): a county's CSV file.</summary>
+    [Range(typeof(long), "1024", "10737418240")]
     public long UploadBytes { get; init; } = 100L << 20;
 
     /// <summary>The longest single form value (a field, not a file): a lab's pasted results may be long.</summary>
+    [Range(1024, 1 << 30)]
     public int FormValueBytes { get; init; } = 1 << 20;
 
     public long For(string? contentType)

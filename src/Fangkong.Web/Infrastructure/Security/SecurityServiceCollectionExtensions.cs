@@ -1,4 +1,5 @@
 using System.Net;
+using Fangkong.Common.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -17,8 +18,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddFangkongSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(SecurityOptions.Section);
-        services.Configure<SecurityOptions>(section);
+        services.AddSettings<SecurityOptions>(configuration, SecurityOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<PasswordSignIn>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

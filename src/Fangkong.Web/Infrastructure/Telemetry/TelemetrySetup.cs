@@ -1,5 +1,6 @@
 using System.Net;
 using Fangkong.Common;
+using Fangkong.Common.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -25,11 +26,9 @@ public static class TelemetrySetup
 
     public static void AddFangkongTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TelemetryOptions>()
-            .Bind(builder.Configuration.GetSection(TelemetryOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        var settings = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        builder.Services.AddSettings<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section);
+        // The exporters are chosen now, from the settings as the builder has them (checked again at start).
+        var settings = SettingsBinder.Read<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section);
         var otlp = settings.OtlpEndpoint ?? EnvironmentEndpoint();
 
         var telemetry = builder.Services.AddOpenTelemetry()
