@@ -1,11 +1,12 @@
 using Fangkong.Access;
+using Fangkong.Common.Settings;
 using Fangkong.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Fangkong.Cli;
 
-/// <summary>Builds the service provider a command runs with: the chosen database, logging to stderr.</summary>
+/// <summary>Builds the service provider a command runs with: the chosen database, the settings (checked here), logging to stderr.</summary>
 internal static class CliServices
 {
     public static ServiceProvider Build(DatabaseSettings settings)
@@ -14,6 +15,9 @@ internal static class CliServices
         services.AddLogging(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         services.AddFangkongData(settings);
         services.AddFangkongIdentity();
-        return services.BuildServiceProvider();
+        services.AddFangkongSettings(CliSettings.Configuration);
+        var provider = services.BuildServiceProvider();
+        provider.ValidateSettingsNow();
+        return provider;
     }
 }

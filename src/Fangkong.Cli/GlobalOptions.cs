@@ -8,9 +8,9 @@ internal static class GlobalOptions
 {
     public static Option<string?> Database { get; } = new("--database")
     {
-        Description = $"sqlite:PATH or postgres:CONNECTION-STRING (default: ${DatabaseSettings.EnvironmentVariable}, else {DatabaseSettings.Default})",
+        Description = $"sqlite:PATH or postgres:CONNECTION-STRING (default: ${DatabaseSettings.EnvironmentVariable}, else {DatabaseOptions.Section}:Connection of appsettings.json, {DatabaseSettings.Default})",
         Recursive = true,
     };
 
-    public static DatabaseSettings Settings(ParseResult result) => DatabaseSettings.Resolve(result.GetValue(Database));
+    public static DatabaseSettings Settings(ParseResult result) => DatabaseOptions.Resolve(result.GetValue(Database), CliSettings.Configuration);
 }

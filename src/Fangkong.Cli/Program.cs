@@ -32,7 +32,7 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is FormatException or InvalidOperationException or IOException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
+catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or FormatException or InvalidOperationException or IOException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
 {
     // Expected failures (bad settings, unreachable database, unreadable file): one clear line, exit 1.
     AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");

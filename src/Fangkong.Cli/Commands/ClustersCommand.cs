@@ -16,8 +16,8 @@ internal static class ClustersCommand
     private static Command DetectCommand()
     {
         var date = new Option<string>("--date") { Description = "As of this day, YYYY-MM-DD (default: today in China)" };
-        var window = new Option<int>("--window-days") { Description = "Links at most this many days apart join their cases", DefaultValueFactory = _ => ClusterSettings.DefaultWindowDays };
-        var min = new Option<int>("--min-cases") { Description = "Smallest cluster", DefaultValueFactory = _ => ClusterSettings.DefaultMinCases };
+        var window = new Option<int?>("--window-days") { Description = "Links at most this many days apart join their cases (default: Clusters:WindowDays)" };
+        var min = new Option<int?>("--min-cases") { Description = "Smallest cluster (default: Clusters:MinCases)" };
         var command = new Command("detect", "识别聚集性疫情 Recompute clusters (idempotent; existing clusters grow or merge, ids stay)") { date, window, min };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
@@ -28,7 +28,7 @@ internal static class ClustersCommand
                 return CommandScope.Fail(day.Error!.Message);
             }
 
-            var detected = await DetectClusters.HandleAsync(db, new DetectClusters.Command(day.Value, new ClusterSettings(result.GetValue(window), result.GetValue(min))), ct);
+            var detected = await DetectClusters.HandleAsync(db, new DetectClusters.Command(day.Value, Configured(sp.GetRequiredService<ClusterSettings>(), result.GetValue(window), result.GetValue(min))), ct);
             if (!detected.IsSuccess)
             {
                 return CommandScope.Fail(detected.Error!.Message);
@@ -86,4 +86,8 @@ internal static class ClustersCommand
         }, ct));
         return command;
     }
+
+    /// <summary>The configured settings (Clusters section), with the flags given on top.</summary>
+    private static ClusterSettings Configured(ClusterSettings configured, int? windowDays, int? minCases) =>
+        configured with { WindowDays = windowDays ?? configured.WindowDays, MinCases = minCases ?? configured.MinCases };
 }

@@ -17,8 +17,8 @@ internal static class InfectionFreeCommand
     private static Command RecheckCommand()
     {
         var date = new Option<string>("--date") { Description = "The day to check, YYYY-MM-DD (default: today in China)" };
-        var clean = new Option<int>("--clean-days") { Description = "Days without infection and since the last contact's exposure", DefaultValueFactory = _ => AreaCriteriaSettings.Default.CleanDays };
-        var window = new Option<int>("--round-window-days") { Description = "A full clean round within this many days", DefaultValueFactory = _ => AreaCriteriaSettings.Default.RoundWindowDays };
+        var clean = new Option<int?>("--clean-days") { Description = "Days without infection and since the last contact's exposure (default: Areas:Criteria:CleanDays)" };
+        var window = new Option<int?>("--round-window-days") { Description = "A full clean round within this many days (default: Areas:Criteria:RoundWindowDays)" };
         var command = new Command("recheck", "复核无疫标识 Remove, with a notice, every label whose unit no longer qualifies (idempotent)") { date, clean, window };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
@@ -29,7 +29,7 @@ internal static class InfectionFreeCommand
                 return CommandScope.Fail(day.Error!.Message);
             }
 
-            var done = await RecheckLabels.HandleAsync(db, time, day.Value, new AreaCriteriaSettings(result.GetValue(clean), result.GetValue(window)), ct);
+            var done = await RecheckLabels.HandleAsync(db, time, day.Value, Configured(sp.GetRequiredService<AreaCriteriaSettings>(), result.GetValue(clean), result.GetValue(window)), ct);
             if (!done.IsSuccess)
             {
                 return CommandScope.Fail(done.Error!.Message);
@@ -46,4 +46,8 @@ internal static class InfectionFreeCommand
         }, ct));
         return command;
     }
+
+    /// <summary>The configured criteria (Areas:Criteria section), with the flags given on top.</summary>
+    private static AreaCriteriaSettings Configured(AreaCriteriaSettings configured, int? cleanDays, int? roundWindowDays) =>
+        configured with { CleanDays = cleanDays ?? configured.CleanDays, RoundWindowDays = roundWindowDays ?? configured.RoundWindowDays };
 }

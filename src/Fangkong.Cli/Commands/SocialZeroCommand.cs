@@ -19,8 +19,8 @@ internal static class SocialZeroCommand
         var region = new Option<string>("--region") { Description = "City or county code", Required = true };
         var to = new Option<string>("--to") { Description = "Last day, YYYY-MM-DD (default: today in China)" };
         var days = new Option<int>("--days") { Description = "Days shown", DefaultValueFactory = _ => 14 };
-        var n = new Option<int>("--consecutive") { Description = "Consecutive days for the status", DefaultValueFactory = _ => SocialZeroSettings.Default.Days };
-        var threshold = new Option<double>("--threshold") { Description = "Basic zero: new social-level cases per 100,000 below this", DefaultValueFactory = _ => SocialZeroSettings.Default.ThresholdPer100k };
+        var n = new Option<int?>("--consecutive") { Description = "Consecutive days for the status (default: SocialZero:Days)" };
+        var threshold = new Option<double?>("--threshold") { Description = "Basic zero: new social-level cases per 100,000 below this (default: SocialZero:ThresholdPer100k)" };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         var command = new Command("series", "社会面新增与清零状态 Daily social-level cases and status") { region, to, days, n, threshold, format };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
@@ -33,7 +33,7 @@ internal static class SocialZeroCommand
 
             var series = await SocialZeroSeries.HandleAsync(
                 db, result.GetValue(region), end.Value.AddDays(1 - Math.Max(1, result.GetValue(days))), end.Value,
-                new SocialZeroSettings(result.GetValue(n), result.GetValue(threshold)), ct);
+                Configured(sp.GetRequiredService<SocialZeroSettings>(), result.GetValue(n), result.GetValue(threshold)), ct);
             if (!series.IsSuccess)
             {
                 return CommandScope.Fail(series.Error!.Message);
@@ -78,4 +78,8 @@ internal static class SocialZeroCommand
         }, ct));
         return command;
     }
+
+    /// <summary>The configured settings (SocialZero section), with the flags given on top.</summary>
+    private static SocialZeroSettings Configured(SocialZeroSettings configured, int? days, double? threshold) =>
+        configured with { Days = days ?? configured.Days, ThresholdPer100k = threshold ?? configured.ThresholdPer100k };
 }

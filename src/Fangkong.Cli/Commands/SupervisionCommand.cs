@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Fangkong.Cases.Bulletins;
+using Fangkong.Supervision;
 using Fangkong.Supervision.Detectors;
 using Fangkong.Supervision.Findings;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Fangkong.Cli.Commands;
@@ -45,7 +47,18 @@ internal static class SupervisionCommand
                 return CommandScope.Fail($"没有预警规则「{key}」 (No detector '{key}').");
             }
 
-            DetectorSettings Settings(string k) => overrides.Where(o => o.Key == k).Aggregate(DetectorSettings.Defaults(k), (acc, o) => acc.With(o.Name, o.Value));
+            // A flag's value is checked as a configured one would be, then overrides it.
+            var refused = overrides.Select(o => DetectorCatalog.All.FirstOrDefault(d => d.Key == o.Key) is { } d
+                    ? DetectorSettingsCheck.Failure($"--set {o.Key}:{o.Name}", d, o.Name, o.Value)
+                    : $"没有预警规则「{o.Key}」 (No detector '{o.Key}').")
+                .FirstOrDefault(f => f is not null);
+            if (refused is not null)
+            {
+                return CommandScope.Fail(refused);
+            }
+
+            var configured = sp.GetRequiredService<IOptions<SupervisionOptions>>().Value;
+            DetectorSettings Settings(string k) => overrides.Where(o => o.Key == k).Aggregate(configured.For(k), (acc, o) => acc.With(o.Name, o.Value));
             var report = await RunDetectors.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), new RunDetectors.Command(DetectorCatalog.All, Settings, result.GetValue(force), result.GetValue(only)), ct);
             var table = new Table().AddColumns("detector", "ran", "detected", "raised", "duplicates", "unassigned", "error");
             foreach (var l in report.Lines)
@@ -61,11 +74,11 @@ internal static class SupervisionCommand
 
     private static Command EscalateCommand()
     {
-        var hours = new Option<int>("--every-hours") { Description = "An overdue finding climbs one more level after each such interval", DefaultValueFactory = _ => 24 };
+        var hours = new Option<int?>("--every-hours") { Description = "An overdue finding climbs one more level after each such interval (default: Supervision:EscalateEveryHours)" };
         var command = new Command("escalate", "逾期升级督办 Escalate overdue findings to the region above, with a notice") { hours };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
-            var report = await EscalateOverdue.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), TimeSpan.FromHours(Math.Max(1, result.GetValue(hours))), ct);
+            var report = await EscalateOverdue.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(hours) is { } every ? TimeSpan.FromHours(Math.Max(1, every)) : sp.GetRequiredService<IOptions<SupervisionOptions>>().Value.EscalateEvery, ct);
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]{report.Escalated:N0}[/] findings escalated");
             return 0;
         }, ct));
