@@ -28,7 +28,7 @@ public static class AreaFormEndpoints
         var on = Day(day) ?? ChinaTime.Today(time);
         var region = string.IsNullOrWhiteSpace(scope) ? db.Jurisdiction.RegionPrefix : scope.Trim();
         var result = region.Length == 0
-            ? Result<ProposeAreaChanges.Summary>.Fail(Error.Invalid("scope", "请指定评估范围 (give the region to evaluate)."))
+            ? Result<ProposeAreaChanges.Summary>.Fail(Error.Invalid("scope", ErrorText.Of("error.web.give-region-evaluate")))
             : await ProposeAreaChanges.HandleAsync(db, time, region, on, settings, ct);
         return result.IsSuccess
             ? Results.LocalRedirect(Invariant($"/areas?evaluated={result.Value!.Compounds}&proposed={result.Value.Proposed}&kept={result.Value.Kept}&superseded={result.Value.Superseded}"))

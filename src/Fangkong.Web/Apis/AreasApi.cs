@@ -52,7 +52,7 @@ public static class AreasApi
 
         return Enum.TryParse<RegionLevel>(level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
             ? (await EvaluateAreaCriteria.ForRegionsAsync(db, region, parsed, on, settings, ct)).ToHttp()
-            : Result<IReadOnlyList<AreaCriteria>>.Fail(Error.Invalid("level", $"层级应为 compound/township/community (level must be compound, township or community; got '{level}').")).ToHttp();
+            : Result<IReadOnlyList<AreaCriteria>>.Fail(Error.Invalid("level", ErrorText.Of("error.web.level-compound-township-community", level))).ToHttp();
     }
 
     public static async Task<Results<Ok<Page<ListDesignations.Row>>, ValidationProblem, ProblemHttpResult>> DesignationsAsync(
@@ -74,7 +74,7 @@ public static class AreasApi
         var scope = string.IsNullOrWhiteSpace(body.Scope) ? db.Jurisdiction.RegionPrefix : body.Scope;
         if (scope.Length == 0)
         {
-            return Result<ProposeAreaChanges.Summary>.Fail(Error.Invalid("scope", "请指定评估范围 (give the region to evaluate).")).ToHttp();
+            return Result<ProposeAreaChanges.Summary>.Fail(Error.Invalid("scope", ErrorText.Of("error.web.give-region-evaluate"))).ToHttp();
         }
 
         return (await ProposeAreaChanges.HandleAsync(db, time, scope, body.Day ?? ChinaTime.Today(time), settings, ct)).ToHttp();

@@ -70,7 +70,7 @@ public static class CasesApi
         ArgumentNullException.ThrowIfNull(body);
         if (string.IsNullOrWhiteSpace(body.CaseNo))
         {
-            return Result<CheckRelease.Answer>.Fail(Error.Invalid("caseNo", "缺少病例编号 (caseNo is required).")).ToHttp();
+            return Result<CheckRelease.Answer>.Fail(Error.Invalid("caseNo", ErrorText.Of("error.web.caseno-required"))).ToHttp();
         }
 
         return (await CheckRelease.HandleAsync(db, body.CaseNo.Trim(), body.Tests ?? [], ct)).ToHttp();
@@ -82,12 +82,12 @@ public static class CasesApi
         ArgumentNullException.ThrowIfNull(body);
         if (string.IsNullOrWhiteSpace(body.CaseNo))
         {
-            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("caseNo", "缺少病例编号 (caseNo is required).")).ToHttp();
+            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("caseNo", ErrorText.Of("error.web.caseno-required"))).ToHttp();
         }
 
         if (body.On is not { } on)
         {
-            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("on", "缺少出院或解除日期 (on is required).")).ToHttp();
+            return Result<RecordRelease.Recorded>.Fail(Error.Invalid("on", ErrorText.Of("error.web.required"))).ToHttp();
         }
 
         return (await RecordRelease.HandleAsync(db, new RecordRelease.Command(body.CaseNo.Trim(), on, body.Tests ?? []), ct)).ToHttp();
@@ -102,7 +102,7 @@ public static class CasesApi
     {
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return Result<BulletinJson>.Fail(Error.Invalid("date", $"日期「{date}」应为 YYYY-MM-DD (date must be YYYY-MM-DD).")).ToHttp();
+            return Result<BulletinJson>.Fail(Error.Invalid("date", ErrorText.Of("error.web.date-yyyy-mm-dd", date))).ToHttp();
         }
 
         var bulletin = await BuildDailyBulletin.HandleAsync(db, region, day, ct);
@@ -122,7 +122,7 @@ public static class CasesApi
     {
         if (file is null || file.Length == 0)
         {
-            return Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).");
+            return Error.Invalid("file", ErrorText.Of("error.web.choose-csv-file"));
         }
 
         var source = CsvEncodings.Parse(encoding);

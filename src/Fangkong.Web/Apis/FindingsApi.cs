@@ -74,7 +74,7 @@ public static class FindingsApi
         var content = await GetEvidence.HandleAsync(db, id, ct);
         if (!content.IsSuccess)
         {
-            return TypedResults.Problem(detail: content.Error!.Message, statusCode: ResultHttp.StatusOf(content.Error.Kind));
+            return content.Error!.ToProblem();
         }
 
         var c = content.Value!;
@@ -86,19 +86,19 @@ public static class FindingsApi
     {
         if (!request.HasFormContentType)
         {
-            return Error.Invalid("file", "请以 multipart/form-data 上传文件 (Upload the file as multipart/form-data).");
+            return Error.Invalid("file", ErrorText.Of("error.web.upload-file-multipart-form-data"));
         }
 
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return Error.Invalid("file", "请选择要上传的文件 (The file is empty).");
+            return Error.Invalid("file", ErrorText.Of("error.web.file-empty"));
         }
 
         if (file.Length > EvidenceFile.MaxBytes)
         {
-            return Error.Invalid("file", $"文件不超过 {EvidenceFile.MaxBytes / 1024 / 1024} MB (A file has at most {EvidenceFile.MaxBytes / 1024 / 1024} MB).");
+            return Error.Invalid("file", ErrorText.Of("error.web.file-most-mb", EvidenceFile.MaxBytes / 1024 / 1024));
         }
 
         using var buffer = new MemoryStream((int)file.Length);

@@ -126,7 +126,7 @@ public static class InvestigationApi
     {
         if (file is null || file.Length == 0)
         {
-            return Result<ImportCheckIns.Imported>.Fail(Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).")).ToHttp();
+            return Result<ImportCheckIns.Imported>.Fail(Error.Invalid("file", ErrorText.Of("error.web.choose-csv-file"))).ToHttp();
         }
 
         var source = CsvEncodings.Parse(encoding);
@@ -183,7 +183,7 @@ public static class InvestigationApi
 
         if (!ImportCheckIns.TryParseTime(fromAt ?? string.Empty, out var from) || !ImportCheckIns.TryParseTime(toAt ?? string.Empty, out var to))
         {
-            return Back(id, Result<bool>.Fail(Error.Invalid("fromAt", "请填写起止时间 (fromAt and toAt are required).")), "stop");
+            return Back(id, Result<bool>.Fail(Error.Invalid("fromAt", ErrorText.Of("error.web.fromat-toat-required"))), "stop");
         }
 
         var stops = current.Value!.Itinerary.Select(s => new UpdateItinerary.Stop(s.FromAt, s.ToAt, s.PlaceId, s.CompoundId, s.PlaceText, s.Note)).ToList();

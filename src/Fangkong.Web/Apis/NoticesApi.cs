@@ -51,7 +51,7 @@ public static class NoticesApi
         var notice = await GetNotice.HandleAsync(db, id, ct);
         if (!notice.IsSuccess)
         {
-            return TypedResults.Problem(detail: notice.Error!.Message, statusCode: ResultHttp.StatusOf(notice.Error.Kind));
+            return notice.Error!.ToProblem();
         }
 
         if (format == "pdf" && CjkFont.Path is null)

@@ -69,7 +69,7 @@ public static class PassesApi
         var pass = await GetPass.HandleAsync(db, time, id, ct);
         if (!pass.IsSuccess)
         {
-            return TypedResults.Problem(detail: pass.Error!.Message, statusCode: ResultHttp.StatusOf(pass.Error.Kind));
+            return pass.Error!.ToProblem();
         }
 
         return pass.Value!.Token is { } token

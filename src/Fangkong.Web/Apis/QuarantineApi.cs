@@ -41,7 +41,7 @@ public static class QuarantineApi
     {
         if (roomsPer10000 is < 1 or > 1000)
         {
-            return Result<ForecastCapacity.View>.Fail(Error.Invalid("roomsPer10000", "每万人房间数应为 1–1000 (roomsPer10000 must be 1 to 1000).")).ToHttp();
+            return Result<ForecastCapacity.View>.Fail(Error.Invalid("roomsPer10000", ErrorText.Of("error.web.roomsper"))).ToHttp();
         }
 
         return TypedResults.Ok(await ForecastCapacity.HandleAsync(db, time, roomsPer10000 ?? ForecastCapacity.DefaultRoomsPer10000, ct));

@@ -17,12 +17,22 @@ public static class ResultHttp
         var error = result.Error!;
         if (error.Kind == ErrorKind.Invalid && error.Field is { } field)
         {
-            // A 400 names the field, so a client can show the message next to it.
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error.Message] }, detail: error.Message);
+            return error.ToValidationProblem(field);
         }
 
-        return TypedResults.Problem(detail: error.Message, statusCode: StatusOf(error.Kind));
+        return error.ToProblem();
     }
+
+    /// <summary>
+    /// A 400 that names the field, so a client can show the message next to it. The message is in the
+    /// request's culture (Accept-Language or the culture cookie); <c>code</c> stays the same in every language.
+    /// </summary>
+    public static ValidationProblem ToValidationProblem(this Error error, string field) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [error.Message] }, detail: error.Message, extensions: CodeOf(error));
+
+    /// <summary>A problem with the kind's status, the message in the request's culture and the stable <c>code</c>.</summary>
+    public static ProblemHttpResult ToProblem(this Error error) =>
+        TypedResults.Problem(detail: error.Message, statusCode: StatusOf(error.Kind), extensions: CodeOf(error));
 
     public static int StatusOf(ErrorKind kind) => kind switch
     {
@@ -33,4 +43,7 @@ public static class ResultHttp
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
+
+    private static Dictionary<string, object?>? CodeOf(Error error) =>
+        error.Code is { } code ? new Dictionary<string, object?> { ["code"] = code } : null;
 }

@@ -23,34 +23,34 @@ public static class AddUser
     {
         if (string.IsNullOrWhiteSpace(command.UserName))
         {
-            return Error.Invalid("user", "The user name is required.");
+            return Error.Invalid("user", ErrorText.Of("error.access.user-name-required"));
         }
 
         if (Roles.Find(command.Role) is null)
         {
-            return Error.Invalid("role", $"'{command.Role}' is not a role; use one of: {string.Join(", ", Roles.All.Select(r => r.Name))}.");
+            return Error.Invalid("role", ErrorText.Of("error.access.not-a-role", command.Role, string.Join(", ", Roles.All.Select(r => r.Name))));
         }
 
         var region = Regions.RegionCode.Normalise(command.RegionCode);
         if (region is null)
         {
-            return Error.Invalid("region", $"'{command.RegionCode}' is not a region code.");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", command.RegionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"Region {region} is outside your jurisdiction.");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         var regionName = await db.Regions.AsNoTracking().Where(r => r.Code == region).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (regionName is null)
         {
-            return Error.Invalid("region", $"Region {region} is not in the registry; import it first (fangkong regions import).");
+            return Error.Invalid("region", ErrorText.Of("error.access.region-not-in-registry-import-first", region));
         }
 
         if (await users.FindByNameAsync(command.UserName) is not null)
         {
-            return Error.Conflict($"User '{command.UserName}' already exists.");
+            return Error.Conflict(ErrorText.Of("error.access.user-already-exists", command.UserName));
         }
 
         if (!await roles.RoleExistsAsync(command.Role))

@@ -16,6 +16,6 @@ public sealed record AreaCriteriaSettings(int CleanDays = 14, int RoundWindowDay
     /// <summary>Refuses day counts that make no sense (negative, or longer than an outbreak is tracked).</summary>
     public Common.Error? Check() =>
         CleanDays is < 1 or > 60 || RoundWindowDays is < 0 or > 14 || HighRiskCleanDays is < 1 or > 60 || MediumRiskDays is < 0 or > 60
-            ? Common.Error.Invalid("criteria", $"解封天数应为 1–60，核酸轮次窗口应为 0–14 天 (clean days must lie in 1–60 and the round window in 0–14 days; got {CleanDays} and {RoundWindowDays}).")
+            ? Common.Error.Invalid("criteria", Common.ErrorText.Of("error.areas.clean-days-lie-round-window", CleanDays, RoundWindowDays))
             : null;
 }

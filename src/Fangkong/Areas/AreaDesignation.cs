@@ -65,12 +65,14 @@ public sealed class AreaDesignation : IRegionScoped
         ArgumentNullException.ThrowIfNull(unit);
         if (level.SchemeOf() != schemeInForce)
         {
-            return Error.Invalid("level", $"{level.Zh()}不属于现行方案的分区 ({level.En()} is not a level of the scheme in force, {schemeInForce}).");
+            return Error.Invalid("level", ErrorText.Of("error.areas.not-level-scheme-force", level.Zh(), level.En(), schemeInForce));
         }
 
         if (level.IsCountyWide() != (unit.Kind == AreaUnitKind.Region && unit.RegionCode.Length <= 6))
         {
-            return Error.Invalid("level", $"{level.Zh()}{(level.IsCountyWide() ? "划定到区县" : "划定到区县以下（乡镇、社区、小区、楼栋）")} ({level.En()} is designated {(level.IsCountyWide() ? "on a county" : "below county level")}).");
+            return Error.Invalid("level", level.IsCountyWide()
+                ? ErrorText.Of("error.areas.designated-on-county", level.Zh(), level.En())
+                : ErrorText.Of("error.areas.designated-below-county", level.Zh(), level.En()));
         }
 
         if (Text(reason, ReasonMaxLength, "reason", "理由") is { } badReason)
@@ -104,12 +106,12 @@ public sealed class AreaDesignation : IRegionScoped
     {
         if (EndsOn is not null)
         {
-            return Error.Conflict($"{UnitName}的{Level.Zh()}已于 {EndsOn:yyyy-MM-dd} 解除 ({UnitName}: the {Level.En()} already ended on {EndsOn:yyyy-MM-dd}).");
+            return Error.Conflict(ErrorText.Of("error.areas.already-ended", UnitName, Level.Zh(), EndsOn, Level.En()));
         }
 
         if (on < StartsOn)
         {
-            return Error.Invalid("on", $"解除日期早于划定日期 {StartsOn:yyyy-MM-dd} (cannot end before it started on {StartsOn:yyyy-MM-dd}).");
+            return Error.Invalid("on", ErrorText.Of("error.areas.cannot-end-before-started", StartsOn));
         }
 
         EndsOn = on;
@@ -120,6 +122,6 @@ public sealed class AreaDesignation : IRegionScoped
 
     internal static Error? Text(string? text, int max, string field, string zh) =>
         string.IsNullOrWhiteSpace(text) || text.Trim().Length > max
-            ? Error.Invalid(field, $"{zh}应为 1–{max} 个字 ({field} must have 1 to {max} characters).")
+            ? Error.Invalid(field, ErrorText.Of("error.areas.characters", zh, max, field))
             : null;
 }

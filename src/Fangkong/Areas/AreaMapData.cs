@@ -25,13 +25,13 @@ public static class AreaMapData
         var city = RegionCode.Normalise(cityCode);
         if (city is null || city.Length != (int)RegionLevel.City)
         {
-            return Error.Invalid("city", $"「{cityCode}」不是地市代码 ('{cityCode}' is not a city code (4 digits)).");
+            return Error.Invalid("city", ErrorText.Of("error.areas.not-city-code-digits", cityCode));
         }
 
         var name = await db.Regions.AsNoTracking().Where(r => r.Code == city).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (name is null)
         {
-            return Error.NotFound($"区划 {city} 未登记 (Region {city} is not in the registry).");
+            return Error.NotFound(ErrorText.Of("error.testing.region-not-registry", city));
         }
 
         var counties = await db.Regions.AsNoTracking().Where(r => r.ParentCode == city).OrderBy(r => r.Code).Select(r => new { r.Code, r.Name }).ToListAsync(ct);

@@ -130,7 +130,7 @@ public sealed class AreaProposal : IRegionScoped
     {
         if (Status != ProposalStatus.Pending)
         {
-            return Error.Conflict($"该建议已处理（{Status}）(proposal {Id} was already decided: {Status}).");
+            return Error.Conflict(ErrorText.Of("error.areas.proposal-already-decided", Status, Id));
         }
 
         if (AreaDesignation.Text(reason, AreaDesignation.ReasonMaxLength, "reason", "理由") is { } badReason)

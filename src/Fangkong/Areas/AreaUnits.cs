@@ -16,23 +16,23 @@ public static class AreaUnits
                 var code = Regions.RegionCode.Normalise(regionCode);
                 if (code is null)
                 {
-                    return Error.Invalid("region", $"「{regionCode}」不是区划代码 ('{regionCode}' is not a region code).");
+                    return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", regionCode));
                 }
 
                 // Regions are reference data, visible to all: the jurisdiction is checked on the code.
                 if (!db.Jurisdiction.Covers(code))
                 {
-                    return Error.Forbidden($"区划 {code} 不在您的辖区内 (Region {code} is outside your jurisdiction).");
+                    return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", code));
                 }
 
                 var region = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct);
                 return region is null
-                    ? Error.NotFound($"区划 {code} 未登记 (Region {code} is not in the registry).")
+                    ? Error.NotFound(ErrorText.Of("error.testing.region-not-registry", code))
                     : new AreaUnit(kind, code, null, region);
             case AreaUnitKind.Compound:
                 var compound = await db.Compounds.AsNoTracking().Where(c => c.Id == unitId).Select(c => new { c.RegionCode, c.Name }).FirstOrDefaultAsync(ct);
                 return compound is null
-                    ? Error.NotFound($"小区 {unitId} 不存在或不在您的辖区内 (Compound {unitId} was not found in your jurisdiction).")
+                    ? Error.NotFound(ErrorText.Of("error.areas.compound-not-found-jurisdiction", unitId))
                     : new AreaUnit(kind, compound.RegionCode, unitId, compound.Name);
             default:
                 var building = await (
@@ -42,7 +42,7 @@ public static class AreaUnits
                         select new { b.RegionCode, Name = c.Name + " " + b.Name })
                     .FirstOrDefaultAsync(ct);
                 return building is null
-                    ? Error.NotFound($"楼栋 {unitId} 不存在或不在您的辖区内 (Building {unitId} was not found in your jurisdiction).")
+                    ? Error.NotFound(ErrorText.Of("error.areas.building-not-found-jurisdiction", unitId))
                     : new AreaUnit(kind, building.RegionCode, unitId, building.Name);
         }
     }

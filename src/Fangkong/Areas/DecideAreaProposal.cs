@@ -24,7 +24,7 @@ public static class DecideAreaProposal
         var proposal = await db.AreaProposals.FirstOrDefaultAsync(p => p.Id == command.ProposalId, ct);
         if (proposal is null)
         {
-            return Error.NotFound($"建议 {command.ProposalId} 不存在或不在您的辖区内 (Proposal {command.ProposalId} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.areas.proposal-not-found-jurisdiction", command.ProposalId));
         }
 
         var by = db.Jurisdiction.UserName;
@@ -42,13 +42,13 @@ public static class DecideAreaProposal
 
         if (command.On < proposal.ProposedOn)
         {
-            return Error.Invalid("on", $"生效日期早于建议日期 {proposal.ProposedOn:yyyy-MM-dd} (the decision cannot take effect before the proposal of {proposal.ProposedOn:yyyy-MM-dd}).");
+            return Error.Invalid("on", ErrorText.Of("error.areas.decision-cannot-take-effect-before", proposal.ProposedOn));
         }
 
         var current = await AreaUnits.ActiveAsync(db, proposal.Unit, ct);
         if (current?.Id != proposal.DesignationId)
         {
-            return Error.Conflict($"{proposal.UnitName}的分区已在建议之后改变，请重新评估 (the designation of {proposal.UnitName} changed since the proposal; evaluate again).");
+            return Error.Conflict(ErrorText.Of("error.areas.designation-changed-since-proposal-evaluate", proposal.UnitName));
         }
 
         if (proposal.Approve(by, now, command.Reason, command.ApprovingBody) is { } invalid)

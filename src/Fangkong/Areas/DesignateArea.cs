@@ -39,7 +39,7 @@ public static class DesignateArea
         {
             if (current.Level == command.Level)
             {
-                return Error.Conflict($"{unit.Value.Name}已是{current.Level.Zh()}（自 {current.StartsOn:yyyy-MM-dd}）({unit.Value.Name} is already a {current.Level.En()} since {current.StartsOn:yyyy-MM-dd}).");
+                return Error.Conflict(ErrorText.Of("error.areas.already-since", unit.Value.Name, current.Level.Zh(), current.StartsOn, current.Level.En()));
             }
 
             if (current.End(command.StartsOn, $"改划为{command.Level.Zh()} (changed to {command.Level.En()}): {command.Reason.Trim()}", db.Jurisdiction.UserName) is { } refused)

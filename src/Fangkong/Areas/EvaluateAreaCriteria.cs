@@ -52,7 +52,7 @@ public static class EvaluateAreaCriteria
         var length = (int)level;
         if (length < region.Length)
         {
-            return Error.Invalid("level", $"层级低于范围 {region} (level {level} is above the scope {region}).");
+            return Error.Invalid("level", ErrorText.Of("error.areas.level-above-scope", region, level));
         }
 
         var units = (await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(region) && r.Level == level)
@@ -75,14 +75,14 @@ public static class EvaluateAreaCriteria
         var region = RegionCode.Normalise(scope);
         if (region is null)
         {
-            return Error.Invalid("region", $"「{scope}」不是区划代码 ('{scope}' is not a region code).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", scope));
         }
 
         // Several queries below lift the sampling-point filter of samples and tubes (a resident may be
         // swabbed anywhere) and filter the residents by this scope instead: it must lie in the jurisdiction.
         return db.Jurisdiction.Covers(region)
             ? null
-            : Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            : Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
     }
 
     private static IReadOnlyList<AreaCriteria> Combine(AreaUnitKind kind, List<Unit> units, UnitFacts facts, DateOnly day, AreaCriteriaSettings settings)

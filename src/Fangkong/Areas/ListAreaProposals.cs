@@ -23,7 +23,7 @@ public static class ListAreaProposals
         {
             if (!Enum.TryParse<ProposalStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return Error.Invalid("status", $"状态应为 pending/approved/rejected/superseded/all (status must be pending, approved, rejected, superseded or all; got '{status}').");
+                return Error.Invalid("status", ErrorText.Of("error.areas.status-pending-approved-rejected-superseded", status));
             }
 
             wanted = parsed;

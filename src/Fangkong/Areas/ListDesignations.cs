@@ -17,12 +17,12 @@ public static class ListDesignations
         var region = string.IsNullOrWhiteSpace(regionCode) ? db.Jurisdiction.RegionPrefix : Regions.RegionCode.Normalise(regionCode);
         if (region is null)
         {
-            return Error.Invalid("region", $"「{regionCode}」不是区划代码 ('{regionCode}' is not a region code).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", regionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         var query = db.AreaDesignations.AsNoTracking().Where(d => d.RegionCode.StartsWith(region));

@@ -28,7 +28,7 @@ public static class PublicAreaStatus
         var q = query?.Trim() ?? string.Empty;
         if (q.Length < MinQueryLength || q.Length > 50)
         {
-            return Error.Invalid("q", $"请输入 {MinQueryLength}–50 个字的小区或社区名称 (enter {MinQueryLength} to 50 characters of a compound or community name).");
+            return Error.Invalid("q", ErrorText.Of("error.areas.enter-characters-compound-community-name", MinQueryLength));
         }
 
         var compounds = await db.Compounds.IgnoreQueryFilters().AsNoTracking()

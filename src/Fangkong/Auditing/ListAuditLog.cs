@@ -33,7 +33,7 @@ public static class ListAuditLog
         var size = query.PageSize ?? DefaultPageSize;
         if (size is < 1 or > MaxPageSize)
         {
-            return Error.Invalid("pageSize", $"每页 1–{MaxPageSize} 条 (A page holds 1 to {MaxPageSize} lines).");
+            return Error.Invalid("pageSize", ErrorText.Of("error.auditing.page-holds-lines", MaxPageSize));
         }
 
         if (Validate(query) is { } error)
@@ -53,12 +53,12 @@ public static class ListAuditLog
     {
         if (query.From is { } from && query.To is { } to && from > to)
         {
-            return Error.Invalid("from", "开始时间晚于结束时间 (The start is after the end).");
+            return Error.Invalid("from", ErrorText.Of("error.auditing.start-after-end"));
         }
 
         if (query.Before is < 1)
         {
-            return Error.Invalid("before", "before 须为正数 (before must be positive).");
+            return Error.Invalid("before", ErrorText.Of("error.auditing.before-positive"));
         }
 
         return Too(query.User, "user", AuditEntry.UserMaxLength)
@@ -145,5 +145,5 @@ public static class ListAuditLog
     private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Error? Too(string? value, string field, int max) =>
-        value is { Length: var n } && n > max ? Error.Invalid(field, $"{field} 最长 {max} 个字符 ({field} is at most {max} characters).") : null;
+        value is { Length: var n } && n > max ? Error.Invalid(field, ErrorText.Of("error.auditing.most-characters", field, max)) : null;
 }

@@ -25,12 +25,12 @@ public static class AddPolicyVersion
         var version = created.Value!;
         if (!db.Jurisdiction.Covers(version.RegionPrefix))
         {
-            return Error.Forbidden($"区划 {version.RegionPrefix} 不在您的辖区内 (Region '{version.RegionPrefix}' is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.cases.region-outside-jurisdiction", version.RegionPrefix));
         }
 
         if (await db.PolicyVersions.AnyAsync(v => v.Code == version.Code, ct))
         {
-            return Error.Conflict($"方案版本 {version.Code} 已存在 (policy version {version.Code} already exists).");
+            return Error.Conflict(ErrorText.Of("error.cases.policy-version-already-exists", version.Code));
         }
 
         db.PolicyVersions.Add(version);

@@ -19,20 +19,20 @@ public static class BuildDailyBulletin
         ArgumentNullException.ThrowIfNull(db);
         if (!RegionCode.TryParse(region, out var code) || code.Level > RegionLevel.County)
         {
-            return Error.Invalid("region", $"「{region}」应为省、市或区县的区划代码 ('{region}' must be the code of a province, city or county).");
+            return Error.Invalid("region", ErrorText.Of("error.cases.code-province-city-county", region));
         }
 
         var prefix = code.Value;
         if (!db.Jurisdiction.Covers(prefix))
         {
             // A partial count would look like a complete one: refuse rather than under-report.
-            return Error.Forbidden($"区划 {prefix} 不在您的辖区内 (region {prefix} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", prefix));
         }
 
         var name = await db.Regions.AsNoTracking().Where(r => r.Code == prefix).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (name is null)
         {
-            return Error.NotFound($"区划 {prefix} 不存在 (region {prefix} does not exist).");
+            return Error.NotFound(ErrorText.Of("error.cases.region-does-not-exist", prefix));
         }
 
         var ownLine = code.Level == RegionLevel.Province

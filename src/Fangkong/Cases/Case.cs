@@ -118,7 +118,7 @@ public sealed class Case : IRegionScoped
 
         if (report.Type != Type)
         {
-            return Error.Invalid("type", $"病例 {CaseNo} 的类型不能改变；无症状感染者转为确诊应另起一条确诊记录并填写 converted_from (case {CaseNo} cannot change its type; a conversion is a new confirmed record naming it in converted_from).");
+            return Error.Invalid("type", ErrorText.Of("error.cases.case-cannot-change-type-conversion", CaseNo));
         }
 
         var changed = Name != report.Name.Trim() || IdNumber != report.IdNumber.Trim() || RegionCode != report.RegionCode
@@ -148,12 +148,12 @@ public sealed class Case : IRegionScoped
     {
         if (Type != CaseType.Confirmed)
         {
-            return Error.Invalid("severity", $"无症状感染者 {CaseNo} 没有临床分型 (asymptomatic infection {CaseNo} has no severity).");
+            return Error.Invalid("severity", ErrorText.Of("error.cases.asymptomatic-infection-no-severity", CaseNo));
         }
 
         if (on < ReportedOn)
         {
-            return Error.Invalid("severity", $"分型变化日期早于报告日期 (a severity change cannot precede the report date {ReportedOn:yyyy-MM-dd}).");
+            return Error.Invalid("severity", ErrorText.Of("error.cases.severity-change-cannot-precede-report", ReportedOn));
         }
 
         if (severity == Severity)
@@ -182,7 +182,7 @@ public sealed class Case : IRegionScoped
         {
             if (on is not null)
             {
-                return Error.Invalid("outcome", "有转归日期但没有转归 (outcome_on is given without an outcome).");
+                return Error.Invalid("outcome", ErrorText.Of("error.cases.outcome-given-without-outcome"));
             }
 
             var had = Outcome is not null;
@@ -193,22 +193,22 @@ public sealed class Case : IRegionScoped
 
         if (on is null)
         {
-            return Error.Invalid("outcome_on", "转归需要日期 (an outcome needs its date, outcome_on).");
+            return Error.Invalid("outcome_on", ErrorText.Of("error.cases.outcome-needs-date-outcome"));
         }
 
         if (outcome == CaseOutcome.Discharged && Type != CaseType.Confirmed)
         {
-            return Error.Invalid("outcome", "无症状感染者不能治愈出院，应为解除隔离医学观察 released (an asymptomatic infection is released, not discharged).");
+            return Error.Invalid("outcome", ErrorText.Of("error.cases.asymptomatic-infection-released-not-discharged"));
         }
 
         if (outcome == CaseOutcome.Released && Type != CaseType.Asymptomatic)
         {
-            return Error.Invalid("outcome", "确诊病例应为治愈出院 discharged，而非解除隔离医学观察 (a confirmed case is discharged, not released).");
+            return Error.Invalid("outcome", ErrorText.Of("error.cases.confirmed-case-discharged-not-released"));
         }
 
         if (on < ReportedOn)
         {
-            return Error.Invalid("outcome_on", $"转归日期早于报告日期 {ReportedOn:yyyy-MM-dd} (outcome_on precedes the report date {ReportedOn:yyyy-MM-dd}).");
+            return Error.Invalid("outcome_on", ErrorText.Of("error.cases.outcome-precedes-report-date", ReportedOn));
         }
 
         var changed = Outcome != outcome || OutcomeOn != on;
@@ -232,39 +232,39 @@ public sealed class Case : IRegionScoped
         var caseNo = report.CaseNo?.Trim() ?? string.Empty;
         if (caseNo.Length is 0 or > CaseNoMaxLength)
         {
-            return Error.Invalid("case_no", $"病例编号应为 1–{CaseNoMaxLength} 个字符 (case_no must have 1 to {CaseNoMaxLength} characters).");
+            return Error.Invalid("case_no", ErrorText.Of("error.cases.case-no-characters", CaseNoMaxLength));
         }
 
         if (string.IsNullOrWhiteSpace(report.Name) || report.Name.Trim().Length > NameMaxLength)
         {
-            return Error.Invalid("name", $"姓名应为 1–{NameMaxLength} 个字 (name must have 1 to {NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.quarantine.name-characters", NameMaxLength));
         }
 
         if ((report.IdNumber?.Trim().Length ?? 0) > IdNumberMaxLength)
         {
-            return Error.Invalid("id_number", $"证件号码过长 (id_number is longer than {IdNumberMaxLength} characters).");
+            return Error.Invalid("id_number", ErrorText.Of("error.cases.id-number-longer-characters", IdNumberMaxLength));
         }
 
         if (report.Type == CaseType.Confirmed && report.Severity is null)
         {
-            return Error.Invalid("severity", "确诊病例必须有临床分型 mild/moderate/severe/critical (a confirmed case needs its severity).");
+            return Error.Invalid("severity", ErrorText.Of("error.cases.confirmed-case-needs-severity"));
         }
 
         if (report.Type == CaseType.Asymptomatic && report.Severity is not null)
         {
-            return Error.Invalid("severity", "无症状感染者没有临床分型 (an asymptomatic infection has no severity).");
+            return Error.Invalid("severity", ErrorText.Of("error.cases.asymptomatic-infection-no-severity-2"));
         }
 
         if (report.ConvertedFromCaseNo is { } from)
         {
             if (report.Type != CaseType.Confirmed)
             {
-                return Error.Invalid("converted_from", "只有确诊病例可由无症状感染者转来 (only a confirmed case converts an asymptomatic one).");
+                return Error.Invalid("converted_from", ErrorText.Of("error.cases.only-confirmed-case-converts-asymptomatic"));
             }
 
             if (from == caseNo)
             {
-                return Error.Invalid("converted_from", "病例不能由自身转来 (a case cannot convert itself).");
+                return Error.Invalid("converted_from", ErrorText.Of("error.cases.case-cannot-convert-itself"));
             }
         }
 

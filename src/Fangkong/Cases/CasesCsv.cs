@@ -15,8 +15,8 @@ internal static class CasesCsv
     public static Error Refused(string field, string what, IReadOnlyList<string> errors)
     {
         var shown = errors.Take(50).ToList();
-        var more = errors.Count > shown.Count ? $"{Environment.NewLine}… 另有 {errors.Count - shown.Count} 处 (and {errors.Count - shown.Count} more)" : string.Empty;
-        return Error.Invalid(field, $"{what}未导入，{errors.Count} 处错误 (Nothing was imported: {errors.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}");
+        object?[] more = errors.Count > shown.Count ? [ErrorText.Of("error.cases.and-more", errors.Count - shown.Count)] : [];
+        return Error.Invalid(field, ErrorText.Of("error.cases.nothing-imported-bad-rows", what, errors.Count).WithLines([.. shown, .. more]));
     }
 
     public static bool TryParseDate(string text, out DateOnly date) =>

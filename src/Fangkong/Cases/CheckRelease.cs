@@ -23,7 +23,7 @@ public static class CheckRelease
         ArgumentNullException.ThrowIfNull(tests);
         var found = await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.CaseNo == caseNo, ct);
         return found is null
-            ? Error.NotFound($"病例 {caseNo} 不存在或不在您的辖区内 (case {caseNo} does not exist or is outside your jurisdiction).")
+            ? Error.NotFound(ErrorText.Of("error.cases.case-does-not-exist-outside", caseNo))
             : await JudgeAsync(db, found, tests, ct);
     }
 
@@ -31,7 +31,7 @@ public static class CheckRelease
     {
         if (found.Outcome == CaseOutcome.Died)
         {
-            return Error.Conflict($"病例 {found.CaseNo} 已死亡 (case {found.CaseNo} has died).");
+            return Error.Conflict(ErrorText.Of("error.cases.case-died", found.CaseNo));
         }
 
         if (tests.Count == 0 && found.PersonId is { } personId)

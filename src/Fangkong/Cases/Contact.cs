@@ -153,42 +153,42 @@ public sealed class Contact : IRegionScoped
         var no = report.ContactNo?.Trim() ?? string.Empty;
         if (no.Length is 0 or > ContactNoMaxLength)
         {
-            return Error.Invalid("contact_no", $"密接编号应为 1–{ContactNoMaxLength} 个字符 (contact_no must have 1 to {ContactNoMaxLength} characters).");
+            return Error.Invalid("contact_no", ErrorText.Of("error.cases.contact-no-characters", ContactNoMaxLength));
         }
 
         if (string.IsNullOrWhiteSpace(report.Name) || report.Name.Trim().Length > Case.NameMaxLength)
         {
-            return Error.Invalid("name", $"姓名应为 1–{Case.NameMaxLength} 个字 (name must have 1 to {Case.NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.quarantine.name-characters", Case.NameMaxLength));
         }
 
         if ((report.IdNumber?.Trim().Length ?? 0) > Case.IdNumberMaxLength)
         {
-            return Error.Invalid("id_number", $"证件号码过长 (id_number is longer than {Case.IdNumberMaxLength} characters).");
+            return Error.Invalid("id_number", ErrorText.Of("error.cases.id-number-longer-characters", Case.IdNumberMaxLength));
         }
 
         if (report.Kind == ContactKind.Close && (report.SourceCaseNo is null || report.SourceContactNo is not null))
         {
-            return Error.Invalid("source_case_no", "密切接触者须填写来源病例 source_case_no，且不填 source_contact_no (a close contact names its source case, not a source contact).");
+            return Error.Invalid("source_case_no", ErrorText.Of("error.cases.close-contact-names-source-case"));
         }
 
         if (report.Kind == ContactKind.Secondary && (report.SourceContactNo is null || report.SourceCaseNo is not null))
         {
-            return Error.Invalid("source_contact_no", "次密切接触者须填写来源密接 source_contact_no，且不填 source_case_no (a secondary contact names its source close contact, not a case).");
+            return Error.Invalid("source_contact_no", ErrorText.Of("error.cases.secondary-contact-names-source-close"));
         }
 
         if (report.SourceContactNo == no)
         {
-            return Error.Invalid("source_contact_no", "密接不能以自身为来源 (a contact cannot be its own source).");
+            return Error.Invalid("source_contact_no", ErrorText.Of("error.cases.contact-cannot-own-source"));
         }
 
         if (report.ExposureOn is { } exposed && exposed > report.IdentifiedOn)
         {
-            return Error.Invalid("exposure_on", "暴露日期晚于判定日期 (exposure_on is after identified_on).");
+            return Error.Invalid("exposure_on", ErrorText.Of("error.cases.exposure-after-identified"));
         }
 
         if (report.ReleasedOn is { } released && released < report.IdentifiedOn)
         {
-            return Error.Invalid("released_on", "解除隔离日期早于判定日期 (released_on is before identified_on).");
+            return Error.Invalid("released_on", ErrorText.Of("error.cases.released-before-identified"));
         }
 
         return null;

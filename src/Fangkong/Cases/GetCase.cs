@@ -14,7 +14,7 @@ public static class GetCase
         var found = await db.Cases.AsNoTracking().Include(c => c.SeverityHistory).FirstOrDefaultAsync(c => c.Id == id, ct);
         if (found is null)
         {
-            return Error.NotFound($"病例 {id} 不存在或不在您的辖区内 (case {id} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.cases.case-does-not-exist-outside", id));
         }
 
         await db.AuditReadAsync(nameof(Case), id.ToString(CultureInfo.InvariantCulture), found.RegionCode, ct);

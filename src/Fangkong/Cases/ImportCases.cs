@@ -75,7 +75,7 @@ public static class ImportCases
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxRows)
         {
-            return Error.Invalid("file", $"每次导入 1–{MaxRows} 行 (a line list holds 1 to {MaxRows} rows).");
+            return Error.Invalid("file", ErrorText.Of("error.cases.line-list-holds-rows", MaxRows));
         }
 
         var today = ChinaTime.Today(time);

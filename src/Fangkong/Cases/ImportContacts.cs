@@ -66,7 +66,7 @@ public static class ImportContacts
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxRows)
         {
-            return Error.Invalid("file", $"每次导入 1–{MaxRows} 行 (a contacts file holds 1 to {MaxRows} rows).");
+            return Error.Invalid("file", ErrorText.Of("error.cases.contacts-file-holds-rows", MaxRows));
         }
 
         var errors = new List<string>();

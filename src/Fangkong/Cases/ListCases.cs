@@ -81,11 +81,11 @@ public static class ListCases
         var region = Regions.RegionCode.Normalise(text);
         if (region is null)
         {
-            return Error.Invalid("region", $"「{text}」不是区划代码 ('{text}' is not a region code).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", text));
         }
 
         return db.Jurisdiction.Covers(region)
             ? Result<string?>.Ok(region)
-            : Error.Forbidden($"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction).");
+            : Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", region));
     }
 }

@@ -106,12 +106,12 @@ public sealed class PolicyVersion
         name = name?.Trim() ?? string.Empty;
         if (code.Length is 0 or > CodeMaxLength)
         {
-            return Common.Error.Invalid("code", $"代码应为 1–{CodeMaxLength} 个字符 (code must have 1 to {CodeMaxLength} characters).");
+            return Common.Error.Invalid("code", Common.ErrorText.Of("error.cases.code-characters", CodeMaxLength));
         }
 
         if (name.Length is 0 or > NameMaxLength)
         {
-            return Common.Error.Invalid("name", $"名称应为 1–{NameMaxLength} 个字 (name must have 1 to {NameMaxLength} characters).");
+            return Common.Error.Invalid("name", Common.ErrorText.Of("error.cases.name-characters", NameMaxLength));
         }
 
         var prefix = string.Empty;
@@ -120,13 +120,13 @@ public sealed class PolicyVersion
             prefix = Regions.RegionCode.Normalise(regionPrefix) ?? string.Empty;
             if (prefix.Length == 0)
             {
-                return Common.Error.Invalid("region", $"「{regionPrefix}」不是区划代码 ('{regionPrefix}' is not a region code).");
+                return Common.Error.Invalid("region", Common.ErrorText.Of("error.testing.not-region-code", regionPrefix));
             }
         }
 
         if (terms.LookBackDays is < 0 or > 30 || terms.InvestigationDeadlineHours is < 1 or > 240)
         {
-            return Common.Error.Invalid("lookBackDays", "追溯天数应为 0–30，流调时限应为 1–240 小时 (look-back days must lie in 0–30 and the investigation deadline in 1–240 hours).");
+            return Common.Error.Invalid("lookBackDays", Common.ErrorText.Of("error.cases.look-back-days-lie-investigation"));
         }
 
         if ((Check(terms.Close, "close") ?? Check(terms.Secondary, "secondary")) is { } error)
@@ -137,7 +137,7 @@ public sealed class PolicyVersion
         if (terms.ReleaseMinCt is <= 0 or > 45 || terms.ReleaseConsecutiveTests is < 1 or > 5 || terms.ReleaseIntervalHours is < 0 or > 240
             || terms.ReleaseHomeMonitoringDays is < 0 or > 30)
         {
-            return Common.Error.Invalid("release", "解除标准无效 (the release criterion is out of range).");
+            return Common.Error.Invalid("release", Common.ErrorText.Of("error.cases.release-criterion-out-range"));
         }
 
         return new PolicyVersion
@@ -213,17 +213,17 @@ public sealed class PolicyVersion
     {
         if (terms.CentralDays is < 0 or > 60 || terms.HomeDays is < 0 or > 60 || terms.CentralDays + terms.HomeDays == 0)
         {
-            return Common.Error.Invalid(field, $"隔离天数应为 0–60 且不全为 0 ({field}: quarantine days must lie in 0–60 and not both be 0).");
+            return Common.Error.Invalid(field, Common.ErrorText.Of("error.cases.quarantine-days-lie-not-both", field));
         }
 
         if (terms.CentralTestDays.Any(d => d < 1 || d > terms.CentralDays) || terms.HomeTestDays.Any(d => d < 1 || d > terms.HomeDays))
         {
-            return Common.Error.Invalid(field, $"检测日应在隔离期内 ({field}: test days must fall within the quarantine).");
+            return Common.Error.Invalid(field, Common.ErrorText.Of("error.cases.test-days-fall-within-quarantine", field));
         }
 
         var joined = FormatDays(terms.CentralTestDays).Length + FormatDays(terms.HomeTestDays).Length;
         return joined > DaysMaxLength
-            ? Common.Error.Invalid(field, $"检测日过多 ({field}: too many test days).")
+            ? Common.Error.Invalid(field, Common.ErrorText.Of("error.cases.too-many-test-days", field))
             : null;
     }
 }

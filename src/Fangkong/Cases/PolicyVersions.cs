@@ -30,7 +30,7 @@ public static class PolicyVersions
         var candidates = await db.PolicyVersions.AsNoTracking().Where(v => v.EffectiveFrom <= date).ToListAsync(ct);
         var version = InForce(candidates, regionCode, date);
         return version is null
-            ? Error.NotFound($"{date:yyyy-MM-dd} 在 {regionCode} 没有生效的防控方案 (no policy version is in force in {regionCode} on {date:yyyy-MM-dd}).")
+            ? Error.NotFound(ErrorText.Of("error.cases.no-policy-version-force", date, regionCode))
             : version;
     }
 

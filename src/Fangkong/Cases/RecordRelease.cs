@@ -23,7 +23,7 @@ public static class RecordRelease
         var found = await db.Cases.Include(c => c.SeverityHistory).FirstOrDefaultAsync(c => c.CaseNo == command.CaseNo, ct);
         if (found is null)
         {
-            return Error.NotFound($"病例 {command.CaseNo} 不存在或不在您的辖区内 (case {command.CaseNo} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.cases.case-does-not-exist-outside", command.CaseNo));
         }
 
         var judged = await CheckRelease.JudgeAsync(db, found, command.Tests, ct);
@@ -35,7 +35,7 @@ public static class RecordRelease
         var answer = judged.Value!;
         if (!answer.Assessment.Met)
         {
-            return Error.Conflict($"未达到解除标准（{answer.PolicyCode}）：{answer.Assessment.Reason}");
+            return Error.Conflict(ErrorText.Of("error.cases.release-criteria-not-met", answer.PolicyCode).WithDetail(answer.Assessment.Reason));
         }
 
         var outcome = found.Type == CaseType.Confirmed ? CaseOutcome.Discharged : CaseOutcome.Released;

@@ -25,7 +25,7 @@ public static class ReportPositive
         var positive = await db.PositivePersons.FirstOrDefaultAsync(p => p.Id == command.PositiveId, ct);
         if (positive is null)
         {
-            return Error.NotFound(string.Create(CultureInfo.InvariantCulture, $"待报告阳性 {command.PositiveId} 不存在或不在您的辖区内 (positive {command.PositiveId} does not exist or is outside your jurisdiction)."));
+            return Error.NotFound(ErrorText.Of("error.cases.positive-does-not-exist-outside", command.PositiveId));
         }
 
         var caseNo = string.IsNullOrWhiteSpace(command.CaseNo) ? null : command.CaseNo.Trim();
@@ -33,23 +33,23 @@ public static class ReportPositive
         {
             return caseNo is null || caseNo == positive.CaseNo
                 ? CaseView.From(await db.Cases.AsNoTracking().SingleAsync(c => c.CaseNo == positive.CaseNo, ct), db.Jurisdiction)
-                : Error.Conflict($"此阳性已报告为病例 {positive.CaseNo} (this positive was already reported as case {positive.CaseNo}).");
+                : Error.Conflict(ErrorText.Of("error.cases.positive-already-reported-case", positive.CaseNo));
         }
 
         if (!CasesCsv.TryParseType(command.Type ?? string.Empty, out var type))
         {
-            return Error.Invalid("type", $"类型应为 confirmed（确诊）或 asymptomatic（无症状）('{command.Type}' is not confirmed or asymptomatic).");
+            return Error.Invalid("type", ErrorText.Of("error.cases.not-confirmed-asymptomatic", command.Type));
         }
 
         if (!CasesCsv.TryParseSeverity(command.Severity ?? string.Empty, out var severity))
         {
-            return Error.Invalid("severity", $"临床分型应为 mild、moderate、severe 或 critical ('{command.Severity}' is not a severity).");
+            return Error.Invalid("severity", ErrorText.Of("error.cases.not-severity", command.Severity));
         }
 
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == positive.PersonId, ct);
         if (person is null)
         {
-            return Error.NotFound(string.Create(CultureInfo.InvariantCulture, $"阳性者 {positive.PersonId} 的人员记录不在您的辖区内 (the positive's person record is outside your jurisdiction)."));
+            return Error.NotFound(ErrorText.Of("error.cases.positive-s-person-record-outside", positive.PersonId));
         }
 
         var now = time.GetUtcNow();
@@ -57,7 +57,7 @@ public static class ReportPositive
         caseNo ??= string.Create(CultureInfo.InvariantCulture, $"{positive.RegionCode[..Math.Min(6, positive.RegionCode.Length)]}-{reportedOn:yyyyMMdd}-P{positive.Id}");
         if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.CaseNo == caseNo, ct))
         {
-            return Error.Conflict($"病例编号 {caseNo} 已被使用 (case number {caseNo} is already taken).");
+            return Error.Conflict(ErrorText.Of("error.cases.case-number-already-taken", caseNo));
         }
 
         var source = positive.Source == PositiveSource.PoolRetest ? CaseSource.PositiveRetest : CaseSource.SingleTube;

@@ -22,34 +22,34 @@ public static class AddMember
         var group = await db.ClosedLoopGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
         if (group is null)
         {
-            return Error.NotFound($"闭环 {groupId} 不存在或不在您的辖区内 (Closed loop {groupId} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.closed-loop.closed-loop-does-not-exist", groupId));
         }
 
         if (!Enum.TryParse<ClosedLoopRole>(command.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
         {
-            return Error.Invalid("role", $"岗位「{command.Role}」无效 (Unknown role '{command.Role}'; one of {string.Join(", ", Enum.GetNames<ClosedLoopRole>())}).");
+            return Error.Invalid("role", ErrorText.Of("error.closed-loop.unknown-role-one", command.Role, string.Join(", ", Enum.GetNames<ClosedLoopRole>())));
         }
 
         if (!Enum.TryParse<TestSchedule>(command.Schedule, ignoreCase: true, out var schedule) || !Enum.IsDefined(schedule))
         {
-            return Error.Invalid("schedule", $"检测频次「{command.Schedule}」无效 (Unknown schedule '{command.Schedule}'; one of {string.Join(", ", Enum.GetNames<TestSchedule>())}).");
+            return Error.Invalid("schedule", ErrorText.Of("error.closed-loop.unknown-schedule-one", command.Schedule, string.Join(", ", Enum.GetNames<TestSchedule>())));
         }
 
         var quarters = command.Quarters?.Trim() ?? string.Empty;
         if (quarters.Length is 0 or > ClosedLoopMember.QuartersMaxLength)
         {
-            return Error.Invalid("quarters", $"请填写住宿地点（不超过 {ClosedLoopMember.QuartersMaxLength} 字）(Quarters of 1 to {ClosedLoopMember.QuartersMaxLength} characters are needed).");
+            return Error.Invalid("quarters", ErrorText.Of("error.closed-loop.quarters-characters-needed", ClosedLoopMember.QuartersMaxLength));
         }
 
         if (!IdNumber.TryParse(command.IdNumber?.Trim(), out var number, out var why))
         {
-            return Error.Invalid("idNumber", $"身份证号码无效 (The identity number is not valid: {why}).");
+            return Error.Invalid("idNumber", ErrorText.Of("error.closed-loop.identity-number-not-valid", why));
         }
 
         var person = await db.Persons.AsNoTracking().Where(p => p.DocumentNumber == number.Value).Select(p => new { p.Id }).FirstOrDefaultAsync(ct);
         if (person is null)
         {
-            return Error.Invalid("idNumber", "此人未在您辖区的人员库中登记 (This person is not in the register of your jurisdiction).");
+            return Error.Invalid("idNumber", ErrorText.Of("error.closed-loop.person-not-register-jurisdiction"));
         }
 
         var member = await db.ClosedLoopMembers.FirstOrDefaultAsync(m => m.GroupId == groupId && m.PersonId == person.Id, ct);

@@ -37,7 +37,7 @@ public static class CheckCompliance
         var group = await db.ClosedLoopGroups.AsNoTracking().FirstOrDefaultAsync(g => g.Id == groupId, ct);
         if (group is null)
         {
-            return Error.NotFound($"闭环 {groupId} 不存在或不在您的辖区内 (Closed loop {groupId} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.closed-loop.closed-loop-does-not-exist", groupId));
         }
 
         var members = await (

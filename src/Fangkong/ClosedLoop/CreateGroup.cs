@@ -18,26 +18,26 @@ public static class CreateGroup
         ArgumentNullException.ThrowIfNull(command);
         if (command.OrganisationId is null && command.PlaceId is null)
         {
-            return Error.Invalid("organisationId", "请指定闭环所属单位或场所 (A closed loop needs its enterprise or site).");
+            return Error.Invalid("organisationId", ErrorText.Of("error.closed-loop.closed-loop-needs-enterprise-site"));
         }
 
         // The filtered sets answer null for a unit outside the jurisdiction: its existence does not leak.
         var unit = command.OrganisationId is { } orgId ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct) : null;
         if (command.OrganisationId is not null && unit is null)
         {
-            return Error.Invalid("organisationId", "单位未登记或不在您的辖区内 (The enterprise is not registered in your jurisdiction).");
+            return Error.Invalid("organisationId", ErrorText.Of("error.closed-loop.enterprise-not-registered-jurisdiction"));
         }
 
         var place = command.PlaceId is { } placeId ? await db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placeId, ct) : null;
         if (command.PlaceId is not null && place is null)
         {
-            return Error.Invalid("placeId", "场所未登记或不在您的辖区内 (The site is not registered in your jurisdiction).");
+            return Error.Invalid("placeId", ErrorText.Of("error.closed-loop.site-not-registered-jurisdiction"));
         }
 
         var name = string.IsNullOrWhiteSpace(command.Name) ? (unit?.Name ?? place!.Name) : command.Name.Trim();
         if (name.Length > ClosedLoopGroup.NameMaxLength)
         {
-            return Error.Invalid("name", $"名称不超过 {ClosedLoopGroup.NameMaxLength} 字 (Name over {ClosedLoopGroup.NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.closed-loop.name-over-characters", ClosedLoopGroup.NameMaxLength));
         }
 
         var region = place?.RegionCode ?? unit!.RegionCode;

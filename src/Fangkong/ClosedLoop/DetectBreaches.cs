@@ -22,7 +22,7 @@ public static class DetectBreaches
         var groups = await db.ClosedLoopGroups.Where(g => groupId == null || g.Id == groupId).ToListAsync(ct);
         if (groupId is not null && groups.Count == 0)
         {
-            return Error.NotFound($"闭环 {groupId} 不存在或不在您的辖区内 (Closed loop {groupId} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.closed-loop.closed-loop-does-not-exist", groupId));
         }
 
         var groupIds = groups.Select(g => g.Id).ToList();

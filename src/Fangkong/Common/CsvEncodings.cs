@@ -31,7 +31,7 @@ public static class CsvEncodings
             case "gbk" or "gb2312" or "cp936" or "936":
                 return Result<Encoding?>.Ok(Gbk.Value);
             default:
-                return Error.Invalid(field, $"编码「{Input.InputExcerpt.Of(name)}」不支持，可选 utf-8、gbk (encoding must be utf-8 or gbk).");
+                return Error.Invalid(field, ErrorText.Of("error.common.encoding-utf-gbk", Input.InputExcerpt.Of(name)));
         }
     }
 
@@ -73,7 +73,7 @@ public static class CsvEncodings
         catch (DecoderFallbackException)
         {
             File.Delete(copy);
-            throw new Input.InputRejectedException(Error.Invalid("file", "文件不是有效的 GBK 编码 (the file is not valid GBK)."));
+            throw new Input.InputRejectedException(Error.Invalid("file", ErrorText.Of("error.common.file-not-valid-gbk")));
         }
         catch
         {
@@ -136,7 +136,7 @@ public static class CsvEncodings
     /// <summary>The message for a file that is not UTF-8, naming the line and the way to read it as GBK.</summary>
     public static Error NotUtf8(long line) => Error.Invalid(
         "file",
-        string.Create(CultureInfo.InvariantCulture, $"第 {line} 行不是有效的 UTF-8 编码；若文件由中文版 Excel 另存为 CSV（GBK 编码），请选择 GBK 编码（命令行 --encoding gbk，接口 encoding=gbk）后重新导入 (line {line} is not valid UTF-8; if the file is GBK-encoded, as Excel's Chinese edition saves CSV, import it again with the GBK encoding: --encoding gbk, or encoding=gbk)."));
+        ErrorText.Of("error.common.line-not-valid-utf-if", line));
 
     private static bool IsValid(List<byte> pending, ReadOnlySpan<byte> rest)
     {

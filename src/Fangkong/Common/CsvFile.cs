@@ -19,7 +19,7 @@ internal static class CsvFile
     {
         if (!File.Exists(path))
         {
-            return Error.Invalid("file", $"文件不存在 (file not found: {path})");
+            return Error.Invalid("file", ErrorText.Of("error.persons.file-not-found", path));
         }
 
         if (CsvEncodings.FirstInvalidUtf8Line(path) is { } badLine)
@@ -32,14 +32,14 @@ internal static class CsvFile
         var fields = new List<string>();
         if (!tokenizer.TryRead(fields))
         {
-            return Error.Invalid("file", "文件为空 (the file is empty)");
+            return Error.Invalid("file", ErrorText.Of("error.common.file-empty"));
         }
 
         var header = fields.Select(f => aliases.TryGetValue(f.Trim().TrimStart('\uFEFF').ToLowerInvariant(), out var name) ? name : f.Trim().ToLowerInvariant()).ToList();
         var missing = required.Where(r => !header.Contains(r)).ToList();
         if (missing.Count > 0)
         {
-            return Error.Invalid("file", $"第 1 行缺少列 (line 1 lacks the column(s)): {string.Join(", ", missing)}");
+            return Error.Invalid("file", ErrorText.Of("error.common.line-lacks-columns").WithDetail(string.Join(", ", missing)));
         }
 
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -63,7 +63,7 @@ internal static class CsvFile
         }
         catch (FormatException e)
         {
-            return Error.Invalid("file", string.Create(CultureInfo.InvariantCulture, $"第 {tokenizer.RecordLine} 行 (line {tokenizer.RecordLine}): {e.Message}"));
+            return Error.Invalid("file", ErrorText.Of("error.common.at-line", tokenizer.RecordLine).WithDetail(e.Message));
         }
 
         return records;

@@ -20,6 +20,6 @@ public static class EnumText
 
         return TryParse<T>(text, out var value)
             ? Result<T?>.Ok(value)
-            : Error.Invalid(field, $"「{text}」不是有效的 {field}，可选：{string.Join(", ", Enum.GetNames<T>())} ('{text}' is not a valid {field}).");
+            : Error.Invalid(field, ErrorText.Of("error.common.not-valid", text, field, string.Join(", ", Enum.GetNames<T>())));
     }
 }

@@ -12,9 +12,37 @@ public enum ErrorKind
     TooManyRequests,
 }
 
-/// <summary>An expected failure: what kind, which field or row (if any), and a message for people.</summary>
-public sealed record Error(ErrorKind Kind, string Message, string? Field = null)
+/// <summary>
+/// An expected failure: what kind, which field or row (if any), and a text for people. The text is a
+/// stable code with arguments (<see cref="ErrorText"/>), rendered in the reader's language at the edge.
+/// </summary>
+public sealed record Error(ErrorKind Kind, ErrorText Text, string? Field = null)
 {
+    /// <summary>A failure whose message is fixed text, not yet coded (see tools/extract-error-texts.py).</summary>
+    public Error(ErrorKind kind, string message, string? field = null)
+        : this(kind, ErrorText.Plain(message), field)
+    {
+    }
+
+    /// <summary>The stable code a client can act on (a key of tools/texts.tsv), or null for fixed text.</summary>
+    public string? Code => Text.Code;
+
+    /// <summary>
+    /// The text in the current UI culture: English for "en", otherwise "中文 (English)" as the product has
+    /// always shown, so a web request, a form and the console each read their own language.
+    /// </summary>
+    public string Message => Text.Render();
+
+    public static Error Invalid(string field, ErrorText text) => new(ErrorKind.Invalid, text, field);
+
+    public static Error NotFound(ErrorText text) => new(ErrorKind.NotFound, text);
+
+    public static Error Conflict(ErrorText text) => new(ErrorKind.Conflict, text);
+
+    public static Error Forbidden(ErrorText text) => new(ErrorKind.Forbidden, text);
+
+    public static Error TooManyRequests(ErrorText text) => new(ErrorKind.TooManyRequests, text);
+
     public static Error Invalid(string field, string message) => new(ErrorKind.Invalid, message, field);
 
     public static Error NotFound(string message) => new(ErrorKind.NotFound, message);

@@ -86,7 +86,7 @@ public sealed class InfectionFreeLabel : IRegionScoped
     {
         if (Status != LabelStatus.Applied)
         {
-            return Error.Conflict($"{Name} 的申请不是待审核状态 (label {Id} is {Status}, not awaiting review).");
+            return Error.Conflict(ErrorText.Of("error.infection-free.label-not-awaiting-review", Name, Id, Status));
         }
 
         Status = LabelStatus.Reviewed;
@@ -99,7 +99,7 @@ public sealed class InfectionFreeLabel : IRegionScoped
     {
         if (Status != LabelStatus.Reviewed)
         {
-            return Error.Conflict($"{Name} 的申请未经街道（乡镇）审核 (label {Id} is {Status}, not reviewed).");
+            return Error.Conflict(ErrorText.Of("error.infection-free.label-not-reviewed", Name, Id, Status));
         }
 
         Status = LabelStatus.Registered;

@@ -38,7 +38,7 @@ public static class LabelSteps
             var village = code is null ? null : await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code && r.Level == RegionLevel.Community, ct);
             if (village is null || !db.Jurisdiction.Covers(village.Code))
             {
-                return Error.Invalid("village", "村（社区）未登记或不在您的辖区内 (The village is not registered in your jurisdiction).");
+                return Error.Invalid("village", ErrorText.Of("error.infection-free.village-not-registered-jurisdiction"));
             }
 
             (region, name) = (village.Code, village.Name);
@@ -49,21 +49,21 @@ public static class LabelSteps
             var compound = command.CompoundId is { } id ? await db.Compounds.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
             if (compound is null)
             {
-                return Error.Invalid("compoundId", "小区未登记或不在您的辖区内 (The compound is not registered in your jurisdiction).");
+                return Error.Invalid("compoundId", ErrorText.Of("error.infection-free.compound-not-registered-jurisdiction"));
             }
 
             (compoundId, region, name) = (compound.Id, compound.RegionCode, compound.Name);
         }
         else
         {
-            return Error.Invalid("kind", $"类别「{command.Kind}」应为 Compound（无疫小区）或 Village（无疫乡村）(kind must be Compound or Village).");
+            return Error.Invalid("kind", ErrorText.Of("error.infection-free.kind-compound-village", command.Kind));
         }
 
         var open = await db.InfectionFreeLabels.AnyAsync(
             l => l.Kind == kind && l.Status != LabelStatus.Removed && (kind == LabelKind.Compound ? l.CompoundId == compoundId : l.RegionCode == region), ct);
         if (open)
         {
-            return Error.Conflict($"{name} 已有在办或有效的无疫申请 ({name} already has an open or registered label).");
+            return Error.Conflict(ErrorText.Of("error.infection-free.already-open-registered-label", name));
         }
 
         var day = ChinaTime.Today(time);
@@ -99,12 +99,12 @@ public static class LabelSteps
         var label = await db.InfectionFreeLabels.FirstOrDefaultAsync(l => l.Id == id, ct);
         if (label is null)
         {
-            return Error.NotFound($"无疫申请 {id} 不存在或不在您的辖区内 (Label {id} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.infection-free.label-does-not-exist-outside", id));
         }
 
         if (label.Status is LabelStatus.Removed or LabelStatus.Registered)
         {
-            return Error.Conflict($"{label.Name} 的申请已是 {label.Status} 状态 (label {id} is {label.Status}).");
+            return Error.Conflict(ErrorText.Of("error.infection-free.label", label.Name, label.Status, id));
         }
 
         if (await CriteriaErrorAsync(db, label.Kind, label.CompoundId, label.RegionCode, ChinaTime.Today(time), settings, step, ct) is { } failed)
@@ -124,7 +124,7 @@ public static class LabelSteps
     private static Error? LevelError(FangkongDbContext db, RegionLevel level, string who) =>
         db.Jurisdiction.RegionPrefix.Length == (int)level
             ? null
-            : Error.Forbidden($"此步骤由{who}办理，您的辖区层级不符 (this step belongs to another level: {who}).");
+            : Error.Forbidden(ErrorText.Of("error.infection-free.step-belongs-another-level", who));
 
     private static async Task<Error?> CriteriaErrorAsync(
         FangkongDbContext db, LabelKind kind, long? compoundId, string region, DateOnly day, AreaCriteriaSettings settings, string step, CancellationToken ct)
@@ -138,6 +138,6 @@ public static class LabelSteps
         var failures = LabelCriteria.Failures(criteria.Value, settings);
         return failures.Count == 0
             ? null
-            : Error.Invalid("criteria", $"不符合无疫条件，不能{step} (the infection-free criteria do not hold): {LabelCriteria.Describe(failures)}");
+            : Error.Invalid("criteria", ErrorText.Of("error.infection-free.criteria-do-not-hold", step).WithDetail(LabelCriteria.Describe(failures)));
     }
 }

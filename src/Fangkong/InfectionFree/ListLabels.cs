@@ -24,7 +24,7 @@ public static class ListLabels
         {
             if (!Enum.TryParse<LabelStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return Error.Invalid("status", $"状态「{status}」无效 (Unknown status '{status}').");
+                return Error.Invalid("status", ErrorText.Of("error.accountability.unknown-status", status));
             }
 
             wanted = parsed;

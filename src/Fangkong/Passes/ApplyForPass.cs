@@ -21,13 +21,13 @@ public static class ApplyForPass
         ArgumentNullException.ThrowIfNull(command);
         if (!PassKinds.TryParse(command.Kind, out var kind))
         {
-            return Error.Invalid("kind", $"通行证类别「{command.Kind}」无效 (Unknown pass kind '{command.Kind}'; one of {string.Join(", ", Enum.GetNames<PassKind>())}).");
+            return Error.Invalid("kind", ErrorText.Of("error.passes.unknown-pass-kind-one", command.Kind, string.Join(", ", Enum.GetNames<PassKind>())));
         }
 
         var unit = command.OrganisationId is { } orgId ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == orgId, ct) : null;
         if (unit is null)
         {
-            return Error.Invalid("organisationId", "申请单位未登记或不在您的辖区内 (The applicant unit is not registered in your jurisdiction).");
+            return Error.Invalid("organisationId", ErrorText.Of("error.passes.applicant-unit-not-registered-jurisdiction"));
         }
 
         var regions = new List<string>();
@@ -41,7 +41,7 @@ public static class ApplyForPass
             var code = Regions.RegionCode.Normalise(text);
             if (code is null)
             {
-                return Error.Invalid("regions", $"「{text}」不是区划代码 ('{text}' is not a region code).");
+                return Error.Invalid("regions", ErrorText.Of("error.testing.not-region-code", text));
             }
 
             if (!regions.Contains(code, StringComparer.Ordinal))
@@ -52,13 +52,13 @@ public static class ApplyForPass
 
         if (regions.Count is 0 or > Pass.MaxRegions)
         {
-            return Error.Invalid("regions", $"通行区域应为 1–{Pass.MaxRegions} 个区划 (A pass is valid in 1 to {Pass.MaxRegions} regions).");
+            return Error.Invalid("regions", ErrorText.Of("error.passes.pass-valid-regions", Pass.MaxRegions));
         }
 
         var known = await db.Regions.AsNoTracking().Where(r => regions.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct);
         if (regions.FirstOrDefault(r => !known.Contains(r)) is { } unknown)
         {
-            return Error.Invalid("regions", $"区划 {unknown} 未登记 (Region {unknown} is not in the registry).");
+            return Error.Invalid("regions", ErrorText.Of("error.testing.region-not-registry", unknown));
         }
 
         var name = command.HolderName?.Trim();
@@ -68,7 +68,7 @@ public static class ApplyForPass
         {
             if (!IdNumber.TryParse(idText, out var parsed, out var why))
             {
-                return Error.Invalid("holderIdNumber", $"身份证号码无效 (The identity number is not valid: {why}).");
+                return Error.Invalid("holderIdNumber", ErrorText.Of("error.closed-loop.identity-number-not-valid", why));
             }
 
             idNumber = parsed.Value;
@@ -77,28 +77,28 @@ public static class ApplyForPass
         string? plate = null;
         if (!string.IsNullOrWhiteSpace(command.Plate) && !VehiclePlate.TryNormalise(command.Plate, out plate))
         {
-            return Error.Invalid("plate", $"车牌号「{command.Plate}」格式不对 (Plate '{command.Plate}' is not a Chinese plate, e.g. 吉B12345).");
+            return Error.Invalid("plate", ErrorText.Of("error.passes.plate-not-chinese-plate", command.Plate));
         }
 
         if (idNumber is null && plate is null)
         {
-            return Error.Invalid("holderIdNumber", "请填写持证人身份证号或车牌号 (A pass needs a holder's identity number, a plate, or both).");
+            return Error.Invalid("holderIdNumber", ErrorText.Of("error.passes.pass-needs-holder-s-identity"));
         }
 
         if (idNumber is not null && string.IsNullOrEmpty(name))
         {
-            return Error.Invalid("holderName", "请填写持证人姓名 (The holder's name is missing).");
+            return Error.Invalid("holderName", ErrorText.Of("error.passes.holder-s-name-missing"));
         }
 
         if (name is { Length: > Pass.HolderNameMaxLength })
         {
-            return Error.Invalid("holderName", $"姓名不超过 {Pass.HolderNameMaxLength} 个字 (Name over {Pass.HolderNameMaxLength} characters).");
+            return Error.Invalid("holderName", ErrorText.Of("error.passes.name-over-characters", Pass.HolderNameMaxLength));
         }
 
         var purpose = command.Purpose?.Trim() ?? string.Empty;
         if (purpose.Length is 0 or > Pass.PurposeMaxLength)
         {
-            return Error.Invalid("purpose", $"请填写事由（不超过 {Pass.PurposeMaxLength} 字）(A purpose of 1 to {Pass.PurposeMaxLength} characters is needed).");
+            return Error.Invalid("purpose", ErrorText.Of("error.passes.purpose-characters-needed", Pass.PurposeMaxLength));
         }
 
         var now = time.GetUtcNow();
@@ -106,12 +106,12 @@ public static class ApplyForPass
         var to = command.ValidTo ?? from.AddDays(1);
         if (to <= from || to - from > Pass.MaxValidity)
         {
-            return Error.Invalid("validTo", $"有效期须晚于起始时间且不超过 {Pass.MaxValidity.TotalDays} 天 (Validity must end after it starts and last at most {Pass.MaxValidity.TotalDays} days).");
+            return Error.Invalid("validTo", ErrorText.Of("error.passes.validity-end-after-starts-last", Pass.MaxValidity.TotalDays));
         }
 
         if (to <= now)
         {
-            return Error.Invalid("validTo", "有效期已过 (The validity has already ended).");
+            return Error.Invalid("validTo", ErrorText.Of("error.passes.validity-already-ended"));
         }
 
         var pass = new Pass(kind, unit.Id, unit.RegionCode, regions, string.IsNullOrEmpty(name) ? null : name, idNumber, plate, purpose, from, to, db.Jurisdiction.UserName, now);

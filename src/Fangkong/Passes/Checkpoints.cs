@@ -18,51 +18,51 @@ public static class Checkpoints
         var name = command.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > Checkpoint.NameMaxLength)
         {
-            return Error.Invalid("name", $"卡点名称应为 1–{Checkpoint.NameMaxLength} 个字 (A checkpoint needs a name of 1 to {Checkpoint.NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.passes.checkpoint-needs-name-characters", Checkpoint.NameMaxLength));
         }
 
         var region = Regions.RegionCode.Normalise(command.RegionCode);
         if (region is null)
         {
-            return Error.Invalid("regionCode", $"「{command.RegionCode}」不是区划代码 ('{command.RegionCode}' is not a region code).");
+            return Error.Invalid("regionCode", ErrorText.Of("error.testing.not-region-code", command.RegionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         if (!await db.Regions.AnyAsync(r => r.Code == region, ct))
         {
-            return Error.Invalid("regionCode", $"区划 {region} 未登记 (Region {region} is not in the registry).");
+            return Error.Invalid("regionCode", ErrorText.Of("error.testing.region-not-registry", region));
         }
 
         var location = command.Location?.Trim() ?? string.Empty;
         if (location.Length > Checkpoint.LocationMaxLength)
         {
-            return Error.Invalid("location", $"位置说明不超过 {Checkpoint.LocationMaxLength} 字 (Location over {Checkpoint.LocationMaxLength} characters).");
+            return Error.Invalid("location", ErrorText.Of("error.passes.location-over-characters", Checkpoint.LocationMaxLength));
         }
 
         if (command.Latitude is { } lat && (lat < -90 || lat > 90))
         {
-            return Error.Invalid("latitude", "纬度应在 -90 到 90 之间 (Latitude must be within -90 to 90).");
+            return Error.Invalid("latitude", ErrorText.Of("error.passes.latitude-within"));
         }
 
         if (command.Longitude is { } lon && (lon < -180 || lon > 180))
         {
-            return Error.Invalid("longitude", "经度应在 -180 到 180 之间 (Longitude must be within -180 to 180).");
+            return Error.Invalid("longitude", ErrorText.Of("error.passes.longitude-within"));
         }
 
         if (command.Latitude.HasValue != command.Longitude.HasValue)
         {
-            return Error.Invalid("longitude", "经纬度需同时填写 (Give both latitude and longitude, or neither).");
+            return Error.Invalid("longitude", ErrorText.Of("error.passes.give-both-latitude-longitude-neither"));
         }
 
         var checkpoint = new Checkpoint(name, region, location, command.Latitude, command.Longitude);
         var duty = command.OnDuty?.Trim() ?? string.Empty;
         if (duty.Length > Checkpoint.OnDutyMaxLength)
         {
-            return Error.Invalid("onDuty", $"值守人员不超过 {Checkpoint.OnDutyMaxLength} 字 (Staff on duty over {Checkpoint.OnDutyMaxLength} characters).");
+            return Error.Invalid("onDuty", ErrorText.Of("error.passes.staff-duty-over-characters", Checkpoint.OnDutyMaxLength));
         }
 
         checkpoint.SetDuty(duty);
@@ -77,13 +77,13 @@ public static class Checkpoints
         var duty = onDuty?.Trim() ?? string.Empty;
         if (duty.Length > Checkpoint.OnDutyMaxLength)
         {
-            return Error.Invalid("onDuty", $"值守人员不超过 {Checkpoint.OnDutyMaxLength} 字 (Staff on duty over {Checkpoint.OnDutyMaxLength} characters).");
+            return Error.Invalid("onDuty", ErrorText.Of("error.passes.staff-duty-over-characters", Checkpoint.OnDutyMaxLength));
         }
 
         var checkpoint = await db.Checkpoints.FirstOrDefaultAsync(c => c.Id == id, ct);
         if (checkpoint is null)
         {
-            return Error.NotFound($"卡点 {id} 不存在或不在您的辖区内 (Checkpoint {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.passes.checkpoint-not-found-jurisdiction", id));
         }
 
         checkpoint.SetDuty(duty);

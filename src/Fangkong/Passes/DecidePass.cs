@@ -20,7 +20,7 @@ public static class DecidePass
         var pass = await db.Passes.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (pass is null)
         {
-            return Error.NotFound($"通行证 {id} 不存在或不在您的辖区内 (Pass {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.passes.pass-not-found-jurisdiction", id));
         }
 
         var jurisdiction = db.Jurisdiction;
@@ -29,24 +29,24 @@ public static class DecidePass
         var approverLevel = jurisdiction.RegionPrefix.Length <= 4 ? ApprovalLevel.City : ApprovalLevel.County;
         if (level == ApprovalLevel.City && approverLevel != ApprovalLevel.City)
         {
-            return Error.Forbidden($"跨区县通行证只能由市级审批 (A pass valid in more than one county is approved at city level; regions {string.Join("、", pass.RegionList)}).");
+            return Error.Forbidden(ErrorText.Of("error.passes.pass-valid-more-one-county", string.Join("、", pass.RegionList)));
         }
 
         if (jurisdiction.RegionPrefix.Length > 6)
         {
-            return Error.Forbidden("通行证由区县级或市级审批 (Passes are approved at county or city level).");
+            return Error.Forbidden(ErrorText.Of("error.passes.passes-approved-county-city-level"));
         }
 
         if (pass.RegionList.FirstOrDefault(r => !jurisdiction.Covers(r)) is { } outside)
         {
-            return Error.Forbidden($"通行区域 {outside} 不在您的辖区内 (Region {outside} of the pass is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.passes.region-pass-outside-jurisdiction", outside));
         }
 
         var now = time.GetUtcNow();
         var quota = await db.PassQuotas.AsNoTracking().FirstOrDefaultAsync(q => q.OrganisationId == pass.OrganisationId && q.Kind == pass.Kind, ct);
         if (quota is null)
         {
-            return Error.Conflict($"该单位未核定{PassKinds.Zh(pass.Kind)}通行证配额 (The unit has no quota for {pass.Kind} passes).");
+            return Error.Conflict(ErrorText.Of("error.passes.unit-no-quota-passes", PassKinds.Zh(pass.Kind), pass.Kind));
         }
 
         // Opened before the quota lock: Data Protection may write its key ring (on another
@@ -63,7 +63,7 @@ public static class DecidePass
         var active = await ActiveCountAsync(db, pass.OrganisationId, pass.Kind, now, ct);
         if (active + 1 > quota.Limit)
         {
-            return Error.Conflict($"超出配额：已有 {active} 张有效{PassKinds.Zh(pass.Kind)}通行证，配额 {quota.Limit} 张 (Over quota: the unit holds {active} active {pass.Kind} passes of {quota.Limit}).");
+            return Error.Conflict(ErrorText.Of("error.passes.over-quota-unit-holds-active", active, PassKinds.Zh(pass.Kind), quota.Limit, pass.Kind));
         }
 
         var token = new PassToken(keyId, pass.Id, pass.Kind, pass.ValidFrom, pass.ValidTo, pass.RegionList, pass.Plate ?? string.Empty, pass.MaskedHolder()).Sign(signer);
@@ -104,18 +104,18 @@ public static class DecidePass
         var text = note?.Trim() ?? string.Empty;
         if (text.Length is 0 or > Pass.NoteMaxLength)
         {
-            return Error.Invalid("note", $"请说明理由（不超过 {Pass.NoteMaxLength} 字）(A reason of 1 to {Pass.NoteMaxLength} characters is needed).");
+            return Error.Invalid("note", ErrorText.Of("error.passes.reason-characters-needed", Pass.NoteMaxLength));
         }
 
         var pass = await db.Passes.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (pass is null)
         {
-            return Error.NotFound($"通行证 {id} 不存在或不在您的辖区内 (Pass {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.passes.pass-not-found-jurisdiction", id));
         }
 
         if (pass.RegionList.FirstOrDefault(r => !db.Jurisdiction.Covers(r)) is { } outside)
         {
-            return Error.Forbidden($"通行区域 {outside} 不在您的辖区内 (Region {outside} of the pass is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.passes.region-pass-outside-jurisdiction", outside));
         }
 
         var now = time.GetUtcNow();

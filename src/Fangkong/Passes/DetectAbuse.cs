@@ -39,7 +39,7 @@ public static class DetectAbuse
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.DistanceKm <= 0 || settings.Minutes <= 0 || settings.LookBackHours <= 0)
         {
-            return Error.Invalid("km", "距离、分钟和回看小时数须为正数 (Distance, minutes and look-back hours must be positive).");
+            return Error.Invalid("km", ErrorText.Of("error.passes.distance-minutes-look-back-hours"));
         }
 
         var now = time.GetUtcNow();

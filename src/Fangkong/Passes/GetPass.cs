@@ -21,7 +21,7 @@ public static class GetPass
         var pass = await db.Passes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (pass is null)
         {
-            return Error.NotFound($"通行证 {id} 不存在或不在您的辖区内 (Pass {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.passes.pass-not-found-jurisdiction", id));
         }
 
         var unit = await db.Organisations.IgnoreQueryFilters().AsNoTracking().Where(o => o.Id == pass.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct);

@@ -22,7 +22,7 @@ public static class ListPasses
         {
             if (!Enum.TryParse<PassStatus>(status, ignoreCase: true, out var wanted) || int.TryParse(status, out _))
             {
-                return Error.Invalid("status", $"状态「{status}」无效 (Unknown status '{status}').");
+                return Error.Invalid("status", ErrorText.Of("error.accountability.unknown-status", status));
             }
 
             query = wanted switch

@@ -120,12 +120,12 @@ public sealed class Pass : IRegionScoped
     {
         if (Status != PassStatus.Applied)
         {
-            return Error.Conflict($"通行证 {Id} 不是待审批状态 (Pass {Id} is {Status}, not awaiting approval).");
+            return Error.Conflict(ErrorText.Of("error.passes.pass-not-awaiting-approval", Id, Status));
         }
 
         if (at > ValidTo)
         {
-            return Error.Conflict($"通行证 {Id} 的有效期已过 (Pass {Id} ended before it was approved).");
+            return Error.Conflict(ErrorText.Of("error.passes.pass-ended-before-approved", Id));
         }
 
         Status = PassStatus.Approved;
@@ -139,7 +139,7 @@ public sealed class Pass : IRegionScoped
     {
         if (Status != PassStatus.Applied)
         {
-            return Error.Conflict($"通行证 {Id} 不是待审批状态 (Pass {Id} is {Status}, not awaiting approval).");
+            return Error.Conflict(ErrorText.Of("error.passes.pass-not-awaiting-approval", Id, Status));
         }
 
         Status = PassStatus.Rejected;
@@ -153,7 +153,7 @@ public sealed class Pass : IRegionScoped
     {
         if (Status != PassStatus.Approved)
         {
-            return Error.Conflict($"只能吊销已批准的通行证 (Only an approved pass can be revoked; pass {Id} is {Status}).");
+            return Error.Conflict(ErrorText.Of("error.passes.only-approved-pass-can-revoked", Id, Status));
         }
 
         Status = PassStatus.Revoked;

@@ -37,13 +37,13 @@ public static class RecordPassScans
         ArgumentNullException.ThrowIfNull(scans);
         if (scans.Count is 0 or > MaxBatch)
         {
-            return Error.Invalid("scans", $"每批 1–{MaxBatch} 条扫码记录 (A batch holds 1 to {MaxBatch} scans).");
+            return Error.Invalid("scans", ErrorText.Of("error.passes.batch-holds-scans", MaxBatch));
         }
 
         var checkpoint = await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.Id == checkpointId, ct);
         if (checkpoint is null)
         {
-            return Error.NotFound($"卡点 {checkpointId} 不存在或不在您的辖区内 (Checkpoint {checkpointId} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.passes.checkpoint-not-found-jurisdiction", checkpointId));
         }
 
         var now = time.GetUtcNow();
@@ -53,18 +53,18 @@ public static class RecordPassScans
             var s = scans[i];
             if (string.IsNullOrWhiteSpace(s.ClientId) || s.ClientId.Trim().Length > PassScan.ClientIdMaxLength)
             {
-                return Error.Invalid($"scans[{i}].clientId", $"第 {i + 1} 条缺少客户端编号（不超过 {PassScan.ClientIdMaxLength} 字符）(Scan {i + 1} needs a client id of at most {PassScan.ClientIdMaxLength} characters).");
+                return Error.Invalid($"scans[{i}].clientId", ErrorText.Of("error.passes.scan-needs-client-id-most", i + 1, PassScan.ClientIdMaxLength));
             }
 
             if (s.ScannedAt is { } at && at > now + ClockSkew)
             {
-                return Error.Invalid($"scans[{i}].scannedAt", $"第 {i + 1} 条的扫码时间在未来 (Scan {i + 1} is dated in the future).");
+                return Error.Invalid($"scans[{i}].scannedAt", ErrorText.Of("error.passes.scan-dated-future", i + 1));
             }
 
             var hash = TokenHash(s.Token);
             if (firstHash.TryGetValue(s.ClientId.Trim(), out var earlier) && !CryptographicOperations.FixedTimeEquals(earlier, hash))
             {
-                return Error.Invalid($"scans[{i}].clientId", $"第 {i + 1} 条的客户端编号在本批中已用于另一通行码 (Scan {i + 1} reuses a client id of this batch with another code).");
+                return Error.Invalid($"scans[{i}].clientId", ErrorText.Of("error.passes.scan-reuses-client-id-batch", i + 1));
             }
 
             firstHash.TryAdd(s.ClientId.Trim(), hash);
@@ -136,7 +136,7 @@ public static class RecordPassScans
             await db.SaveChangesAsync(ct);
             var which = string.Join(", ", refused.Select(r => $"scans[{r.Index}]"));
             return Error.Conflict(
-                $"扫码客户端编号已在本卡点用于另一通行码，本批未记录（已记录此次拒绝）：{which} (A client id was already used at this checkpoint with another code; the batch was not recorded, the refused attempt was: {which}).");
+                ErrorText.Of("error.passes.client-id-already-used-checkpoint", which));
         }
 
         db.PassScans.AddRange(added.Values.Select(a => a.Scan));

@@ -38,7 +38,7 @@ public static class ScanLog
         var span = hours ?? 24;
         if (span is < 1 or > 24 * 31)
         {
-            return Error.Invalid("hours", "时段应为 1–744 小时 (Hours must be 1 to 744).");
+            return Error.Invalid("hours", ErrorText.Of("error.passes.hours"));
         }
 
         var now = time.GetUtcNow();

@@ -20,18 +20,18 @@ public static class SetQuota
         ArgumentNullException.ThrowIfNull(command);
         if (!PassKinds.TryParse(command.Kind, out var kind))
         {
-            return Error.Invalid("kind", $"通行证类别「{command.Kind}」无效 (Unknown pass kind '{command.Kind}').");
+            return Error.Invalid("kind", ErrorText.Of("error.passes.unknown-pass-kind", command.Kind));
         }
 
         if (command.Limit is not { } limit || limit < 0 || limit > MaxLimit)
         {
-            return Error.Invalid("limit", $"配额应在 0–{MaxLimit} 之间 (The quota must be 0 to {MaxLimit}).");
+            return Error.Invalid("limit", ErrorText.Of("error.passes.quota", MaxLimit));
         }
 
         var unit = command.OrganisationId is { } orgId ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct) : null;
         if (unit is null)
         {
-            return Error.Invalid("organisationId", "单位未登记或不在您的辖区内 (The unit is not registered in your jurisdiction).");
+            return Error.Invalid("organisationId", ErrorText.Of("error.passes.unit-not-registered-jurisdiction"));
         }
 
         var quota = await db.PassQuotas.FirstOrDefaultAsync(q => q.OrganisationId == unit.Id && q.Kind == kind, ct);

@@ -13,7 +13,7 @@ public static class GetPerson
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
         {
-            return Error.NotFound($"人员 {id} 不存在或不在您的辖区内 (Person {id} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.persons.person-does-not-exist-outside", id));
         }
 
         var compound = person.CompoundId is { } c ? await db.Compounds.Where(x => x.Id == c).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;

@@ -1,4 +1,3 @@
-using System.Text;
 using Fangkong.Common;
 using Fangkong.Data;
 
@@ -38,7 +37,7 @@ public static class ImportPersons
         var started = db.Clock.GetTimestamp();
         if (!File.Exists(command.FilePath))
         {
-            return Error.Invalid("file", $"文件不存在 (file not found: {command.FilePath})");
+            return Error.Invalid("file", ErrorText.Of("error.persons.file-not-found", command.FilePath));
         }
 
         if (CsvEncodings.FirstInvalidUtf8Line(command.FilePath) is { } badLine)
@@ -83,7 +82,7 @@ public static class ImportPersons
     {
         if (!File.Exists(path))
         {
-            return Error.Invalid("file", $"文件不存在 (file not found: {path})");
+            return Error.Invalid("file", ErrorText.Of("error.persons.file-not-found", path));
         }
 
         if (CsvEncodings.FirstInvalidUtf8Line(path) is { } badLine)
@@ -128,21 +127,13 @@ public static class ImportPersons
         return lines;
     }
 
-    private static string Describe(Validation validation)
+    private static ErrorText Describe(Validation validation)
     {
-        var text = new StringBuilder();
-        text.Append($"文件有 {validation.ErrorCount} 处错误（{validation.InvalidRows} 行），未导入任何数据 (the file has {validation.ErrorCount} error(s) in {validation.InvalidRows} row(s); nothing was imported):");
-        foreach (var error in validation.Errors)
-        {
-            text.Append('\n').Append(error);
-        }
-
-        if (validation.ErrorCount > validation.Errors.Count)
-        {
-            text.Append($"\n… 另有 {validation.ErrorCount - validation.Errors.Count} 处错误 (and {validation.ErrorCount - validation.Errors.Count} more)");
-        }
-
-        return text.ToString();
+        object?[] more = validation.ErrorCount > validation.Errors.Count
+            ? [ErrorText.Of("error.persons.and-more-errors", validation.ErrorCount - validation.Errors.Count)]
+            : [];
+        return ErrorText.Of("error.persons.file-errors-nothing-imported", validation.ErrorCount, validation.InvalidRows)
+            .WithLines([.. validation.Errors, .. more]);
     }
 
     /// <summary>Validates records as they stream past and keeps the errors (the first few in full, all counted).</summary>

@@ -31,7 +31,7 @@ public static class SearchPersons
         var text = query.Text?.Normalize(System.Text.NormalizationForm.FormKC).Trim() ?? string.Empty;
         if (text.Length is > 0 and < MinQueryLength)
         {
-            return Error.Invalid("q", $"查询内容至少 {MinQueryLength} 个字 (Search text must have at least {MinQueryLength} characters).");
+            return Error.Invalid("q", ErrorText.Of("error.persons.search-text-least-characters", MinQueryLength));
         }
 
         IQueryable<Person> persons = db.Persons.AsNoTracking();
@@ -41,12 +41,12 @@ public static class SearchPersons
             region = Regions.RegionCode.Normalise(query.RegionCode);
             if (region is null)
             {
-                return Error.Invalid("region", $"「{query.RegionCode}」不是区划代码 ('{query.RegionCode}' is not a region code).");
+                return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", query.RegionCode));
             }
 
             if (!db.Jurisdiction.Covers(region) && !region.StartsWith(db.Jurisdiction.RegionPrefix, StringComparison.Ordinal))
             {
-                return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+                return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
             }
 
             // A community is a leaf of the tree: an equality lets the (region, name, id) index give
@@ -77,7 +77,7 @@ public static class SearchPersons
             var anchor = await db.Persons.AsNoTracking().Where(p => p.Id == after).Select(p => p.Name).FirstOrDefaultAsync(ct);
             if (anchor is null)
             {
-                return Error.Invalid("after", $"没有编号为 {after} 的人员 (There is no person {after} to continue after).");
+                return Error.Invalid("after", ErrorText.Of("error.persons.there-no-person-continue-after", after));
             }
 
             // Compared in SQL by the database's collation, the one ORDER BY uses. Written as a range
@@ -110,14 +110,14 @@ public static class SearchPersons
         if (!db.Jurisdiction.SeesFullIdentity)
         {
             await db.AuditBulkAsync(RefusedAction, nameof(Person), $"search by number refused (masked role): q={text}", ct);
-            return Error.Forbidden("按证件号码或手机号查询仅限可查看完整号码的岗位，请按姓名查询 (Searching by identity number or phone is for roles that see full numbers; search by name).");
+            return Error.Forbidden(ErrorText.Of("error.persons.searching-identity-number-phone-roles"));
         }
 
         if (!limiter.TryTake(db.Jurisdiction.UserName))
         {
             await db.AuditBulkAsync(RefusedAction, nameof(Person), $"search by number refused (over {limiter.Limit} in {(int)limiter.Window.TotalMinutes} min): q={text}", ct);
             return Error.TooManyRequests(
-                $"按号码查询过于频繁：每 {(int)limiter.Window.TotalMinutes} 分钟至多 {limiter.Limit} 次，请稍后再试 (Too many searches by number: at most {limiter.Limit} in {(int)limiter.Window.TotalMinutes} minutes; try again later).");
+                ErrorText.Of("error.persons.too-many-searches-number-most", (int)limiter.Window.TotalMinutes, limiter.Limit));
         }
 
         return null;

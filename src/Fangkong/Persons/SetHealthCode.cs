@@ -15,13 +15,13 @@ public static class SetHealthCode
     {
         if (!EnumText.TryParse<HealthCode>(colour, out var code))
         {
-            return Error.Invalid("healthCode", $"「{colour}」不是健康码颜色，应为 green、yellow 或 red ('{colour}' is not a health-code colour; use green, yellow or red).");
+            return Error.Invalid("healthCode", ErrorText.Of("error.persons.not-health-code-colour-use", colour));
         }
 
         var person = await db.Persons.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null)
         {
-            return Error.NotFound($"人员 {id} 不存在或不在您的辖区内 (Person {id} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.persons.person-does-not-exist-outside", id));
         }
 
         // Setting the same colour again is a no-op, so a retried request writes nothing twice.

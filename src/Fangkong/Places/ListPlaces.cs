@@ -19,7 +19,7 @@ public static class ListPlaces
             var region = Regions.RegionCode.Normalise(query.RegionCode);
             if (region is null)
             {
-                return Error.Invalid("region", $"「{query.RegionCode}」不是区划代码 ('{query.RegionCode}' is not a region code).");
+                return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", query.RegionCode));
             }
 
             places = places.Where(p => p.RegionCode.StartsWith(region));

@@ -40,12 +40,12 @@ public sealed class DependantDeclaration : IRegionScoped
     {
         if (!kind.TakesRoom())
         {
-            return Error.Invalid("kind", "病例不与他人同住 (a case shares no room; dependants are declared for contacts and pool members).");
+            return Error.Invalid("kind", ErrorText.Of("error.quarantine.case-shares-no-room-dependants"));
         }
 
         if (dependantKey <= 0 || carerKey <= 0 || dependantKey == carerKey)
         {
-            return Error.Invalid("carer", "被照护人与陪护人须为两个不同的人 (dependant and carer must be two different people).");
+            return Error.Invalid("carer", ErrorText.Of("error.quarantine.dependant-carer-two-different-people"));
         }
 
         return new DependantDeclaration

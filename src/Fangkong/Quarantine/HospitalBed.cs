@@ -17,7 +17,7 @@ public sealed class HospitalBed : Space
         ArgumentNullException.ThrowIfNull(section);
         if (site.Kind.HasRooms() || section.SiteId != site.Id || section.Kind == SectionKind.Floor)
         {
-            return Error.Invalid("site", $"床位只能设在方舱医院的护理单元或定点医院的病区 (beds belong to a care unit or ward of a hospital; {site.Name} is {site.Kind}).");
+            return Error.Invalid("site", ErrorText.Of("error.quarantine.beds-belong-care-unit-ward", site.Name, site.Kind));
         }
 
         if (CheckNumber(number) is { } error)

@@ -123,12 +123,12 @@ public sealed class Placement : IRegionScoped
         ArgumentNullException.ThrowIfNull(room);
         if (!carer.IsActive || carer.RoomId != room.Id)
         {
-            return Error.Conflict($"陪护人未入住该房间 (the carer's placement {carer.Id} is not active in room {room.Number}).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.carer-s-placement-not-active", carer.Id, room.Number));
         }
 
         if (carer.Kind != subject.Kind || carer.DependantOfPlacementId is not null)
         {
-            return Error.Invalid("carer", $"被照护人须与陪护人同类且陪护人本人不是被照护人 (a dependant shares only with a carer of the same kind, {carer.Kind} ≠ {subject.Kind}).");
+            return Error.Invalid("carer", ErrorText.Of("error.quarantine.dependant-shares-only-carer-same", carer.Kind, subject.Kind));
         }
 
         if (Check(subject, site, room, null) is { } error)
@@ -157,12 +157,12 @@ public sealed class Placement : IRegionScoped
 
         if (State != PlacementState.Placed)
         {
-            return Error.Conflict($"安置 {Id} 不是待入住状态 (placement {Id} is {State}, not placed).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.placement-not-placed", Id, State));
         }
 
         if (at < PlacedAt)
         {
-            return Error.Invalid("checked_in_at", "入住时间早于安置时间 (check-in cannot precede the placement).");
+            return Error.Invalid("checked_in_at", ErrorText.Of("error.quarantine.check-cannot-precede-placement"));
         }
 
         if (space.MarkUsed() is { } error)
@@ -185,12 +185,12 @@ public sealed class Placement : IRegionScoped
 
         if (State != PlacementState.CheckedIn)
         {
-            return Error.Conflict($"安置 {Id} 未入住，不能解除 (placement {Id} is {State}; only a checked-in placement is released).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.placement-only-checked-placement-released", Id, State));
         }
 
         if (at < CheckedInAt)
         {
-            return Error.Invalid("released_at", "解除时间早于入住时间 (release cannot precede the check-in).");
+            return Error.Invalid("released_at", ErrorText.Of("error.quarantine.release-cannot-precede-check"));
         }
 
         if (space.Vacate(at) is { } error)
@@ -213,7 +213,7 @@ public sealed class Placement : IRegionScoped
 
         if (State != PlacementState.Placed)
         {
-            return Error.Conflict($"只能取消未入住的安置 (placement {Id} is {State}; only a placed one can be cancelled).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.placement-only-placed-one-can", Id, State));
         }
 
         if (CheckReason(reason) is { } invalid)
@@ -248,7 +248,7 @@ public sealed class Placement : IRegionScoped
 
         if (!IsActive)
         {
-            return Error.Conflict($"安置 {Id} 已结束 (placement {Id} is {State}).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.placement", Id, State));
         }
 
         if (CheckReason(reason) is { } invalid)
@@ -258,7 +258,7 @@ public sealed class Placement : IRegionScoped
 
         if (ReferenceEquals(from, to) || (to.Id == SpaceId && to.GetType() == from.GetType()))
         {
-            return Error.Invalid("room", "目标与当前相同 (the person is already there).");
+            return Error.Invalid("room", ErrorText.Of("error.quarantine.person-already-there"));
         }
 
         var subject = new PlacementSubject(Kind, PersonId, ContactId, CaseId, Name, RegionCode, severity ?? Severity, IdentifiedAt);
@@ -324,35 +324,35 @@ public sealed class Placement : IRegionScoped
     {
         if (string.IsNullOrWhiteSpace(subject.Name) || subject.Name.Trim().Length > NameMaxLength)
         {
-            return Error.Invalid("name", $"姓名应为 1–{NameMaxLength} 个字 (name must have 1 to {NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.quarantine.name-characters", NameMaxLength));
         }
 
         if (space.SiteId != site.Id)
         {
-            return Error.Invalid("site", "房间或床位不属于该场所 (the room or bed is not in that site).");
+            return Error.Invalid("site", ErrorText.Of("error.quarantine.room-bed-not-site"));
         }
 
         if (!site.IsOpen)
         {
-            return Error.Conflict($"{site.Name} 已关闭 (site {site.Name} is closed to new placements).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.site-closed-new-placements", site.Name));
         }
 
         if (subject.Kind.TakesRoom() != space is QuarantineRoom)
         {
-            return Error.Invalid("room", "密接、次密接和混管阳性人员住隔离房间，病例住医院床位 (contacts and pool members take rooms, cases take beds).");
+            return Error.Invalid("room", ErrorText.Of("error.quarantine.contacts-pool-members-take-rooms"));
         }
 
         if (subject.Kind == OccupantKind.Case && site.Kind != PlacementSubject.HospitalFor(subject.Severity))
         {
-            return Error.Invalid("site", "无症状和轻型入方舱医院，普通型及以上入定点医院 (asymptomatic and mild cases go to a shelter hospital, moderate and worse to a designated hospital).");
+            return Error.Invalid("site", ErrorText.Of("error.quarantine.asymptomatic-mild-cases-go-shelter"));
         }
 
         if (subject.Kind == OccupantKind.Case ? subject.CaseId is null : subject.Key == 0)
         {
-            return Error.Invalid("subject", "缺少人员编号 (the person's contact, case or person id is missing).");
+            return Error.Invalid("subject", ErrorText.Of("error.quarantine.person-s-contact-case-person"));
         }
 
-        return reason is { Length: > ReasonMaxLength } ? Error.Invalid("reason", $"原因过长 (reason at most {ReasonMaxLength} characters).") : null;
+        return reason is { Length: > ReasonMaxLength } ? Error.Invalid("reason", ErrorText.Of("error.quarantine.reason-most-characters", ReasonMaxLength)) : null;
     }
 
     private Error? CheckSpace(Space space)
@@ -364,11 +364,11 @@ public sealed class Placement : IRegionScoped
             HospitalBed => BedId == space.Id,
             _ => false,
         };
-        return matches ? null : Error.Invalid("room", $"安置 {Id} 不在该房间或床位 (placement {Id} is not in {space.Number}).");
+        return matches ? null : Error.Invalid("room", ErrorText.Of("error.quarantine.placement-not", Id, space.Number));
     }
 
     private static Error? CheckReason(string? reason) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > ReasonMaxLength
-            ? Error.Invalid("reason", $"须说明原因 (a reason of 1 to {ReasonMaxLength} characters is required).")
+            ? Error.Invalid("reason", ErrorText.Of("error.quarantine.reason-characters-required", ReasonMaxLength))
             : null;
 }

@@ -24,7 +24,7 @@ public sealed class QuarantineRoom : Space
         ArgumentNullException.ThrowIfNull(floor);
         if (!site.Kind.HasRooms() || floor.Kind != SectionKind.Floor || floor.SiteId != site.Id)
         {
-            return Error.Invalid("site", $"隔离房间只能设在隔离点的楼层 (rooms belong to a floor of a hotel or other quarantine site; {site.Name} is {site.Kind}).");
+            return Error.Invalid("site", ErrorText.Of("error.quarantine.rooms-belong-floor-hotel-other", site.Name, site.Kind));
         }
 
         if (CheckNumber(number) is { } error)
@@ -34,7 +34,7 @@ public sealed class QuarantineRoom : Space
 
         if (capacity < 1 || capacity > MaxCapacity || (kind == RoomKind.Single && capacity != 1))
         {
-            return Error.Invalid("capacity", $"容量应为 1–{MaxCapacity}，单人间为 1 (capacity 1 to {MaxCapacity}; a single room holds 1).");
+            return Error.Invalid("capacity", ErrorText.Of("error.quarantine.capacity-single-room-holds", MaxCapacity));
         }
 
         var room = new QuarantineRoom

@@ -66,32 +66,32 @@ public sealed class QuarantineSite : IRegionScoped
         var name = details.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > NameMaxLength)
         {
-            return Error.Invalid("name", $"隔离点名称应为 1–{NameMaxLength} 个字 (name must have 1 to {NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.quarantine.name-characters-2", NameMaxLength));
         }
 
         if (details.RegionCode is not { Length: >= 6 } region || !Regions.RegionCode.TryParse(region, out _))
         {
-            return Error.Invalid("region_code", "隔离点须位于某区县 (region_code must be a county or a region below it).");
+            return Error.Invalid("region_code", ErrorText.Of("error.quarantine.region-code-county-region-below"));
         }
 
         if ((details.Address?.Trim().Length ?? 0) is 0 or > AddressMaxLength)
         {
-            return Error.Invalid("address", $"地址应为 1–{AddressMaxLength} 个字 (address must have 1 to {AddressMaxLength} characters).");
+            return Error.Invalid("address", ErrorText.Of("error.quarantine.address-characters", AddressMaxLength));
         }
 
         if (!GeoPoint.IsValid(details.Latitude, details.Longitude))
         {
-            return Error.Invalid("latitude", "坐标无效 (latitude must be within ±90 and longitude within ±180).");
+            return Error.Invalid("latitude", ErrorText.Of("error.quarantine.latitude-within-longitude-within"));
         }
 
         if (details.Staff < 0)
         {
-            return Error.Invalid("staff", "工作人员数不能为负 (staff cannot be negative).");
+            return Error.Invalid("staff", ErrorText.Of("error.quarantine.staff-cannot-negative"));
         }
 
         if ((details.ContactName?.Trim().Length ?? 0) > ContactMaxLength || (details.ContactPhone?.Trim().Length ?? 0) > PhoneMaxLength)
         {
-            return Error.Invalid("contact_phone", $"联系人或电话过长 (contact name at most {ContactMaxLength}, phone at most {PhoneMaxLength} characters).");
+            return Error.Invalid("contact_phone", ErrorText.Of("error.quarantine.contact-name-most-phone-most", ContactMaxLength, PhoneMaxLength));
         }
 
         Name = name;

@@ -41,7 +41,7 @@ public sealed class SiteSection : IRegionScoped
         var text = string.IsNullOrWhiteSpace(name) ? DefaultName(site.Kind.SectionKindOf(), number) : name.Trim();
         if (text.Length > NameMaxLength)
         {
-            return Error.Invalid("name", $"名称过长 (section name at most {NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.quarantine.section-name-most-characters", NameMaxLength));
         }
 
         return new SiteSection { SiteId = site.Id, RegionCode = site.RegionCode, Kind = site.Kind.SectionKindOf(), Number = number, Name = text };

@@ -60,7 +60,7 @@ public abstract class Space : IRegionScoped
     {
         if (State != SpaceState.Available)
         {
-            return Error.Conflict($"{What} {Number} 不可用 ({What} {Number} is {State}, not available).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.not-available", What, Number, State));
         }
 
         Occupants = 1;
@@ -73,7 +73,7 @@ public abstract class Space : IRegionScoped
     {
         if (State != SpaceState.Occupied || Occupants >= Capacity)
         {
-            return Error.Conflict($"{What} {Number} 无法再容纳 ({What} {Number} holds {Occupants} of {Capacity} and is {State}).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.holds", What, Number, Occupants, Capacity, State));
         }
 
         Occupants++;
@@ -86,7 +86,7 @@ public abstract class Space : IRegionScoped
     {
         if (State != SpaceState.Occupied)
         {
-            return Error.Conflict($"{What} {Number} 未被占用 ({What} {Number} is {State}, not occupied).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.not-occupied", What, Number, State));
         }
 
         UsedSinceDisinfection = true;
@@ -101,7 +101,7 @@ public abstract class Space : IRegionScoped
     {
         if (State != SpaceState.Occupied || Occupants == 0)
         {
-            return Error.Conflict($"{What} {Number} 无人入住 ({What} {Number} is {State} with nobody in it).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.nobody", What, Number, State));
         }
 
         Occupants--;
@@ -118,7 +118,7 @@ public abstract class Space : IRegionScoped
     {
         if (State != SpaceState.AwaitingDisinfection)
         {
-            return Error.Conflict($"{What} {Number} 不在待消毒状态 ({What} {Number} is {State}, not awaiting disinfection).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.not-awaiting-disinfection", What, Number, State));
         }
 
         UsedSinceDisinfection = false;
@@ -131,12 +131,12 @@ public abstract class Space : IRegionScoped
     {
         if (State == SpaceState.Occupied)
         {
-            return Error.Conflict($"{What} {Number} 有人入住，不能停用 ({What} {Number} is occupied).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.occupied", What, Number));
         }
 
         if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > NoteMaxLength)
         {
-            return Error.Invalid("note", $"停用须说明原因 (a reason of 1 to {NoteMaxLength} characters is required).");
+            return Error.Invalid("note", ErrorText.Of("error.quarantine.reason-characters-required-2", NoteMaxLength));
         }
 
         Note = note.Trim();
@@ -149,7 +149,7 @@ public abstract class Space : IRegionScoped
     {
         if (State != SpaceState.OutOfService)
         {
-            return Error.Conflict($"{What} {Number} 未停用 ({What} {Number} is {State}, not out of service).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.not-out-service", What, Number, State));
         }
 
         Note = null;
@@ -166,6 +166,6 @@ public abstract class Space : IRegionScoped
 
     protected static Error? CheckNumber(string? number) =>
         (number?.Trim().Length ?? 0) is 0 or > NumberMaxLength
-            ? Error.Invalid("number", $"房间/床位号应为 1–{NumberMaxLength} 个字符 (number must have 1 to {NumberMaxLength} characters).")
+            ? Error.Invalid("number", ErrorText.Of("error.quarantine.number-characters", NumberMaxLength))
             : null;
 }

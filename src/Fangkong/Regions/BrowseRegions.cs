@@ -26,14 +26,14 @@ public static class BrowseRegions
             normalised = RegionCode.Normalise(code);
             if (normalised is null)
             {
-                return Error.Invalid("code", $"「{code}」不是区划代码 ('{code}' is not a region code (2, 4, 6, 9 or 12 digits)).");
+                return Error.Invalid("code", ErrorText.Of("error.regions.not-region-code-digits", code));
             }
         }
 
         normalised ??= root.Length > 0 ? root : null;
         if (normalised is not null && !db.Jurisdiction.Covers(normalised))
         {
-            return Error.Forbidden($"区划 {normalised} 不在您的辖区内 (Region {normalised} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", normalised));
         }
 
         Region? current = null;
@@ -42,7 +42,7 @@ public static class BrowseRegions
             current = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == normalised, ct);
             if (current is null)
             {
-                return Error.NotFound($"区划 {normalised} 未登记 (Region {normalised} is not in the registry).");
+                return Error.NotFound(ErrorText.Of("error.testing.region-not-registry", normalised));
             }
         }
 

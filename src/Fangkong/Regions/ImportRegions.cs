@@ -30,7 +30,7 @@ public static class ImportRegions
         var clock = Stopwatch.StartNew();
         if (db.Jurisdiction.RegionPrefix.Length > 0)
         {
-            return Error.Forbidden("Only an operator with the whole country in view may load reference regions.");
+            return Error.Forbidden(ErrorText.Of("error.regions.only-national-operator-loads"));
         }
 
         string? province = null;
@@ -39,13 +39,13 @@ public static class ImportRegions
             province = RegionCode.Normalise(source.Province);
             if (province is null || province.Length != 2)
             {
-                return Error.Invalid("province", $"'{source.Province}' is not a province code (2 digits, or the 6-digit form such as 220000).");
+                return Error.Invalid("province", ErrorText.Of("error.regions.not-a-province-code", source.Province));
             }
         }
 
         if (source.FilePath is { } path && !File.Exists(path))
         {
-            return Error.Invalid("file", $"File not found: {path}");
+            return Error.Invalid("file", ErrorText.Of("error.regions.file-not-found", path));
         }
 
         var parsed = Parse(source, province);
@@ -56,7 +56,7 @@ public static class ImportRegions
 
         if (parsed.Regions.Count == 0)
         {
-            return Error.Invalid("file", province is null ? "The file holds no regions." : $"No regions of province {province} were found.");
+            return Error.Invalid("file", province is null ? ErrorText.Of("error.regions.file-holds-no-regions") : ErrorText.Of("error.regions.no-regions-of-province", province));
         }
 
         var existing = await db.Regions.AsNoTracking()
@@ -209,8 +209,8 @@ public static class ImportRegions
     private static Error Refuse(List<string> errors)
     {
         var shown = errors.Take(ReportedErrors).ToList();
-        var more = errors.Count > shown.Count ? $"{Environment.NewLine}… and {errors.Count - shown.Count} more" : string.Empty;
-        return Error.Invalid("file", $"Nothing was imported: {errors.Count} bad line(s).{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}");
+        object?[] more = errors.Count > shown.Count ? [ErrorText.Of("error.cases.and-more", errors.Count - shown.Count)] : [];
+        return Error.Invalid("file", ErrorText.Of("error.regions.nothing-imported-bad-lines", errors.Count).WithLines([.. shown, .. more]));
     }
 
     private static string Describe(Source source, string? province) =>

@@ -13,18 +13,18 @@ public static class SetReportingUnit
         var normalised = RegionCode.Normalise(code);
         if (normalised is null || normalised.Length != 6)
         {
-            return Error.Invalid("code", $"'{code}' is not a county-level code (6 digits): only county-level cities report on their own line.");
+            return Error.Invalid("code", ErrorText.Of("error.regions.not-county-level-code", code));
         }
 
         if (db.Jurisdiction.RegionPrefix.Length > 0 && !db.Jurisdiction.Covers(normalised[..2]))
         {
-            return Error.Forbidden("Only the province's or the country's operators decide the bulletin's lines.");
+            return Error.Forbidden(ErrorText.Of("error.regions.only-province-decides-lines"));
         }
 
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Code == normalised, ct);
         if (region is null)
         {
-            return Error.NotFound($"Region {normalised} is not in the registry.");
+            return Error.NotFound(ErrorText.Of("error.testing.region-not-registry", normalised));
         }
 
         region.SetReportingUnit(ownLine);

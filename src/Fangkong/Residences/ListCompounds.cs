@@ -19,12 +19,12 @@ public static class ListCompounds
         var region = RegionCode.Normalise(regionCode);
         if (region is null || region.Length < (int)RegionLevel.Township)
         {
-            return Error.Invalid("region", $"「{regionCode}」不是乡镇街道或社区村代码 ('{regionCode}' is not a township or community code (9 or 12 digits)).");
+            return Error.Invalid("region", ErrorText.Of("error.residences.not-township-community-code-digits", regionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         var compounds = db.Compounds.AsNoTracking().Where(c => c.RegionCode.StartsWith(region));

@@ -18,22 +18,22 @@ public static class SetPopulation
         var code = Regions.RegionCode.Normalise(command.Region);
         if (code is null || code.Length is not (4 or 6))
         {
-            return Error.Invalid("region", $"「{command.Region}」不是市或区县的区划代码 ('{command.Region}' is not the code of a city or county).");
+            return Error.Invalid("region", ErrorText.Of("error.social-zero.not-code-city-county", command.Region));
         }
 
         if (command.Population is not (> 0 and < 100_000_000))
         {
-            return Error.Invalid("population", "人口应为正整数 (The population must be a positive number below 100 million).");
+            return Error.Invalid("population", ErrorText.Of("error.social-zero.population-positive-number-below-million"));
         }
 
         if (!db.Jurisdiction.Covers(code))
         {
-            return Error.Forbidden($"区划 {code} 不在您的辖区内 (Region {code} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", code));
         }
 
         if (!await db.Regions.AnyAsync(r => r.Code == code, ct))
         {
-            return Error.Invalid("region", $"区划 {code} 未登记 (Region {code} is not in the registry).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.region-not-registry", code));
         }
 
         var row = await db.RegionPopulations.FirstOrDefaultAsync(p => p.RegionCode == code, ct);

@@ -36,24 +36,24 @@ public static class SocialZeroSeries
         var code = Regions.RegionCode.Normalise(region);
         if (code is null || code.Length is not (4 or 6))
         {
-            return Error.Invalid("region", $"「{region}」不是市或区县的区划代码 ('{region}' is not the code of a city or county).");
+            return Error.Invalid("region", ErrorText.Of("error.social-zero.not-code-city-county", region));
         }
 
         if (to < from || to.DayNumber - from.DayNumber >= MaxDays)
         {
-            return Error.Invalid("to", $"日期范围应为 1–{MaxDays} 天 (The range must cover 1 to {MaxDays} days).");
+            return Error.Invalid("to", ErrorText.Of("error.social-zero.range-cover-days", MaxDays));
         }
 
         // The counts below are of the whole county or city: a caller who sees only part of it would get a false "zero".
         if (!db.Jurisdiction.Covers(code))
         {
-            return Error.Forbidden($"区划 {code} 不在您的辖区内 (Region {code} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", code));
         }
 
         var name = await db.Regions.AsNoTracking().Where(r => r.Code == code).Select(r => r.Name).FirstOrDefaultAsync(ct);
         if (name is null)
         {
-            return Error.NotFound($"区划 {code} 未登记 (Region {code} is not in the registry).");
+            return Error.NotFound(ErrorText.Of("error.testing.region-not-registry", code));
         }
 
         var set = await db.RegionPopulations.AsNoTracking().Where(p => p.RegionCode == code).Select(p => (long?)p.Population).FirstOrDefaultAsync(ct);

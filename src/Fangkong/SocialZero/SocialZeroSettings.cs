@@ -13,7 +13,7 @@ public sealed record SocialZeroSettings(int Days = 3, double ThresholdPer100k = 
 
     public Common.Error? Check() =>
         Days is < 1 or > 30 || ThresholdPer100k is <= 0 or > 1000 || double.IsNaN(ThresholdPer100k)
-            ? Common.Error.Invalid("settings", $"天数应为 1–30，阈值应大于 0 (days must lie in 1–30 and the threshold above 0; got {Days} and {ThresholdPer100k}).")
+            ? Common.Error.Invalid("settings", Common.ErrorText.Of("error.social-zero.days-lie-threshold-above", Days, ThresholdPer100k))
             : null;
 }
 

@@ -31,7 +31,7 @@ public static class OfficialRecord
         var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Id == officialId, ct);
         if (official is null)
         {
-            return Error.NotFound($"责任人 {officialId} 不存在或不在您的辖区内 (Official {officialId} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.official-does-not-exist-outside", officialId));
         }
 
         var unit = await db.Organisations.AsNoTracking().Where(o => o.Id == official.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? string.Empty;

@@ -14,7 +14,7 @@ public static class AcknowledgeAlert
         var alert = await db.CommunityAlerts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null)
         {
-            return Error.NotFound(string.Create(CultureInfo.InvariantCulture, $"提醒 {id} 不存在或不在您的辖区内 (alert {id} does not exist or is outside your jurisdiction)."));
+            return Error.NotFound(ErrorText.Of("error.testing.alert-does-not-exist-outside", id));
         }
 
         var changed = alert.Acknowledge(db.Jurisdiction.UserName, time.GetUtcNow());

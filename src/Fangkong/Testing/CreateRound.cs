@@ -25,35 +25,35 @@ public static class CreateRound
         var name = command.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > TestingRound.NameMaxLength)
         {
-            return Error.Invalid("name", $"轮次名称应为 1–{TestingRound.NameMaxLength} 个字 (The round needs a name of 1 to {TestingRound.NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.testing.round-needs-name-characters", TestingRound.NameMaxLength));
         }
 
         var region = Regions.RegionCode.Normalise(command.RegionCode);
         if (region is null)
         {
-            return Error.Invalid("region", $"「{command.RegionCode}」不是区划代码 ('{command.RegionCode}' is not a region code).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", command.RegionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         if (!await db.Regions.AnyAsync(r => r.Code == region, ct))
         {
-            return Error.Invalid("region", $"区划 {region} 未登记 (Region {region} is not in the registry).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.region-not-registry", region));
         }
 
         var poolSize = command.PoolSize ?? 10;
         if (!PoolSizes.IsValid(poolSize))
         {
-            return Error.Invalid("poolSize", $"混管规格只能是 1、5、10 或 20 (Pool size {poolSize} is not one of 1, 5, 10, 20).");
+            return Error.Invalid("poolSize", ErrorText.Of("error.testing.pool-size-not-one", poolSize));
         }
 
         var duration = command.Duration ?? TestingRound.DefaultDuration;
         if (duration <= TimeSpan.Zero || duration > TimeSpan.FromDays(7))
         {
-            return Error.Invalid("duration", "时限应在 7 天以内 (The deadline must be within 7 days of the start).");
+            return Error.Invalid("duration", ErrorText.Of("error.testing.deadline-within-days-start"));
         }
 
         var now = time.GetUtcNow();

@@ -42,7 +42,7 @@ public static class ExemptPeople
 
         if (items.Count is 0 or > MaxBatch)
         {
-            return Error.Invalid("exemptions", $"每批 1–{MaxBatch} 人 (A batch holds 1 to {MaxBatch} people).");
+            return Error.Invalid("exemptions", ErrorText.Of("error.testing.batch-holds-people", MaxBatch));
         }
 
         var round = found.Value!;

@@ -32,7 +32,7 @@ public static class ImportExemptions
         var records = read.Value!;
         if (records.Count == 0)
         {
-            return Error.Invalid("file", "文件没有数据行 (the file has no rows)");
+            return Error.Invalid("file", ErrorText.Of("error.testing.file-no-rows"));
         }
 
         var exempted = 0;

@@ -62,7 +62,7 @@ public static class ImportResults
         }
 
         return errors.Count > 0
-            ? Error.Invalid("results", $"结果未导入 (Nothing was recorded).{Environment.NewLine}{string.Join(Environment.NewLine, errors.Take(50))}")
+            ? Error.Invalid("results", ErrorText.Of("error.testing.nothing-recorded").WithLines(errors.Take(50)))
             : rows;
     }
 

@@ -20,7 +20,7 @@ public static class ListNotSampled
         if (!db.Jurisdiction.SeesResidentDetails)
         {
             // The list is names and doors; the counts on the round's page are what these roles need.
-            return Error.Forbidden("未采样名单含姓名和住址，仅供上门排查的岗位查看；本轮人数见轮次页面 (The not-sampled list carries names and addresses and is for the roles that knock on doors; the round's page gives the counts).");
+            return Error.Forbidden(ErrorText.Of("error.testing.not-sampled-list-carries-names"));
         }
 
         var found = await RoundAccess.FindAsync(db, roundId, ct);
@@ -32,12 +32,12 @@ public static class ListNotSampled
         var community = Regions.RegionCode.Normalise(communityCode);
         if (community is null || community.Length != 12)
         {
-            return Error.Invalid("region", $"「{communityCode}」不是社区村代码 ('{communityCode}' is not a community code of 12 digits).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-community-code-digits", communityCode));
         }
 
         if (!db.Jurisdiction.Covers(community) || !community.StartsWith(found.Value!.RegionCode, StringComparison.Ordinal))
         {
-            return Error.Forbidden($"社区 {community} 不在您的辖区或本轮范围内 (Community {community} is outside your jurisdiction or the round).");
+            return Error.Forbidden(ErrorText.Of("error.testing.community-outside-jurisdiction-round", community));
         }
 
         var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);

@@ -25,12 +25,12 @@ public static class ListSamplingPoints
         var prefix = string.IsNullOrWhiteSpace(region) ? db.Jurisdiction.RegionPrefix : Regions.RegionCode.Normalise(region);
         if (prefix is null)
         {
-            return Error.Invalid("region", $"「{region}」不是区划代码 ('{region}' is not a region code).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", region));
         }
 
         if (!db.Jurisdiction.Covers(prefix))
         {
-            return Error.Forbidden($"区划 {prefix} 不在您的辖区内 (region {prefix} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", prefix));
         }
 
         var points = db.SamplingPoints.AsNoTracking().Where(p => p.RegionCode.StartsWith(prefix));

@@ -51,7 +51,7 @@ public static class RecordResults
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxBatch)
         {
-            return new Outcome(null, Error.Invalid("results", $"每批 1–{MaxBatch} 条结果 (A batch holds 1 to {MaxBatch} results)."), []);
+            return new Outcome(null, Error.Invalid("results", ErrorText.Of("error.testing.batch-holds-results", MaxBatch)), []);
         }
 
         var barcodes = rows.Select(r => r.TubeBarcode?.Trim() ?? string.Empty).Distinct().ToList();
@@ -99,12 +99,12 @@ public static class RecordResults
     }
 
     /// <summary>The refusal of a whole batch: the count, then the first <see cref="RefusalsInMessage"/> rows.</summary>
-    public static string RefusalMessage(IReadOnlyList<Refusal> refused)
+    public static ErrorText RefusalMessage(IReadOnlyList<Refusal> refused)
     {
         ArgumentNullException.ThrowIfNull(refused);
-        var shown = refused.Take(RefusalsInMessage).ToList();
-        var more = refused.Count > shown.Count ? $"{Environment.NewLine}… 另有 {refused.Count - shown.Count} 处 (and {refused.Count - shown.Count} more)" : string.Empty;
-        return $"结果未导入，{refused.Count} 处错误 (Nothing was recorded: {refused.Count} bad row(s)).{Environment.NewLine}{string.Join(Environment.NewLine, shown)}{more}";
+        var shown = refused.Take(RefusalsInMessage).Select(r => ErrorText.Of("error.common.at-line", r.Line).WithDetail(r.Reason));
+        object?[] more = refused.Count > RefusalsInMessage ? [ErrorText.Of("error.cases.and-more", refused.Count - RefusalsInMessage)] : [];
+        return ErrorText.Of("error.testing.nothing-recorded-bad-rows", refused.Count).WithLines([.. shown, .. more]);
     }
 
     private static string? Check(

@@ -32,7 +32,7 @@ public static class RecordScans
         ArgumentNullException.ThrowIfNull(scans);
         if (scans.Count is 0 or > MaxBatch)
         {
-            return Error.Invalid("scans", $"每批 1–{MaxBatch} 条 (A batch holds 1 to {MaxBatch} scans).");
+            return Error.Invalid("scans", ErrorText.Of("error.testing.batch-holds-scans", MaxBatch));
         }
 
         var found = await RoundAccess.FindAsync(db, roundId, ct);

@@ -22,7 +22,7 @@ public static class RemoveExemption
         var exemption = await db.RoundExemptions.FirstOrDefaultAsync(e => e.RoundId == roundId && e.PersonId == personId, ct);
         if (exemption is null)
         {
-            return Error.NotFound($"本轮没有此人 ({personId}) 的免检记录 (Person {personId} has no exemption in round {roundId}).");
+            return Error.NotFound(ErrorText.Of("error.testing.person-no-exemption-round", personId, roundId));
         }
 
         db.RoundExemptions.Remove(exemption);

@@ -23,18 +23,18 @@ public static class ReportAntigen
         ArgumentNullException.ThrowIfNull(command);
         if (!IdNumber.TryParse(command.IdNumber, out var id, out var idError))
         {
-            return Error.Invalid("idNumber", $"证件号码无效：{idError} (invalid identity number)");
+            return Error.Invalid("idNumber", ErrorText.Of("error.testing.invalid-identity-number", idError));
         }
 
         if (!RecordResults.TryParseResult(command.Result, out var result))
         {
-            return Error.Invalid("result", $"结果「{command.Result}」应为 negative、positive 或 invalid (result must be negative, positive or invalid)");
+            return Error.Invalid("result", ErrorText.Of("error.testing.result-negative-positive-invalid", command.Result));
         }
 
         var now = time.GetUtcNow();
         if (command.TestedAt > now.AddMinutes(5) || command.TestedAt < now.AddDays(-3))
         {
-            return Error.Invalid("testedAt", "检测时间应在 3 天以内且不晚于现在 (the test must be from the last 3 days, not the future)");
+            return Error.Invalid("testedAt", ErrorText.Of("error.testing.test-from-last-days-not"));
         }
 
         // Within the jurisdiction: a community records its own residents' tests.
@@ -42,7 +42,7 @@ public static class ReportAntigen
             .Select(p => new { p.Id, p.RegionCode }).FirstOrDefaultAsync(ct);
         if (person is null)
         {
-            return Error.NotFound("此人未登记或不在您的辖区 (this person is not registered in your jurisdiction)");
+            return Error.NotFound(ErrorText.Of("error.testing.person-not-registered-jurisdiction"));
         }
 
         // Whole seconds: both databases keep them exactly, so a repeated report is recognised.

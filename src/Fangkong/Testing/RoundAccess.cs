@@ -12,6 +12,6 @@ internal static class RoundAccess
         var round = await db.TestingRounds.AsNoTracking().FirstOrDefaultAsync(r => r.Id == roundId, ct);
         return round is not null && round.Concerns(db.Jurisdiction.RegionPrefix)
             ? round
-            : Error.NotFound($"检测轮次 {roundId} 不存在或不在您的辖区 (Round {roundId} does not exist or is outside your jurisdiction).");
+            : Error.NotFound(ErrorText.Of("error.testing.round-does-not-exist-outside", roundId));
     }
 }

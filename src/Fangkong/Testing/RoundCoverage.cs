@@ -39,18 +39,18 @@ public static class RoundCoverage
         var region = regionCode is null ? Narrowest(round.RegionCode, db.Jurisdiction.RegionPrefix) : Regions.RegionCode.Normalise(regionCode);
         if (region is null)
         {
-            return Error.Invalid("region", $"「{regionCode}」不是区划代码 ('{regionCode}' is not a region code).");
+            return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", regionCode));
         }
 
         if (!db.Jurisdiction.Covers(region) || !region.StartsWith(round.RegionCode, StringComparison.Ordinal))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区或本轮范围内 (Region {region} is outside your jurisdiction or the round).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-round", region));
         }
 
         var current = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == region, ct);
         if (current is null)
         {
-            return Error.NotFound($"区划 {region} 未登记 (Region {region} is not in the registry).");
+            return Error.NotFound(ErrorText.Of("error.testing.region-not-registry", region));
         }
 
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == region).OrderBy(r => r.Code).ToListAsync(ct);

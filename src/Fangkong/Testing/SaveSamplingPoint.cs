@@ -25,46 +25,46 @@ public static class SaveSamplingPoint
         var region = Regions.RegionCode.Normalise(command.RegionCode);
         if (region is null || !await db.Regions.AnyAsync(r => r.Code == region, ct))
         {
-            return Error.Invalid("regionCode", $"「{command.RegionCode}」不是已载入的区划代码 ('{command.RegionCode}' is not a loaded region code).");
+            return Error.Invalid("regionCode", ErrorText.Of("error.testing.not-loaded-region-code", command.RegionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", region));
         }
 
         var name = command.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > SamplingPoint.NameMaxLength)
         {
-            return Error.Invalid("name", $"采样点名称应为 1–{SamplingPoint.NameMaxLength} 个字 (the point needs a name of 1 to {SamplingPoint.NameMaxLength} characters).");
+            return Error.Invalid("name", ErrorText.Of("error.testing.point-needs-name-characters", SamplingPoint.NameMaxLength));
         }
 
         if (!EnumText.TryParse<PointKind>(command.Kind ?? string.Empty, out var kind))
         {
-            return Error.Invalid("kind", $"类型应为 fixed（固定）或 temporary（临时）('{command.Kind}' is not fixed or temporary).");
+            return Error.Invalid("kind", ErrorText.Of("error.testing.not-fixed-temporary", command.Kind));
         }
 
         if (!TryTime(command.OpensAt, out var opens) || !TryTime(command.ClosesAt, out var closes) || opens == closes)
         {
-            return Error.Invalid("opensAt", "开放时间应为 HH:mm，且开始与结束不同 (opening hours are HH:mm, with different opening and closing times).");
+            return Error.Invalid("opensAt", ErrorText.Of("error.testing.opening-hours-hh-mm-different"));
         }
 
         var county = region.Length > 6 ? region[..6] : region;
         if (command.PlaceId is { } placeId && !await db.Places.AnyAsync(p => p.Id == placeId && p.RegionCode.StartsWith(county), ct))
         {
-            return Error.Invalid("placeId", string.Create(CultureInfo.InvariantCulture, $"场所 {placeId} 不存在或不在本区 (place {placeId} does not exist in this county)."));
+            return Error.Invalid("placeId", ErrorText.Of("error.testing.place-does-not-exist-county", placeId));
         }
 
         var samplers = (command.Samplers ?? []).Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (samplers.Count > SamplingPoint.SamplersMax)
         {
-            return Error.Invalid("samplers", $"每个采样点最多 {SamplingPoint.SamplersMax} 名采样人员 (at most {SamplingPoint.SamplersMax} samplers a point).");
+            return Error.Invalid("samplers", ErrorText.Of("error.testing.most-samplers-point", SamplingPoint.SamplersMax));
         }
 
         var unknown = await UnknownSamplersAsync(db, region, samplers, ct);
         if (unknown.Count > 0)
         {
-            return Error.Invalid("samplers", $"不是本区的采样人员：{string.Join("、", unknown)} (not samplers whose region covers the point: {string.Join(", ", unknown)}).");
+            return Error.Invalid("samplers", ErrorText.Of("error.testing.not-samplers-whose-region-covers", string.Join("、", unknown), string.Join(", ", unknown)));
         }
 
         var point = await db.SamplingPoints.Include(p => p.Samplers).FirstOrDefaultAsync(p => p.RegionCode == region && p.Name == name, ct);

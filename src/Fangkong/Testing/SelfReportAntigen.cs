@@ -22,7 +22,7 @@ public static class SelfReportAntigen
     /// </summary>
     public static Jurisdiction Resident { get; } = new("resident", string.Empty, SeesFullIdentity: false);
 
-    public const string Mismatch = "证件号码与登记的手机号不符，请核对后重试 (the identity number and the phone number do not match the register: check them and try again)";
+    public static readonly ErrorText Mismatch = ErrorText.Of("error.testing.identity-phone-mismatch");
 
     public sealed record Command(string? IdNumber, string? Phone, string? Result, [Happened] DateTimeOffset? TestedAt);
 
@@ -33,18 +33,18 @@ public static class SelfReportAntigen
         ArgumentNullException.ThrowIfNull(command);
         if (!IdNumber.TryParse(command.IdNumber, out var id, out var idError))
         {
-            return Error.Invalid("idNumber", $"证件号码无效：{idError} (invalid identity number)");
+            return Error.Invalid("idNumber", ErrorText.Of("error.testing.invalid-identity-number", idError));
         }
 
         var phone = PersonRowValidator.NormalisePhone(command.Phone ?? string.Empty);
         if (phone is null)
         {
-            return Error.Invalid("phone", "手机号应为 11 位手机号码 (the phone must be an 11-digit mobile number)");
+            return Error.Invalid("phone", ErrorText.Of("error.testing.phone-digit-mobile-number"));
         }
 
         if (command.TestedAt is not { } testedAt)
         {
-            return Error.Invalid("testedAt", "请填写检测时间 (the time of the test is required)");
+            return Error.Invalid("testedAt", ErrorText.Of("error.testing.time-test-required"));
         }
 
         var person = await db.Persons.AsNoTracking()

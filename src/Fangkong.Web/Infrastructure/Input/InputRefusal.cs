@@ -14,7 +14,7 @@ internal static class InputRefusal
 
     public static IResult For(HttpContext context, Error error) =>
         IsApi(context)
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { [error.Field ?? "body"] = [error.Message] }, detail: error.Message)
+            ? error.ToValidationProblem(error.Field ?? "body")
             : Page(error.Message, StatusCodes.Status400BadRequest);
 
     /// <summary>A minimal page: the forms post from pages, so a person reads this, then goes back.</summary>

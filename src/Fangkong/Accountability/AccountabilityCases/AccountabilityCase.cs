@@ -91,7 +91,7 @@ public sealed class AccountabilityCase : IRegionScoped
         ArgumentNullException.ThrowIfNull(findingIds);
         if (Status != AccountabilityStatus.Draft)
         {
-            return Error.Conflict($"问责案件 {Id} 已作出决定，不能修改 (Accountability case {Id} is decided and can no longer change).");
+            return Error.Conflict(ErrorText.Of("error.accountability.accountability-case-decided-can-no", Id));
         }
 
         Title = title;
@@ -121,22 +121,22 @@ public sealed class AccountabilityCase : IRegionScoped
     {
         if (Status != AccountabilityStatus.Draft)
         {
-            return Error.Conflict($"问责案件 {Id} 已作出决定 (Accountability case {Id} is already decided).");
+            return Error.Conflict(ErrorText.Of("error.accountability.accountability-case-already-decided", Id));
         }
 
         if (Title.Length == 0 || Facts.Length == 0)
         {
-            return Error.Invalid("title", "请先填写问题和事实 (A decided case needs its problem and facts).");
+            return Error.Invalid("title", ErrorText.Of("error.accountability.decided-case-needs-problem-facts"));
         }
 
         if (_officials.Count == 0)
         {
-            return Error.Invalid("officials", "至少需要一名被问责人员 (A decided case names at least one official).");
+            return Error.Invalid("officials", ErrorText.Of("error.accountability.decided-case-names-least-one"));
         }
 
         if (_officials.FirstOrDefault(o => o.MeasureList.Count == 0) is { } without)
         {
-            return Error.Invalid("officials", $"{without.Name} 尚无处理措施 (No measure is decided for {without.Name}).");
+            return Error.Invalid("officials", ErrorText.Of("error.accountability.no-measure-decided", without.Name));
         }
 
         Status = AccountabilityStatus.Decided;

@@ -17,18 +17,18 @@ public static class DecideAccountabilityCase
         var body = command.DecidingBody?.Trim() ?? string.Empty;
         if (body.Length is 0 or > AccountabilityCase.DecidingBodyMaxLength)
         {
-            return Error.Invalid("decidingBody", $"请填写决定机关（不超过 {AccountabilityCase.DecidingBodyMaxLength} 字）(The deciding body needs 1 to {AccountabilityCase.DecidingBodyMaxLength} characters).");
+            return Error.Invalid("decidingBody", ErrorText.Of("error.accountability.deciding-body-needs-characters", AccountabilityCase.DecidingBodyMaxLength));
         }
 
         var now = time.GetUtcNow();
         if (command.DecidedOn is not { } on)
         {
-            return Error.Invalid("decidedOn", "请填写决定日期 (The date of the decision is needed).");
+            return Error.Invalid("decidedOn", ErrorText.Of("error.accountability.date-decision-needed"));
         }
 
         if (on > ChinaTime.Today(time))
         {
-            return Error.Invalid("decidedOn", $"决定日期 {on:yyyy-MM-dd} 不能晚于今天 (The decision cannot be dated in the future).");
+            return Error.Invalid("decidedOn", ErrorText.Of("error.accountability.decision-cannot-dated-future", on));
         }
 
         var @case = await db.AccountabilityCases.Include(c => c.Officials).FirstOrDefaultAsync(c => c.Id == id, ct);

@@ -17,7 +17,7 @@ public static class ListAccountabilityCases
         {
             if (!Enum.TryParse<AccountabilityStatus>(status, ignoreCase: true, out var wanted) || int.TryParse(status, out _))
             {
-                return Error.Invalid("status", $"状态「{status}」无效 (Unknown status '{status}').");
+                return Error.Invalid("status", ErrorText.Of("error.accountability.unknown-status", status));
             }
 
             query = query.Where(c => c.Status == wanted);

@@ -29,12 +29,12 @@ public static class SaveAccountabilityCase
         var region = RegionCode.Normalise(command.Region);
         if (region is null || !await db.Regions.AnyAsync(r => r.Code == region, ct))
         {
-            return Error.Invalid("region", $"区划「{command.Region}」不存在 (Region '{command.Region}' is not loaded).");
+            return Error.Invalid("region", ErrorText.Of("error.accountability.region-not-loaded", command.Region));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         var now = time.GetUtcNow();
@@ -64,7 +64,7 @@ public static class SaveAccountabilityCase
         // The region of a case does not move; a region in the command must be the case's own.
         if (!string.IsNullOrWhiteSpace(command.Region) && RegionCode.Normalise(command.Region) != @case.RegionCode)
         {
-            return Error.Invalid("region", $"问责案件的区划不能更改 (The region of a case cannot change; it is {@case.RegionCode}).");
+            return Error.Invalid("region", ErrorText.Of("error.accountability.region-case-cannot-change", @case.RegionCode));
         }
 
         var applied = await ApplyAsync(db, @case, command, time.GetUtcNow(), ct);
@@ -78,38 +78,38 @@ public static class SaveAccountabilityCase
     }
 
     internal static Error NotFound(long id) =>
-        Error.NotFound($"问责案件 {id} 不存在或不在您的辖区内 (Accountability case {id} was not found in your jurisdiction).");
+        Error.NotFound(ErrorText.Of("error.accountability.accountability-case-not-found-jurisdiction", id));
 
     private static async Task<Error?> ApplyAsync(FangkongDbContext db, AccountabilityCase @case, Command command, DateTimeOffset now, CancellationToken ct)
     {
         var title = command.Title?.Trim() ?? string.Empty;
         if (title.Length is 0 or > AccountabilityCase.TitleMaxLength)
         {
-            return Error.Invalid("title", $"请填写问题概述（不超过 {AccountabilityCase.TitleMaxLength} 字）(The problem needs 1 to {AccountabilityCase.TitleMaxLength} characters).");
+            return Error.Invalid("title", ErrorText.Of("error.accountability.problem-needs-characters", AccountabilityCase.TitleMaxLength));
         }
 
         var facts = command.Facts?.Trim() ?? string.Empty;
         if (facts.Length > AccountabilityCase.FactsMaxLength)
         {
-            return Error.Invalid("facts", $"事实不超过 {AccountabilityCase.FactsMaxLength} 字 (The facts are at most {AccountabilityCase.FactsMaxLength} characters).");
+            return Error.Invalid("facts", ErrorText.Of("error.accountability.facts-most-characters", AccountabilityCase.FactsMaxLength));
         }
 
         var consequence = Optional(command.Consequence);
         if (consequence is { Length: > AccountabilityCase.ConsequenceMaxLength })
         {
-            return Error.Invalid("consequence", $"后果不超过 {AccountabilityCase.ConsequenceMaxLength} 字 (The consequence is at most {AccountabilityCase.ConsequenceMaxLength} characters).");
+            return Error.Invalid("consequence", ErrorText.Of("error.accountability.consequence-most-characters", AccountabilityCase.ConsequenceMaxLength));
         }
 
         var links = Optional(command.IncidentLinks);
         if (links is { Length: > AccountabilityCase.IncidentLinksMaxLength })
         {
-            return Error.Invalid("incidentLinks", $"事件链接不超过 {AccountabilityCase.IncidentLinksMaxLength} 字 (Incident links are at most {AccountabilityCase.IncidentLinksMaxLength} characters).");
+            return Error.Invalid("incidentLinks", ErrorText.Of("error.accountability.incident-links-most-characters", AccountabilityCase.IncidentLinksMaxLength));
         }
 
         var inputs = command.Officials ?? [];
         if (inputs.Count > AccountabilityCase.MaxOfficials)
         {
-            return Error.Invalid("officials", $"一案最多 {AccountabilityCase.MaxOfficials} 人 (At most {AccountabilityCase.MaxOfficials} officials in one case).");
+            return Error.Invalid("officials", ErrorText.Of("error.accountability.most-officials-one-case", AccountabilityCase.MaxOfficials));
         }
 
         var officials = new List<AccountableOfficial>(inputs.Count);
@@ -127,12 +127,12 @@ public static class SaveAccountabilityCase
         var findingIds = (command.FindingIds ?? []).Distinct().ToList();
         if (findingIds.Count > AccountabilityCase.MaxFindings)
         {
-            return Error.Invalid("findingIds", $"最多关联 {AccountabilityCase.MaxFindings} 个问题 (At most {AccountabilityCase.MaxFindings} findings).");
+            return Error.Invalid("findingIds", ErrorText.Of("error.accountability.most-findings", AccountabilityCase.MaxFindings));
         }
 
         if (await CaseFindings.MissingAsync(db, findingIds, ct) is { } missing)
         {
-            return Error.Invalid("findingIds", $"问题 {missing} 不存在或不在您的辖区内 (Finding {missing} was not found in your jurisdiction).");
+            return Error.Invalid("findingIds", ErrorText.Of("error.accountability.finding-not-found-jurisdiction", missing));
         }
 
         return @case.Edit(title, facts, consequence, command.IncidentDate, links, officials, findingIds, now);
@@ -144,36 +144,36 @@ public static class SaveAccountabilityCase
         var name = input.Name?.Trim() ?? string.Empty;
         if (name.Length is 0 or > AccountableOfficial.NameMaxLength)
         {
-            return Error.Invalid($"{field}.name", $"第 {index + 1} 人：请填写姓名 (Official {index + 1}: a name of 1 to {AccountableOfficial.NameMaxLength} characters is needed).");
+            return Error.Invalid($"{field}.name", ErrorText.Of("error.accountability.official-name-characters-needed", index + 1, AccountableOfficial.NameMaxLength));
         }
 
         var unit = input.Unit?.Trim() ?? string.Empty;
         if (unit.Length is 0 or > AccountableOfficial.UnitMaxLength)
         {
-            return Error.Invalid($"{field}.unit", $"{name}：请填写单位 (The unit of {name} is needed, at most {AccountableOfficial.UnitMaxLength} characters).");
+            return Error.Invalid($"{field}.unit", ErrorText.Of("error.accountability.unit-needed-most-characters", name, AccountableOfficial.UnitMaxLength));
         }
 
         var post = input.Post?.Trim() ?? string.Empty;
         if (post.Length > AccountableOfficial.PostMaxLength)
         {
-            return Error.Invalid($"{field}.post", $"{name}：职务不超过 {AccountableOfficial.PostMaxLength} 字 (The post of {name} is at most {AccountableOfficial.PostMaxLength} characters).");
+            return Error.Invalid($"{field}.post", ErrorText.Of("error.accountability.post-most-characters", name, AccountableOfficial.PostMaxLength));
         }
 
         string? region = null;
         if (!string.IsNullOrWhiteSpace(input.Region) && (region = RegionCode.Normalise(input.Region)) is null)
         {
-            return Error.Invalid($"{field}.region", $"{name}：区划「{input.Region}」无效 (The region '{input.Region}' of {name} is not a region code).");
+            return Error.Invalid($"{field}.region", ErrorText.Of("error.accountability.region-not-region-code", name, input.Region));
         }
 
         if (!ResponsibilityKinds.TryParse(input.Responsibility, out var responsibility))
         {
-            return Error.Invalid($"{field}.responsibility", $"{name}：责任类型「{input.Responsibility}」无效 (Unknown responsibility '{input.Responsibility}' for {name}).");
+            return Error.Invalid($"{field}.responsibility", ErrorText.Of("error.accountability.unknown-responsibility", name, input.Responsibility));
         }
 
         var note = Optional(input.ResponsibilityNote);
         if (note is { Length: > AccountableOfficial.NoteMaxLength })
         {
-            return Error.Invalid($"{field}.responsibilityNote", $"{name}：责任说明不超过 {AccountableOfficial.NoteMaxLength} 字 (At most {AccountableOfficial.NoteMaxLength} characters).");
+            return Error.Invalid($"{field}.responsibilityNote", ErrorText.Of("error.accountability.most-characters", name, AccountableOfficial.NoteMaxLength));
         }
 
         var measures = new List<SanctionMeasure>();
@@ -181,7 +181,7 @@ public static class SaveAccountabilityCase
         {
             if (!SanctionCatalogue.TryParse(text, out var measure))
             {
-                return Error.Invalid($"{field}.measures", $"{name}：处理措施「{text}」不在目录中 (Measure '{text}' for {name} is not in the catalogue).");
+                return Error.Invalid($"{field}.measures", ErrorText.Of("error.accountability.measure-not-catalogue", name, text));
             }
 
             measures.Add(measure);
@@ -192,7 +192,7 @@ public static class SaveAccountabilityCase
         {
             if (measures.Distinct().Count(m => SanctionCatalogue.Of(m).Family == family) > 1)
             {
-                return Error.Invalid($"{field}.measures", $"{name}：同类处分只能选一种 (Only one {family} measure per person: {name}).");
+                return Error.Invalid($"{field}.measures", ErrorText.Of("error.accountability.only-one-measure-per-person", name, family));
             }
         }
 

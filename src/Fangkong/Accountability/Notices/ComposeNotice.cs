@@ -44,18 +44,18 @@ public static class ComposeNotice
         var ids = command.CaseIds ?? [];
         if (ids.Count is 0 or > PublicNotice.MaxMatters)
         {
-            return Error.Invalid("caseIds", $"请选择 1–{PublicNotice.MaxMatters} 个已决定的问责案件 (Choose 1 to {PublicNotice.MaxMatters} decided cases).");
+            return Error.Invalid("caseIds", ErrorText.Of("error.accountability.choose-decided-cases", PublicNotice.MaxMatters));
         }
 
         if (ids.Distinct().Count() != ids.Count)
         {
-            return Error.Invalid("caseIds", "同一案件只能通报一次 (A case appears once in a notice).");
+            return Error.Invalid("caseIds", ErrorText.Of("error.accountability.case-appears-once-notice"));
         }
 
         var body = command.IssuingBody?.Trim() ?? string.Empty;
         if (body.Length is 0 or > PublicNotice.IssuingBodyMaxLength)
         {
-            return Error.Invalid("issuingBody", $"请填写通报机关（不超过 {PublicNotice.IssuingBodyMaxLength} 字）(The issuing body needs 1 to {PublicNotice.IssuingBodyMaxLength} characters).");
+            return Error.Invalid("issuingBody", ErrorText.Of("error.accountability.issuing-body-needs-characters", PublicNotice.IssuingBodyMaxLength));
         }
 
         var cases = await db.AccountabilityCases.AsNoTracking().Include(c => c.Officials)
@@ -71,7 +71,7 @@ public static class ComposeNotice
 
             if (c.Status != AccountabilityStatus.Decided)
             {
-                return Error.Conflict($"问责案件 {id} 尚未作出决定，不能通报 (Case {id} is not decided and cannot be published).");
+                return Error.Conflict(ErrorText.Of("error.accountability.case-not-decided-cannot-published", id));
             }
 
             ordered.Add(c);
@@ -83,17 +83,17 @@ public static class ComposeNotice
         var closing = Text(command.Closing) ?? NoticeWriter.DefaultClosing;
         if (title.Length > PublicNotice.TitleMaxLength)
         {
-            return Error.Invalid("title", $"标题不超过 {PublicNotice.TitleMaxLength} 字 (The title is at most {PublicNotice.TitleMaxLength} characters).");
+            return Error.Invalid("title", ErrorText.Of("error.accountability.title-most-characters", PublicNotice.TitleMaxLength));
         }
 
         if (opening.Length > PublicNotice.OpeningMaxLength)
         {
-            return Error.Invalid("opening", $"开头不超过 {PublicNotice.OpeningMaxLength} 字 (The opening is at most {PublicNotice.OpeningMaxLength} characters).");
+            return Error.Invalid("opening", ErrorText.Of("error.accountability.opening-most-characters", PublicNotice.OpeningMaxLength));
         }
 
         if (closing.Length > PublicNotice.ClosingMaxLength)
         {
-            return Error.Invalid("closing", $"结尾不超过 {PublicNotice.ClosingMaxLength} 字 (The closing is at most {PublicNotice.ClosingMaxLength} characters).");
+            return Error.Invalid("closing", ErrorText.Of("error.accountability.closing-most-characters", PublicNotice.ClosingMaxLength));
         }
 
         // The notice belongs to the caller's level; a system caller files it under the cases' common region.
@@ -103,7 +103,7 @@ public static class ComposeNotice
         var all = string.Join('\n', [document.Title, document.Opening, .. document.Matters, document.Closing]);
         if (NoticeWriter.Unpublishable(all) is { } found)
         {
-            return Error.Invalid("caseIds", $"通报文本含有疑似电话或身份证号（{found[..3]}…），请先修改案件 (The text carries what looks like a phone or identity number; edit the case first).");
+            return Error.Invalid("caseIds", ErrorText.Of("error.accountability.text-carries-what-looks-like", found[..3]));
         }
 
         return (notice, document);

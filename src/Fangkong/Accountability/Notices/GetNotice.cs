@@ -18,7 +18,7 @@ public static class GetNotice
         var notice = await db.PublicNotices.AsNoTracking().Include(n => n.Items).FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notice is null)
         {
-            return Error.NotFound($"通报 {id} 不存在或不在您的辖区内 (Notice {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.accountability.notice-not-found-jurisdiction", id));
         }
 
         var ids = notice.Items.OrderBy(i => i.Position).Select(i => i.CaseId).ToList();

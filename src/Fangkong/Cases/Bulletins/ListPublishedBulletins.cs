@@ -29,7 +29,7 @@ public static class ListPublishedBulletins
         ArgumentNullException.ThrowIfNull(db);
         var p = await db.PublishedBulletins.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         return p is null
-            ? Error.NotFound($"通报 {id} 不存在或不在您的辖区内 (Bulletin {id} was not found in your jurisdiction).")
+            ? Error.NotFound(ErrorText.Of("error.cases.bulletin-not-found-jurisdiction", id))
             : new Detail(new Row(p.Id, p.RegionCode, p.Date, p.Version, p.PublishedBy, p.PublishedAt, p.Correction, p.FiguresSha256), p.Text, p.TextEn, BulletinFigures.Parse(p.Figures));
     }
 }

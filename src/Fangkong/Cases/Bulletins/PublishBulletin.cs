@@ -21,13 +21,13 @@ public static class PublishBulletin
         ArgumentNullException.ThrowIfNull(command);
         if (command.Date >= ChinaTime.Today(time))
         {
-            return Error.Invalid("date", $"{command.Date:yyyy-MM-dd} 尚未结束，不能发布当日通报 (The day {command.Date:yyyy-MM-dd} has not ended yet).");
+            return Error.Invalid("date", ErrorText.Of("error.cases.day-not-ended-yet", command.Date));
         }
 
         var correction = command.Correction?.Trim();
         if (correction is { Length: > PublishedBulletin.NoteMaxLength })
         {
-            return Error.Invalid("correction", $"更正说明不超过 {PublishedBulletin.NoteMaxLength} 字 (A correction note has at most {PublishedBulletin.NoteMaxLength} characters).");
+            return Error.Invalid("correction", ErrorText.Of("error.cases.correction-note-most-characters", PublishedBulletin.NoteMaxLength));
         }
 
         var built = await BuildDailyBulletin.HandleAsync(db, command.Region, command.Date, ct);
@@ -42,12 +42,12 @@ public static class PublishBulletin
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (last is not null && string.IsNullOrEmpty(correction))
         {
-            return Error.Conflict($"{bulletin.Region.Name} {command.Date:yyyy-MM-dd} 的通报已发布（第 {last.Version} 版），如需更正请填写更正说明 (Already published as version {last.Version}; a correction needs a reason).");
+            return Error.Conflict(ErrorText.Of("error.cases.already-published-version-correction-needs", bulletin.Region.Name, command.Date, last.Version));
         }
 
         if (last is null && !string.IsNullOrEmpty(correction))
         {
-            return Error.Invalid("correction", "当日通报尚未发布，无需更正 (Nothing published for that day yet: there is nothing to correct).");
+            return Error.Invalid("correction", ErrorText.Of("error.cases.nothing-published-day-yet-there"));
         }
 
         var json = BulletinJson.From(bulletin);
@@ -61,7 +61,7 @@ public static class PublishBulletin
         }
         catch (DbUpdateException)
         {
-            return Error.Conflict($"{bulletin.Region.Name} {command.Date:yyyy-MM-dd} 的通报刚被他人发布，请刷新 (Published by someone else a moment ago; reload).");
+            return Error.Conflict(ErrorText.Of("error.cases.published-someone-else-moment-ago", bulletin.Region.Name, command.Date));
         }
 
         return new Published(published.Id, region, published.Date, published.Version, published.Text, published.FiguresSha256, published.PublishedAt);

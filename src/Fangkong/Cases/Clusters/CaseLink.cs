@@ -87,7 +87,7 @@ public sealed class CaseLink : IRegionScoped
         var number = householdNo?.Trim() ?? string.Empty;
         if (number.Length is 0 or > Persons.Person.HouseholdNoMaxLength)
         {
-            return Error.Invalid("householdNo", $"户号应为 1–{Persons.Person.HouseholdNoMaxLength} 个字符 (householdNo must have 1 to {Persons.Person.HouseholdNoMaxLength} characters).");
+            return Error.Invalid("householdNo", ErrorText.Of("error.cases.householdno-characters", Persons.Person.HouseholdNoMaxLength));
         }
 
         return new CaseLink

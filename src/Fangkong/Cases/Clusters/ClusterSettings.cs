@@ -22,11 +22,11 @@ public sealed record ClusterSettings(int WindowDays = ClusterSettings.DefaultWin
     {
         if (WindowDays is < MinWindowDays or > MaxWindowDays)
         {
-            return Error.Invalid("windowDays", "时间窗应为 1–60 天 (windowDays must be 1 to 60).");
+            return Error.Invalid("windowDays", ErrorText.Of("error.cases.windowdays"));
         }
 
         return MinCases is < MinMinCases or > MaxMinCases
-            ? Error.Invalid("minCases", "聚集性疫情的最少病例数应为 2–1000 (minCases must be 2 to 1000).")
+            ? Error.Invalid("minCases", ErrorText.Of("error.cases.mincases"))
             : null;
     }
 }

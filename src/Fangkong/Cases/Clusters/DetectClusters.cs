@@ -196,7 +196,7 @@ public static class DetectClusters
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : Error.Invalid("date", $"日期「{text}」应为 YYYY-MM-DD (date must be YYYY-MM-DD).");
+            : Error.Invalid("date", ErrorText.Of("error.web.date-yyyy-mm-dd", text));
     }
 
     private sealed record LinkRow(long CaseId, string TargetKey, LinkTarget Target, long? PlaceId, string? HouseholdNo, string RegionCode, DateOnly On);

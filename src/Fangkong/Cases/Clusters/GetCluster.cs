@@ -57,5 +57,5 @@ public static class GetCluster
     }
 
     internal static Error NotFound(long id) =>
-        Error.NotFound($"聚集性疫情 {id} 不存在或不在您的辖区内 (cluster {id} does not exist or is outside your jurisdiction).");
+        Error.NotFound(ErrorText.Of("error.cases.cluster-does-not-exist-outside", id));
 }

@@ -22,29 +22,29 @@ public static class RecordCaseLink
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrWhiteSpace(command.CaseNo))
         {
-            return Error.Invalid("caseNo", "缺少病例编号 (caseNo is required).");
+            return Error.Invalid("caseNo", ErrorText.Of("error.web.caseno-required"));
         }
 
         if (command.On is not { } on)
         {
-            return Error.Invalid("on", "缺少暴露或到场日期 (on is required).");
+            return Error.Invalid("on", ErrorText.Of("error.cases.required"));
         }
 
         if ((command.PlaceId is null) == string.IsNullOrWhiteSpace(command.HouseholdNo))
         {
-            return Error.Invalid("placeId", "须填写场所 placeId 或户号 householdNo 之一 (give either placeId or householdNo).");
+            return Error.Invalid("placeId", ErrorText.Of("error.cases.give-either-placeid-householdno"));
         }
 
         if (!EnumText.TryParse<LinkSource>(command.Source, out var source))
         {
-            return Error.Invalid("source", $"来源「{command.Source}」应为 {string.Join("/", Enum.GetNames<LinkSource>().Select(n => n.ToLowerInvariant()))} (source must be one of these).");
+            return Error.Invalid("source", ErrorText.Of("error.cases.source-one-these", command.Source, string.Join("/", Enum.GetNames<LinkSource>().Select(n => n.ToLowerInvariant()))));
         }
 
         var caseNo = command.CaseNo.Trim();
         var found = await db.Cases.AsNoTracking().Where(c => c.CaseNo == caseNo).Select(c => new { c.Id, c.RegionCode }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
-            return Error.NotFound($"病例 {caseNo} 不存在或不在您的辖区内 (case {caseNo} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.cases.case-does-not-exist-outside", caseNo));
         }
 
         CaseLink link;
@@ -53,7 +53,7 @@ public static class RecordCaseLink
             var place = await db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placeId, ct);
             if (place is null)
             {
-                return Error.Invalid("placeId", $"场所 {placeId} 不存在或不在您的辖区内 (place {placeId} does not exist or is outside your jurisdiction).");
+                return Error.Invalid("placeId", ErrorText.Of("error.cases.place-does-not-exist-outside", placeId));
             }
 
             link = CaseLink.ToPlace(found.Id, place, on, source);

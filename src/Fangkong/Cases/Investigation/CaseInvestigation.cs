@@ -98,17 +98,17 @@ public sealed class CaseInvestigation : IRegionScoped
         ArgumentNullException.ThrowIfNull(entries);
         if (State != InvestigationState.Open)
         {
-            return Error.Conflict($"流调已{StateText(State)}，行程不能再修改 (the investigation is {State.ToString().ToLowerInvariant()}; its itinerary can no longer change).");
+            return Error.Conflict(ErrorText.Of("error.cases.investigation-itinerary-can-no-longer", StateText(State), State.ToString().ToLowerInvariant()));
         }
 
         if (entries.Count > MaxItineraryEntries)
         {
-            return Error.Invalid("itinerary", $"行程最多 {MaxItineraryEntries} 条 (an itinerary holds at most {MaxItineraryEntries} entries).");
+            return Error.Invalid("itinerary", ErrorText.Of("error.cases.itinerary-holds-most-entries", MaxItineraryEntries));
         }
 
         if (onsetOn is { } onset && onset > reportedOn)
         {
-            return Error.Invalid("onsetOn", "发病日期晚于报告日期 (onsetOn is after the report date).");
+            return Error.Invalid("onsetOn", ErrorText.Of("error.cases.onseton-after-report-date"));
         }
 
         _itinerary.Clear();
@@ -126,7 +126,7 @@ public sealed class CaseInvestigation : IRegionScoped
     {
         if (State != InvestigationState.Open)
         {
-            return Error.Conflict($"流调已{StateText(State)} (the investigation is already {State.ToString().ToLowerInvariant()}).");
+            return Error.Conflict(ErrorText.Of("error.cases.investigation-already", StateText(State), State.ToString().ToLowerInvariant()));
         }
 
         State = InvestigationState.Submitted;
@@ -138,7 +138,7 @@ public sealed class CaseInvestigation : IRegionScoped
     {
         if (State != InvestigationState.Submitted)
         {
-            return Error.Conflict("只有已提交的流调可以结案 (only a submitted investigation can be closed).");
+            return Error.Conflict(ErrorText.Of("error.cases.only-submitted-investigation-can-closed"));
         }
 
         State = InvestigationState.Closed;
@@ -195,18 +195,18 @@ public sealed class ItineraryEntry
         var field = $"itinerary[{index}]";
         if (toAt < fromAt)
         {
-            return Error.Invalid(field, $"第 {index + 1} 条行程的结束时间早于开始时间 (entry {index + 1} ends before it starts).");
+            return Error.Invalid(field, ErrorText.Of("error.cases.entry-ends-before-starts", index + 1));
         }
 
         var text = string.IsNullOrWhiteSpace(placeText) ? null : placeText.Trim();
         if (placeId is null && compoundId is null && text is null)
         {
-            return Error.Invalid(field, $"第 {index + 1} 条行程缺少地点 (entry {index + 1} needs a place, a compound or a place description).");
+            return Error.Invalid(field, ErrorText.Of("error.cases.entry-needs-place-compound-place", index + 1));
         }
 
         if (text?.Length > PlaceTextMaxLength || note?.Trim().Length > NoteMaxLength)
         {
-            return Error.Invalid(field, $"第 {index + 1} 条行程的地点或备注过长 (entry {index + 1}: place text or note is too long).");
+            return Error.Invalid(field, ErrorText.Of("error.cases.entry-place-text-note-too", index + 1));
         }
 
         return new ItineraryEntry

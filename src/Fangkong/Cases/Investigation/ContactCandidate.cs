@@ -149,7 +149,7 @@ public sealed class ContactCandidate : IRegionScoped
     {
         if (Status != CandidateStatus.Proposed)
         {
-            return Error.Conflict($"候选人已{(Status == CandidateStatus.Confirmed ? "确认" : "排除")} (the candidate is already {Status.ToString().ToLowerInvariant()}).");
+            return Error.Conflict(ErrorText.Of("error.cases.candidate-already", (Status == CandidateStatus.Confirmed ? "确认" : "排除"), Status.ToString().ToLowerInvariant()));
         }
 
         Status = CandidateStatus.Confirmed;
@@ -164,12 +164,12 @@ public sealed class ContactCandidate : IRegionScoped
         var why = reason?.Trim() ?? string.Empty;
         if (why.Length is 0 or > DismissReasonMaxLength)
         {
-            return Error.Invalid("reason", $"排除须说明理由（1–{DismissReasonMaxLength} 字）(a dismissal needs a reason of 1 to {DismissReasonMaxLength} characters).");
+            return Error.Invalid("reason", ErrorText.Of("error.cases.dismissal-needs-reason-characters", DismissReasonMaxLength));
         }
 
         if (Status != CandidateStatus.Proposed)
         {
-            return Error.Conflict($"候选人已{(Status == CandidateStatus.Confirmed ? "确认" : "排除")} (the candidate is already {Status.ToString().ToLowerInvariant()}).");
+            return Error.Conflict(ErrorText.Of("error.cases.candidate-already", (Status == CandidateStatus.Confirmed ? "确认" : "排除"), Status.ToString().ToLowerInvariant()));
         }
 
         Status = CandidateStatus.Dismissed;

@@ -54,7 +54,7 @@ public static class DecideCandidate
         var imported = await ImportContacts.HandleAsync(db, [row], ct);
         if (!imported.IsSuccess)
         {
-            return Error.Invalid("candidate", imported.Error!.Message);
+            return Error.Invalid("candidate", imported.Error!.Text);
         }
 
         if (transaction is not null)
@@ -104,12 +104,12 @@ public static class DecideCandidate
         var (investigation, c) = loaded.Value;
         if (investigation.State == InvestigationState.Closed)
         {
-            return Error.Conflict("流调已结案，不能再判定候选人 (the investigation is closed; candidates can no longer be decided).");
+            return Error.Conflict(ErrorText.Of("error.cases.investigation-closed-candidates-can-no"));
         }
 
         var candidate = await db.ContactCandidates.FirstOrDefaultAsync(x => x.Id == candidateId && x.InvestigationId == investigation.Id, ct);
         return candidate is null
-            ? Error.NotFound($"候选人 {candidateId} 不属于病例 {c.CaseNo} 的流调 (candidate {candidateId} is not one of case {c.CaseNo}'s).")
+            ? Error.NotFound(ErrorText.Of("error.cases.candidate-not-one-case-s", candidateId, c.CaseNo))
             : (candidate, c);
     }
 }

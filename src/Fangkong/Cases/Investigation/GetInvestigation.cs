@@ -44,7 +44,7 @@ public static class GetInvestigation
         var investigation = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct);
         if (investigation is null)
         {
-            return Error.NotFound($"病例 {found.CaseNo} 尚未开始流调 (case {found.CaseNo} has no investigation yet).");
+            return Error.NotFound(ErrorText.Of("error.cases.case-no-investigation-yet", found.CaseNo));
         }
 
         return (investigation, found);

@@ -54,7 +54,7 @@ public static class ImportCheckIns
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxRows)
         {
-            return Error.Invalid(field, $"每次导入 1–{MaxRows} 条扫码记录 (a check-in batch holds 1 to {MaxRows} rows).");
+            return Error.Invalid(field, ErrorText.Of("error.cases.check-batch-holds-rows", MaxRows));
         }
 
         var placeIds = rows.Select(r => long.TryParse(r.Place.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0).Where(id => id > 0).Distinct().ToList();

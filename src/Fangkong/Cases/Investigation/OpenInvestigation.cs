@@ -59,5 +59,5 @@ public static class OpenInvestigation
     }
 
     internal static Error NotFound(long caseId) =>
-        Error.NotFound($"病例 {caseId} 不存在或不在您的辖区内 (case {caseId} does not exist or is outside your jurisdiction).");
+        Error.NotFound(ErrorText.Of("error.cases.case-does-not-exist-outside", caseId));
 }

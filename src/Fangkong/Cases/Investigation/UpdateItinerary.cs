@@ -29,7 +29,7 @@ public static class UpdateItinerary
             var stop = command.Itinerary[index];
             if (stop.FromAt is not { } from || stop.ToAt is not { } to)
             {
-                return Error.Invalid($"itinerary[{index}]", $"第 {index + 1} 条行程缺少起止时间 (entry {index + 1} needs fromAt and toAt).");
+                return Error.Invalid($"itinerary[{index}]", ErrorText.Of("error.cases.entry-needs-fromat-toat", index + 1));
             }
 
             var entry = ItineraryEntry.Create(index, from, to, stop.PlaceId, stop.CompoundId, stop.PlaceText, stop.Note);
@@ -46,14 +46,14 @@ public static class UpdateItinerary
         var knownPlaces = await db.Places.AsNoTracking().Where(p => placeIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         if (placeIds.Except(knownPlaces).FirstOrDefault() is var badPlace and > 0)
         {
-            return Error.Invalid("itinerary", $"场所 {badPlace} 不存在或不在您的辖区内 (place {badPlace} does not exist or is outside your jurisdiction).");
+            return Error.Invalid("itinerary", ErrorText.Of("error.cases.place-does-not-exist-outside", badPlace));
         }
 
         var compoundIds = entries.Select(e => e.CompoundId).OfType<long>().Distinct().ToList();
         var knownCompounds = await db.Compounds.AsNoTracking().Where(p => compoundIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         if (compoundIds.Except(knownCompounds).FirstOrDefault() is var badCompound and > 0)
         {
-            return Error.Invalid("itinerary", $"小区 {badCompound} 不存在或不在您的辖区内 (compound {badCompound} does not exist or is outside your jurisdiction).");
+            return Error.Invalid("itinerary", ErrorText.Of("error.cases.compound-does-not-exist-outside", badCompound));
         }
 
         var updated = investigation.Update(entries, command.Investigator, command.OnsetOn, c.ReportedOn);

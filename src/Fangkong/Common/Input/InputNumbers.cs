@@ -10,11 +10,11 @@ public static class InputNumbers
     {
         if (!double.IsFinite(value))
         {
-            return Error.Invalid(field, $"{field} 必须是有限的数字，收到 {value} ({field} must be a finite number; got {value}).");
+            return Error.Invalid(field, ErrorText.Of("error.common.finite-number", field, value));
         }
 
         return value < min || value > max
-            ? Error.Invalid(field, $"{field} 应在 {min} 至 {max} 之间，收到 {InputExcerpt.Of(value)} ({field} must be between {min} and {max}; got {InputExcerpt.Of(value)}).")
+            ? Error.Invalid(field, ErrorText.Of("error.common.between", field, min, max, InputExcerpt.Of(value)))
             : null;
     }
 }

@@ -22,13 +22,13 @@ public static class InputText
 
         if (value.Length > maxLength)
         {
-            return Error.Invalid(field, $"{field} 不能超过 {maxLength} 个字符，收到 {value.Length} 个：「{InputExcerpt.Of(value)}」({field} has at most {maxLength} characters; got {value.Length}).");
+            return Error.Invalid(field, ErrorText.Of("error.common.most-characters", field, maxLength, value.Length, InputExcerpt.Of(value)));
         }
 
         var bad = value.IndexOfAny(multiLine ? MultiLineForbidden : SingleLineForbidden);
         return bad < 0
             ? null
-            : Error.Invalid(field, $"{field} 第 {bad + 1} 个字符是控制字符 U+{(int)value[bad]:X4}，不允许（{(multiLine ? "仅允许换行" : "不允许换行和制表符")}）({field} has a control character U+{(int)value[bad]:X4} at position {bad + 1}{(multiLine ? "; only line breaks are allowed" : "; line breaks and tabs are not allowed")}).");
+            : Error.Invalid(field, ErrorText.Of("error.common.control-character-u-position", field, bad + 1, (int)value[bad], (multiLine ? "仅允许换行" : "不允许换行和制表符"), (multiLine ? "; only line breaks are allowed" : "; line breaks and tabs are not allowed")));
     }
 
     private static readonly char[] SingleLineForbidden = [.. Enumerable.Range(0, 32).Select(i => (char)i), '\u007F'];

@@ -41,6 +41,6 @@ public static class PlausibleDates
     private static Error Refuse(string field, DateOnly day, DateOnly latest, bool happened)
     {
         var (zh, en) = happened ? ("已发生的事实不能晚于", "a fact that happened cannot be later than") : ("计划不能晚于", "a plan cannot be later than");
-        return Error.Invalid(field, $"{field}：日期 {day:yyyy-MM-dd} 不在 {Earliest:yyyy-MM-dd} 至 {latest:yyyy-MM-dd} 之间（{zh} {latest:yyyy-MM-dd}）({field}: the date {day:yyyy-MM-dd} is outside {Earliest:yyyy-MM-dd} to {latest:yyyy-MM-dd}; {en} {latest:yyyy-MM-dd}).");
+        return Error.Invalid(field, ErrorText.Of("error.common.date-outside", field, day, Earliest, latest, zh, en));
     }
 }

@@ -23,18 +23,18 @@ public static class DecideCentralQuarantine
         var person = await db.Persons.AsNoTracking().Where(p => p.Id == command.PersonId).Select(p => new { p.Id, p.RegionCode }).SingleOrDefaultAsync(ct);
         if (person is null)
         {
-            return Error.NotFound($"您的辖区内没有人员 {command.PersonId} (no person {command.PersonId} in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.no-person-jurisdiction", command.PersonId));
         }
 
         if (command.ControlOrderId is { } orderId
             && !await db.ControlOrders.AnyAsync(o => o.Id == orderId && o.PersonId == person.Id && o.EndedAt == null, ct))
         {
-            return Error.Invalid("controlOrderId", $"管控 {orderId} 不是该人员正在执行的管控 (control order {orderId} is not an active order of this person).");
+            return Error.Invalid("controlOrderId", ErrorText.Of("error.quarantine.control-order-not-active-order", orderId));
         }
 
         if ((command.Note?.Length ?? 0) > CentralQuarantineDecision.NoteMaxLength)
         {
-            return Error.Invalid("note", $"说明不超过 {CentralQuarantineDecision.NoteMaxLength} 字 (note at most {CentralQuarantineDecision.NoteMaxLength} characters).");
+            return Error.Invalid("note", ErrorText.Of("error.quarantine.note-most-characters", CentralQuarantineDecision.NoteMaxLength));
         }
 
         var standing = await db.CentralQuarantineDecisions.AsNoTracking()

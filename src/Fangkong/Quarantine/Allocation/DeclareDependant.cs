@@ -23,12 +23,12 @@ public static class DeclareDependant
         ArgumentNullException.ThrowIfNull(command);
         if (!Enum.TryParse<OccupantKind>(command.Kind, ignoreCase: true, out var kind) || !kind.TakesRoom() || !Enum.IsDefined(kind))
         {
-            return Error.Invalid("kind", "类型应为 CloseContact、SecondaryContact 或 PositivePoolMember (kind must be CloseContact, SecondaryContact or PositivePoolMember).");
+            return Error.Invalid("kind", ErrorText.Of("error.quarantine.kind-closecontact-secondarycontact-positivepoolmember"));
         }
 
         if (!Enum.TryParse<DependantReason>(command.Reason, ignoreCase: true, out var reason) || !Enum.IsDefined(reason))
         {
-            return Error.Invalid("reason", "原因应为 Child 或 NeedsCare (reason must be Child or NeedsCare).");
+            return Error.Invalid("reason", ErrorText.Of("error.quarantine.reason-child-needscare"));
         }
 
         string? carerRegion;
@@ -53,7 +53,7 @@ public static class DeclareDependant
 
         if (carerRegion is null || !dependantFound)
         {
-            return Error.NotFound($"您的辖区内未找到同类的被照护人和陪护人 (no {kind} dependant {command.DependantId} and carer {command.CarerId} of that kind in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.no-dependant-carer-kind-jurisdiction", kind, command.DependantId, command.CarerId));
         }
 
         var existing = await db.DependantDeclarations.AsNoTracking().SingleOrDefaultAsync(d => d.Kind == kind && d.DependantKey == command.DependantId, ct);
@@ -61,12 +61,12 @@ public static class DeclareDependant
         {
             return existing.CarerKey == command.CarerId
                 ? new Declared(existing.Id, true)
-                : Error.Conflict($"该被照护人已登记陪护人 {existing.CarerKey} (the dependant already has carer {existing.CarerKey}).");
+                : Error.Conflict(ErrorText.Of("error.quarantine.dependant-already-carer", existing.CarerKey));
         }
 
         if (await db.DependantDeclarations.AnyAsync(d => d.Kind == kind && d.DependantKey == command.CarerId, ct))
         {
-            return Error.Invalid("carerId", "陪护人本人是被照护人 (the carer is itself declared a dependant).");
+            return Error.Invalid("carerId", ErrorText.Of("error.quarantine.carer-itself-declared-dependant"));
         }
 
         var created = DependantDeclaration.Create(kind, command.DependantId, command.CarerId, carerRegion, reason, db.Jurisdiction.UserName, time.GetUtcNow());

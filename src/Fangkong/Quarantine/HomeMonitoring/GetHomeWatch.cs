@@ -22,7 +22,7 @@ public static class GetHomeWatch
         var w = await db.HomeWatches.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (w is null)
         {
-            return Error.NotFound($"居家管理记录 {id} 不存在或不在您的辖区内 (home watch {id} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.home-watch-does-not-exist", id));
         }
 
         var checkIns = await db.HomeCheckIns.AsNoTracking().Where(c => c.WatchId == id).OrderBy(c => c.Day).ToListAsync(ct);

@@ -95,11 +95,11 @@ public sealed class HomeWatch : IRegionScoped
     {
         if (!IsActiveOn(day))
         {
-            return Error.Invalid("day", $"{day:yyyy-MM-dd} 不在居家期 {StartsOn:yyyy-MM-dd}–{EndsOn:yyyy-MM-dd} 内 ({day:yyyy-MM-dd} is outside the watch {StartsOn:yyyy-MM-dd} to {EndsOn:yyyy-MM-dd}).");
+            return Error.Invalid("day", ErrorText.Of("error.quarantine.outside-watch", day, StartsOn, EndsOn));
         }
 
         return day > today
-            ? Error.Invalid("day", $"{day:yyyy-MM-dd} 尚未到来 ({day:yyyy-MM-dd} is in the future).")
+            ? Error.Invalid("day", ErrorText.Of("error.quarantine.future", day))
             : null;
     }
 }

@@ -31,41 +31,41 @@ public static class RecordBreach
         var watch = await db.HomeWatches.AsNoTracking().FirstOrDefaultAsync(w => w.Id == command.WatchId, ct);
         if (watch is null)
         {
-            return Error.NotFound($"居家管理记录 {command.WatchId} 不存在或不在您的辖区内 (home watch {command.WatchId} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.home-watch-does-not-exist", command.WatchId));
         }
 
         if (command.OccurredAt is not { } occurred)
         {
-            return Error.Invalid("occurredAt", "请填写外出时间 (give the time the person left home).");
+            return Error.Invalid("occurredAt", ErrorText.Of("error.quarantine.give-time-person-left-home"));
         }
 
         var now = time.GetUtcNow();
         var reported = command.ReportedAt ?? now;
         if (reported < occurred)
         {
-            return Error.Invalid("reportedAt", "上报时间早于外出时间 (the report time is before the time of leaving).");
+            return Error.Invalid("reportedAt", ErrorText.Of("error.quarantine.report-time-before-time-leaving"));
         }
 
         if (reported > now + ClockSkew)
         {
-            return Error.Invalid("reportedAt", "上报时间晚于当前时间 (the report time is in the future).");
+            return Error.Invalid("reportedAt", ErrorText.Of("error.quarantine.report-time-future"));
         }
 
         if (!watch.IsActiveOn(ChinaTime.DayOf(occurred)))
         {
-            return Error.Invalid("occurredAt", $"外出时间不在居家期 {watch.StartsOn:yyyy-MM-dd}–{watch.EndsOn:yyyy-MM-dd} 内 (the time of leaving is outside the watch).");
+            return Error.Invalid("occurredAt", ErrorText.Of("error.quarantine.time-leaving-outside-watch", watch.StartsOn, watch.EndsOn));
         }
 
         var description = command.Description?.Trim() ?? string.Empty;
         if (description.Length is 0 or > HomeBreach.DescriptionMaxLength)
         {
-            return Error.Invalid("description", $"情况说明应为 1–{HomeBreach.DescriptionMaxLength} 字 (the description needs 1 to {HomeBreach.DescriptionMaxLength} characters).");
+            return Error.Invalid("description", ErrorText.Of("error.quarantine.description-needs-characters", HomeBreach.DescriptionMaxLength));
         }
 
         var reporter = command.ReportedBy?.Trim() ?? string.Empty;
         if (reporter.Length is 0 or > HomeBreach.ReporterMaxLength)
         {
-            return Error.Invalid("reportedBy", $"请填写上报人 (name who reported it, up to {HomeBreach.ReporterMaxLength} characters).");
+            return Error.Invalid("reportedBy", ErrorText.Of("error.quarantine.name-who-reported-up-characters", HomeBreach.ReporterMaxLength));
         }
 
         var deadline = settings.BreachReportDeadline;

@@ -33,7 +33,7 @@ public static class RecordHomeCheckIn
         var watch = await db.HomeWatches.AsNoTracking().FirstOrDefaultAsync(w => w.Id == command.WatchId, ct);
         if (watch is null)
         {
-            return Error.NotFound($"居家管理记录 {command.WatchId} 不存在或不在您的辖区内 (home watch {command.WatchId} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.home-watch-does-not-exist", command.WatchId));
         }
 
         var today = ChinaTime.Today(time);
@@ -45,7 +45,7 @@ public static class RecordHomeCheckIn
 
         if (command.Temperature is not { } temperature || temperature < HomeCheckIn.MinTemperature || temperature > HomeCheckIn.MaxTemperature)
         {
-            return Error.Invalid("temperature", $"体温应在 {HomeCheckIn.MinTemperature}–{HomeCheckIn.MaxTemperature} ℃ 之间 (temperature must lie within {HomeCheckIn.MinTemperature} to {HomeCheckIn.MaxTemperature} °C).");
+            return Error.Invalid("temperature", ErrorText.Of("error.quarantine.temperature-lie-within-c", HomeCheckIn.MinTemperature, HomeCheckIn.MaxTemperature));
         }
 
         temperature = Math.Round(temperature, 1, MidpointRounding.AwayFromZero);
@@ -53,7 +53,7 @@ public static class RecordHomeCheckIn
         var joined = symptoms.Count == 0 ? null : string.Join('，', symptoms);
         if (symptoms.Count > MaxSymptoms || joined?.Length > HomeCheckIn.SymptomsMaxLength)
         {
-            return Error.Invalid("symptoms", $"症状最多 {MaxSymptoms} 项、{HomeCheckIn.SymptomsMaxLength} 字 (at most {MaxSymptoms} symptoms, {HomeCheckIn.SymptomsMaxLength} characters).");
+            return Error.Invalid("symptoms", ErrorText.Of("error.quarantine.most-symptoms-characters", MaxSymptoms, HomeCheckIn.SymptomsMaxLength));
         }
 
         var now = time.GetUtcNow();

@@ -62,7 +62,7 @@ public static class ImportSites
 
         if (errors.Count > 0)
         {
-            return Error.Invalid("file", $"未导入任何场所，{errors.Count} 行有误 (nothing imported; {errors.Count} rows refused):\n" + string.Join('\n', errors.Take(50)));
+            return Error.Invalid("file", ErrorText.Of("error.quarantine.nothing-imported-rows-refused", errors.Count).WithLines(errors.Take(50)));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -81,7 +81,7 @@ public static class ImportSites
             }
             else
             {
-                return Error.Invalid("file", $"第 {line} 行 (line {line}): {saved.Error.Message}");
+                return Error.Invalid("file", ErrorText.Of("error.common.at-line", line).WithDetail(saved.Error));
             }
         }
 

@@ -71,44 +71,44 @@ public static class SaveSite
     {
         if (ParseKind(c.Kind) is not { } kind)
         {
-            return Error.Invalid("kind", $"「{c.Kind}」不是场所类型，应为 hotel/other/shelter/designated ('{c.Kind}' is not a site kind: hotel, other, shelter or designated).");
+            return Error.Invalid("kind", ErrorText.Of("error.quarantine.not-site-kind-hotel-other", c.Kind));
         }
 
         var region = Regions.RegionCode.Normalise(c.RegionCode);
         if (region is null || region.Length < 6)
         {
-            return Error.Invalid("regionCode", $"「{c.RegionCode}」不是区县或以下的区划代码 ('{c.RegionCode}' is not a county or lower region code).");
+            return Error.Invalid("regionCode", ErrorText.Of("error.quarantine.not-county-lower-region-code", c.RegionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (Region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", region));
         }
 
         if (c.Latitude is null || c.Longitude is null)
         {
-            return Error.Invalid("latitude", "须填写经纬度 (latitude and longitude are required: allocation measures distance from home).");
+            return Error.Invalid("latitude", ErrorText.Of("error.quarantine.latitude-longitude-required-allocation-measures"));
         }
 
         if (c.Sections is not (>= 1 and <= MaxSections) || c.PerSection is not (>= 1 and <= MaxPerSection))
         {
-            return Error.Invalid("sections", $"楼层数 1–{MaxSections}，每层 1–{MaxPerSection} 间 (sections 1 to {MaxSections}, spaces per section 1 to {MaxPerSection}).");
+            return Error.Invalid("sections", ErrorText.Of("error.quarantine.sections-spaces-per-section", MaxSections, MaxPerSection));
         }
 
         if (kind == SiteKind.ShelterHospital && c.PerSection > SiteSection.CareUnitBeds)
         {
-            return Error.Invalid("perSection", $"方舱医院每个护理单元不超过 {SiteSection.CareUnitBeds} 张床 (a shelter hospital's care unit holds at most {SiteSection.CareUnitBeds} beds).");
+            return Error.Invalid("perSection", ErrorText.Of("error.quarantine.shelter-hospital-s-care-unit", SiteSection.CareUnitBeds));
         }
 
         var special = (c.MultiRooms ?? 0) + (c.AccessibleRooms ?? 0);
         if (c.MultiRooms < 0 || c.AccessibleRooms < 0 || special > c.Sections * c.PerSection || (!kind.HasRooms() && special > 0))
         {
-            return Error.Invalid("multiRooms", "多人间与无障碍间数量无效（医院只有床位）(multi-person and accessible rooms must fit the rooms; hospitals have beds only).");
+            return Error.Invalid("multiRooms", ErrorText.Of("error.quarantine.multi-person-accessible-rooms-fit"));
         }
 
         if ((c.MultiRooms ?? 0) > 0 && c.MultiCapacity is not (>= 2 and <= QuarantineRoom.MaxCapacity))
         {
-            return Error.Invalid("multiCapacity", $"多人间容量 2–{QuarantineRoom.MaxCapacity} (multi-person room capacity 2 to {QuarantineRoom.MaxCapacity}).");
+            return Error.Invalid("multiCapacity", ErrorText.Of("error.quarantine.multi-person-room-capacity", QuarantineRoom.MaxCapacity));
         }
 
         var details = QuarantineSite.Create(new QuarantineSite.Details(
@@ -120,7 +120,7 @@ public static class SaveSite
 
         var name = c.Name?.Trim();
         return await db.QuarantineSites.AnyAsync(s => s.RegionCode == region && s.Name == name, ct)
-            ? Error.Conflict($"{region} 已有名为「{name}」的场所 (a site named '{name}' exists in {region}).")
+            ? Error.Conflict(ErrorText.Of("error.quarantine.site-named-exists", region, name))
             : null;
     }
 

@@ -32,14 +32,14 @@ public static class CheckIn
             task = await db.TransferTasks.FirstOrDefaultAsync(t => t.Id == transferId, ct);
             if (task is null)
             {
-                return Error.NotFound($"转运任务 {transferId} 不存在或不在您的辖区内 (transfer {transferId} does not exist or is outside your jurisdiction).");
+                return Error.NotFound(ErrorText.Of("error.quarantine.transfer-does-not-exist-outside", transferId));
             }
         }
 
         var placementId = command.PlacementId ?? task?.PlacementId;
         if (placementId is null)
         {
-            return Error.Invalid("placementId", "转运任务未关联安置房间，请先安置 (the transfer has no placement; place the person first).");
+            return Error.Invalid("placementId", ErrorText.Of("error.quarantine.transfer-no-placement-place-person"));
         }
 
         var placement = await db.Placements.FirstOrDefaultAsync(p => p.Id == placementId, ct);
@@ -59,7 +59,7 @@ public static class CheckIn
         var at = (command.At ?? now).ToUniversalTime();
         if (at > now + TimeSpan.FromMinutes(5))
         {
-            return Error.Invalid("at", "入住时间晚于当前时间 (the check-in time is in the future).");
+            return Error.Invalid("at", ErrorText.Of("error.quarantine.check-time-future"));
         }
 
         var space = await StayRecords.SpaceAsync(db, placement, ct);
@@ -72,7 +72,7 @@ public static class CheckIn
         {
             if (task.ArrivedAt is { } arrived && at < arrived)
             {
-                return Error.Invalid("at", $"入住时间早于到达时间 {ChinaTime.Format(arrived)} (check-in before arrival).");
+                return Error.Invalid("at", ErrorText.Of("error.quarantine.check-before-arrival", ChinaTime.Format(arrived)));
             }
 
             if (task.CheckIn(at) is { } notArrived)

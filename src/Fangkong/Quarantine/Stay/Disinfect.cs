@@ -19,7 +19,7 @@ public static class Disinfect
         ArgumentNullException.ThrowIfNull(command);
         if (command.RoomId.HasValue == command.BedId.HasValue)
         {
-            return Error.Invalid("roomId", "请指定一个房间或一张床位 (give a room or a bed).");
+            return Error.Invalid("roomId", ErrorText.Of("error.quarantine.give-room-bed"));
         }
 
         Space? space = command.RoomId is { } r
@@ -27,14 +27,14 @@ public static class Disinfect
             : await db.HospitalBeds.FirstOrDefaultAsync(x => x.Id == command.BedId, ct);
         if (space is null)
         {
-            return Error.NotFound("房间或床位不存在或不在您的辖区内 (the room or bed does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.room-bed-does-not-exist"));
         }
 
         var now = time.GetUtcNow();
         var at = (command.At ?? now).ToUniversalTime();
         if (at > now + TimeSpan.FromMinutes(5) || at < space.StateChangedAt)
         {
-            return Error.Invalid("at", "消毒完成时间应在解除之后、当前时间之前 (the time lies between the release and now).");
+            return Error.Invalid("at", ErrorText.Of("error.quarantine.time-lies-between-release-now"));
         }
 
         if (space.Disinfected(at) is { } refused)

@@ -31,19 +31,19 @@ public static class RecordStayTest
 
         if (placement.State != PlacementState.CheckedIn)
         {
-            return Error.Conflict($"安置 {placement.Id} 未在住（{placement.State}）(placement {placement.Id} is {placement.State}, not checked in).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.placement-not-checked", placement.Id, placement.State));
         }
 
         if (!EnumText.TryParse<StayTestResult>(command.Result, out var result))
         {
-            return Error.Invalid("result", "结果应为 negative 或 positive (result must be negative or positive).");
+            return Error.Invalid("result", ErrorText.Of("error.quarantine.result-negative-positive"));
         }
 
         foreach (var (value, field) in new[] { (command.CtN, "ctN"), (command.CtOrf, "ctOrf") })
         {
             if (value is { } v && (v <= 0 || v > 45))
             {
-                return Error.Invalid(field, "Ct 值应在 0–45 之间 (a Ct value lies within 0 to 45).");
+                return Error.Invalid(field, ErrorText.Of("error.quarantine.ct-value-lies-within"));
             }
         }
 
@@ -51,7 +51,7 @@ public static class RecordStayTest
         var taken = command.TakenAt ?? now;
         if (taken > now + TimeSpan.FromMinutes(5) || taken < placement.CheckedInAt)
         {
-            return Error.Invalid("takenAt", "采样时间应在入住之后、当前时间之前 (the sampling time lies between check-in and now).");
+            return Error.Invalid("takenAt", ErrorText.Of("error.quarantine.sampling-time-lies-between-check"));
         }
 
         var day = ChinaTime.DayOf(taken);

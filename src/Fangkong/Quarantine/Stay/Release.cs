@@ -37,14 +37,14 @@ public static class Release
 
         if (placement.State != PlacementState.CheckedIn)
         {
-            return Error.Conflict($"安置 {placement.Id} 未在住，不能解除（{placement.State}）(placement {placement.Id} is {placement.State}; only a checked-in person is released).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.placement-only-checked-person-released", placement.Id, placement.State));
         }
 
         var now = time.GetUtcNow();
         var at = (command.At ?? now).ToUniversalTime();
         if (at > now + TimeSpan.FromMinutes(5))
         {
-            return Error.Invalid("at", "解除时间晚于当前时间 (the release time is in the future).");
+            return Error.Invalid("at", ErrorText.Of("error.quarantine.release-time-future"));
         }
 
         var space = await StayRecords.SpaceAsync(db, placement, ct);
@@ -98,7 +98,7 @@ public static class Release
     {
         if (subject.Contact is not { } contact)
         {
-            return Error.Conflict("找不到该密接的隔离医学观察通知 (the contact's record and order are not visible).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.contact-s-record-order-not"));
         }
 
         var earliest = contact.IdentifiedOn.AddDays(contact.CentralDays);
@@ -106,13 +106,12 @@ public static class Release
         if (day < earliest)
         {
             return Error.Conflict(
-                $"集中隔离 {contact.CentralDays} 天（自 {contact.IdentifiedOn:yyyy-MM-dd} 起）未满，最早 {earliest:yyyy-MM-dd} 解除 " +
-                $"(the {contact.CentralDays} central days from {contact.IdentifiedOn:yyyy-MM-dd} are not over; release from {earliest:yyyy-MM-dd}).");
+                ErrorText.Of("error.quarantine.central-days-from-not-over", contact.CentralDays, contact.IdentifiedOn, earliest));
         }
 
         if (tests.FirstOrDefault(t => t.Result == StayTestResult.Positive) is { } positive)
         {
-            return Error.Conflict($"第 {positive.DayNumber} 天检测阳性，不能解除隔离 (the day-{positive.DayNumber} test is positive).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.day-test-positive", positive.DayNumber));
         }
 
         // The order's test days from the day of check-in on, whether or not check-in scheduled them (a placement checked in elsewhere has no tasks).
@@ -122,7 +121,7 @@ public static class Release
         var missing = required.Where(d => !negative.Contains(contact.IdentifiedOn.AddDays(d - 1))).ToList();
         if (missing.Count > 0)
         {
-            return Error.Conflict($"第 {string.Join('、', missing)} 天的核酸检测尚无结果 (tests of day {string.Join(", ", missing)} have no result yet).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.tests-day-no-result-yet", string.Join('、', missing), string.Join(", ", missing)));
         }
 
         return ($"集中隔离 {contact.CentralDays} 天期满，{required.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {required.Count} tests negative)", day, contact.HomeDays);
@@ -133,13 +132,13 @@ public static class Release
     {
         if (subject.Case is not { } found)
         {
-            return Error.Conflict("找不到该病例记录 (the case record is not visible).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.case-record-not-visible"));
         }
 
         var taken = tests.Where(t => t.Result is not null).Select(t => t.ToCriterionTest()).ToList();
         if (taken.Count == 0)
         {
-            return Error.Conflict("在院期间尚无核酸检测结果 (no test results recorded during the stay).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.no-test-results-recorded-during"));
         }
 
         // The cases module judges and records the discharge (or release of an asymptomatic infection) under the plan in force.
@@ -160,12 +159,12 @@ public static class Release
     {
         if (tests.Any(t => t.Result == StayTestResult.Positive))
         {
-            return Error.Conflict("隔离期间检测阳性，应转为病例 (a test during the stay is positive).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.test-during-stay-positive"));
         }
 
         return tests.Any(t => t.Result == StayTestResult.Negative)
             ? ("单管复核阴性 (single-tube re-test negative)", default(DateOnly), 0)
-            : Error.Conflict("尚无阴性复核结果 (no negative re-test yet).");
+            : Error.Conflict(ErrorText.Of("error.quarantine.no-negative-re-test-yet"));
     }
 
     /// <summary>Sets the contact's release day (the bulletin's 解除隔离) through its own update, under its own plan version.</summary>

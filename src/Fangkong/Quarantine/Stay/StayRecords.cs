@@ -13,7 +13,7 @@ internal static class StayRecords
     public sealed record Subject(string IdNumber, long? PersonId, Contact? Contact, Case? Case, Person? Person = null);
 
     public static Error PlacementNotFound(long id) =>
-        Error.NotFound($"安置 {id} 不存在或不在您的辖区内 (placement {id} does not exist or is outside your jurisdiction).");
+        Error.NotFound(ErrorText.Of("error.quarantine.placement-does-not-exist-outside", id));
 
     /// <summary>The room or bed, tracked; a site outside the caller's jurisdiction is refused.</summary>
     public static async Task<Result<Space>> SpaceAsync(FangkongDbContext db, Placement placement, CancellationToken ct)
@@ -22,7 +22,7 @@ internal static class StayRecords
             ? await db.QuarantineRooms.FirstOrDefaultAsync(r => r.Id == room, ct)
             : placement.BedId is { } bed ? await db.HospitalBeds.FirstOrDefaultAsync(b => b.Id == bed, ct) : null;
         return space is null
-            ? Error.Forbidden($"安置 {placement.Id} 的隔离点不在您的辖区内 (the site of placement {placement.Id} is outside your jurisdiction).")
+            ? Error.Forbidden(ErrorText.Of("error.quarantine.site-placement-outside-jurisdiction", placement.Id))
             : space;
     }
 

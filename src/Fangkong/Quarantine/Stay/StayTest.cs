@@ -69,7 +69,7 @@ public sealed class StayTest : IRegionScoped
         {
             return done == result && CtN == ctN && CtOrf == ctOrf
                 ? false
-                : Error.Conflict($"第 {DayNumber} 天的检测已有结果 {done} (the day-{DayNumber} test already has a result).");
+                : Error.Conflict(ErrorText.Of("error.quarantine.day-test-already-result", DayNumber, done));
         }
 
         TakenAt = takenAt.ToUniversalTime();

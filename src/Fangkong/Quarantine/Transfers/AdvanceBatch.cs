@@ -29,7 +29,7 @@ public static class AdvanceBatch
         var stranger = absent.Except(tasks.Select(t => t.Id)).FirstOrDefault();
         if (stranger > 0)
         {
-            return Error.Invalid("absent", $"转运任务 {stranger} 不在批次 {batchId} 中 (transfer {stranger} is not in batch {batchId}).");
+            return Error.Invalid("absent", ErrorText.Of("error.quarantine.transfer-not-batch", stranger, batchId));
         }
 
         var at = TransferTimes.Resolve(command.At, batch!.DispatchedAt, time.GetUtcNow(), "at");
@@ -78,7 +78,7 @@ public static class AdvanceBatch
         var batch = await db.TransferBatches.FirstOrDefaultAsync(b => b.Id == batchId, ct);
         if (batch is null)
         {
-            return (null, [], Error.NotFound($"转运批次 {batchId} 不存在或不在您的辖区内 (batch {batchId} does not exist or is outside your jurisdiction)."));
+            return (null, [], Error.NotFound(ErrorText.Of("error.quarantine.batch-does-not-exist-outside", batchId)));
         }
 
         var tasks = await db.TransferTasks.Where(t => t.BatchId == batchId).OrderBy(t => t.Id).ToListAsync(ct);

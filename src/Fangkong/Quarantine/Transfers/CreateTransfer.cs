@@ -24,32 +24,32 @@ public static class CreateTransfer
         ArgumentNullException.ThrowIfNull(command);
         if (!IdNumber.TryParse(command.IdNumber, out var id, out var idError))
         {
-            return Error.Invalid("idNumber", $"证件号码无效：{idError} (invalid identity number).");
+            return Error.Invalid("idNumber", ErrorText.Of("error.quarantine.invalid-identity-number", idError));
         }
 
         var person = await db.Persons.AsNoTracking().FirstOrDefaultAsync(p => p.DocumentType == DocumentType.ResidentId && p.DocumentNumber == id.Value, ct);
         if (person is null)
         {
-            return Error.NotFound("此人未登记或不在您的辖区 (this person is not registered in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.person-not-registered-jurisdiction"));
         }
 
         var siteName = command.SiteName?.Trim() ?? string.Empty;
         if (siteName.Length is 0 or > TransferTask.SiteNameMaxLength)
         {
-            return Error.Invalid("siteName", $"请填写目的地隔离点，最多 {TransferTask.SiteNameMaxLength} 字 (name the destination site).");
+            return Error.Invalid("siteName", ErrorText.Of("error.quarantine.name-destination-site", TransferTask.SiteNameMaxLength));
         }
 
         var siteRegion = Regions.RegionCode.Normalise(command.SiteRegionCode);
         if (siteRegion is null || !await db.Regions.AnyAsync(r => r.Code == siteRegion, ct))
         {
-            return Error.Invalid("siteRegionCode", $"目的地区划「{command.SiteRegionCode}」未登记 (the destination region is not in the registry).");
+            return Error.Invalid("siteRegionCode", ErrorText.Of("error.quarantine.destination-region-not-registry", command.SiteRegionCode));
         }
 
         var now = time.GetUtcNow();
         var identified = command.IdentifiedAt ?? now;
         if (identified > now + TimeSpan.FromMinutes(5))
         {
-            return Error.Invalid("identifiedAt", "判定时间晚于当前时间 (the time of identification is in the future).");
+            return Error.Invalid("identifiedAt", ErrorText.Of("error.quarantine.time-identification-future"));
         }
 
         var open = await db.TransferTasks.AsNoTracking()
@@ -67,7 +67,7 @@ public static class CreateTransfer
 
         if (from.Length > TransferTask.AddressMaxLength)
         {
-            return Error.Invalid("fromAddress", $"地址最多 {TransferTask.AddressMaxLength} 字 (address up to {TransferTask.AddressMaxLength} characters).");
+            return Error.Invalid("fromAddress", ErrorText.Of("error.quarantine.address-up-characters", TransferTask.AddressMaxLength));
         }
 
         var task = new TransferTask(

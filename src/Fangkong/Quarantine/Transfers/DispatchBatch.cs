@@ -26,12 +26,12 @@ public static class DispatchBatch
         var ids = (command.TransferIds ?? []).Distinct().ToList();
         if (ids.Count is 0 or > MaxBatch)
         {
-            return Error.Invalid("transferIds", $"每批 1–{MaxBatch} 人 (a batch holds 1 to {MaxBatch} people).");
+            return Error.Invalid("transferIds", ErrorText.Of("error.quarantine.batch-holds-people", MaxBatch));
         }
 
         if (command.VehicleId is not { } vehicleId)
         {
-            return Error.Invalid("vehicleId", "请选择车辆 (choose a vehicle).");
+            return Error.Invalid("vehicleId", ErrorText.Of("error.quarantine.choose-vehicle"));
         }
 
         var vehicle = await db.Vehicles.FirstOrDefaultAsync(v => v.Id == vehicleId, ct);
@@ -42,19 +42,19 @@ public static class DispatchBatch
 
         if (ids.Count > vehicle.Capacity)
         {
-            return Error.Conflict($"车辆 {vehicle.Plate} 限载 {vehicle.Capacity} 人，本批 {ids.Count} 人，超载 (vehicle {vehicle.Plate} seats {vehicle.Capacity}; the batch has {ids.Count}).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.vehicle-seats-batch", vehicle.Plate, vehicle.Capacity, ids.Count));
         }
 
         var tasks = await db.TransferTasks.Where(t => EF.Parameter(ids).Contains(t.Id)).ToListAsync(ct);
         if (tasks.Count != ids.Count)
         {
             var missing = ids.Except(tasks.Select(t => t.Id)).First();
-            return Error.NotFound($"转运任务 {missing} 不存在或不在您的辖区内 (transfer {missing} does not exist or is outside your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.quarantine.transfer-does-not-exist-outside", missing));
         }
 
         if (tasks.Select(t => (t.SiteId, t.SiteName)).Distinct().Count() > 1)
         {
-            return Error.Invalid("transferIds", "同一批次须前往同一隔离点 (one batch goes to one site).");
+            return Error.Invalid("transferIds", ErrorText.Of("error.quarantine.one-batch-goes-one-site"));
         }
 
         var now = time.GetUtcNow();

@@ -38,7 +38,7 @@ public static class EndOfDayList
         var the = day ?? today;
         if (the > today)
         {
-            return Error.Invalid("date", "不能查看未来的日期 (the day has not come yet).");
+            return Error.Invalid("date", ErrorText.Of("error.quarantine.day-not-come-yet"));
         }
 
         var midnight = ChinaTime.StartOf(the.AddDays(1));

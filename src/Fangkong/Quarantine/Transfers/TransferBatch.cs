@@ -71,12 +71,12 @@ public sealed class TransferBatch : IRegionScoped
         ArgumentNullException.ThrowIfNull(absent);
         if (State != BatchState.Dispatched)
         {
-            return Error.Conflict($"批次 {Id} 不是已派车状态（{State}）(batch {Id} is {State}, not dispatched).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.batch-not-dispatched", Id, State));
         }
 
         if (tasks.All(t => absent.Contains(t.Id)))
         {
-            return Error.Invalid("absent", "全部人员未接到：请取消批次而不是标记接上 (nobody was picked up).");
+            return Error.Invalid("absent", ErrorText.Of("error.quarantine.nobody-picked-up"));
         }
 
         foreach (var t in tasks)
@@ -102,7 +102,7 @@ public sealed class TransferBatch : IRegionScoped
         ArgumentNullException.ThrowIfNull(tasks);
         if (State != BatchState.PickedUp)
         {
-            return Error.Conflict($"批次 {Id} 尚未接上人员（{State}）(batch {Id} is {State}; it arrives after pick-up).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.batch-arrives-after-pick-up", Id, State));
         }
 
         foreach (var t in tasks)

@@ -107,7 +107,7 @@ public sealed class TransferTask : IRegionScoped
     {
         if (State != TransferState.Waiting)
         {
-            return Error.Conflict($"{Name} 的转运任务 {Id} 已不是待转运状态（{State}）(transfer {Id} is {State}, not waiting).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.transfer-not-waiting", Name, Id, State));
         }
 
         BatchId = batchId;
@@ -155,7 +155,7 @@ public sealed class TransferTask : IRegionScoped
 
         if (State != TransferState.Arrived)
         {
-            return Error.Conflict($"{Name} 尚未到达，不能入住（{State}）(transfer {Id} is {State}; a person checks in after arrival).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.transfer-person-checks-after-arrival", Name, State, Id));
         }
 
         State = TransferState.CheckedIn;
@@ -167,7 +167,7 @@ public sealed class TransferTask : IRegionScoped
     {
         if (State is not (TransferState.Waiting or TransferState.Cancelled))
         {
-            return Error.Conflict($"转运任务 {Id} 已派车，不能取消（{State}）(transfer {Id} is {State}; only a waiting transfer is cancelled).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.transfer-only-waiting-transfer-cancelled", Id, State));
         }
 
         State = TransferState.Cancelled;

@@ -12,12 +12,12 @@ internal static class TransferTimes
         var at = given ?? now;
         if (at > now + Skew)
         {
-            return Error.Invalid(field, "时间晚于当前时间 (the time is in the future).");
+            return Error.Invalid(field, ErrorText.Of("error.quarantine.time-future"));
         }
 
         if (previous is { } before && at < before)
         {
-            return Error.Invalid(field, $"时间早于上一步 {ChinaTime.Format(before)} (the time is before the previous step).");
+            return Error.Invalid(field, ErrorText.Of("error.quarantine.time-before-previous-step", ChinaTime.Format(before)));
         }
 
         return at.ToUniversalTime();

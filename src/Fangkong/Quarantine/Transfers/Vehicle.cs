@@ -63,7 +63,7 @@ public sealed class Vehicle : IRegionScoped
     {
         if (State != VehicleState.Available)
         {
-            return Error.Conflict($"车辆 {Plate} 当前不可派（{State}）(vehicle {Plate} is {State}, not available).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.vehicle-not-available", Plate, State));
         }
 
         State = VehicleState.OnTrip;
@@ -84,12 +84,12 @@ public sealed class Vehicle : IRegionScoped
     {
         if (State == VehicleState.OnTrip && state != VehicleState.OnTrip)
         {
-            return Error.Conflict($"车辆 {Plate} 正在转运途中，送达后再更改状态 (vehicle {Plate} is on a trip; change it after delivery).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.vehicle-trip-change-after-delivery", Plate));
         }
 
         if (state == VehicleState.OnTrip && State != VehicleState.OnTrip)
         {
-            return Error.Invalid("state", "派车请通过派发批次 (a vehicle goes on a trip by dispatching a batch).");
+            return Error.Invalid("state", ErrorText.Of("error.quarantine.vehicle-goes-trip-dispatching-batch"));
         }
 
         State = state;

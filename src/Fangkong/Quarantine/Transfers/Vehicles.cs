@@ -20,34 +20,34 @@ public static class Vehicles
         ArgumentNullException.ThrowIfNull(command);
         if (!VehiclePlate.TryNormalise(command.Plate, out var plate))
         {
-            return Error.Invalid("plate", $"「{command.Plate}」不是有效车牌 ('{command.Plate}' is not a Chinese plate).");
+            return Error.Invalid("plate", ErrorText.Of("error.quarantine.not-chinese-plate", command.Plate));
         }
 
         if (command.Capacity is not { } capacity || capacity is < 1 or > Vehicle.MaxCapacity)
         {
-            return Error.Invalid("capacity", $"载客数应为 1–{Vehicle.MaxCapacity} (capacity must lie within 1 to {Vehicle.MaxCapacity}).");
+            return Error.Invalid("capacity", ErrorText.Of("error.quarantine.capacity-lie-within", Vehicle.MaxCapacity));
         }
 
         var crew = command.Crew?.Trim() ?? string.Empty;
         if (crew.Length is 0 or > Vehicle.CrewMaxLength)
         {
-            return Error.Invalid("crew", $"请填写随车人员，最多 {Vehicle.CrewMaxLength} 字 (name the crew, up to {Vehicle.CrewMaxLength} characters).");
+            return Error.Invalid("crew", ErrorText.Of("error.quarantine.name-crew-up-characters", Vehicle.CrewMaxLength));
         }
 
         var region = Regions.RegionCode.Normalise(command.RegionCode);
         if (region is null)
         {
-            return Error.Invalid("regionCode", $"「{command.RegionCode}」不是区划代码 ('{command.RegionCode}' is not a region code).");
+            return Error.Invalid("regionCode", ErrorText.Of("error.testing.not-region-code", command.RegionCode));
         }
 
         if (!db.Jurisdiction.Covers(region))
         {
-            return Error.Forbidden($"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction).");
+            return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", region));
         }
 
         if (await db.Vehicles.IgnoreQueryFilters().AnyAsync(v => v.Plate == plate, ct))
         {
-            return Error.Conflict($"车牌 {plate} 已登记 (plate {plate} is already registered).");
+            return Error.Conflict(ErrorText.Of("error.quarantine.plate-already-registered", plate));
         }
 
         var vehicle = new Vehicle(plate, capacity, crew, region);
@@ -68,12 +68,12 @@ public static class Vehicles
 
         if (!EnumText.TryParse<VehicleState>(command.State, out var state))
         {
-            return Error.Invalid("state", $"状态「{command.State}」无效，可选：{string.Join(", ", Enum.GetNames<VehicleState>())} (unknown state).");
+            return Error.Invalid("state", ErrorText.Of("error.quarantine.unknown-state", command.State, string.Join(", ", Enum.GetNames<VehicleState>())));
         }
 
         if (command.Crew?.Trim().Length > Vehicle.CrewMaxLength)
         {
-            return Error.Invalid("crew", $"随车人员最多 {Vehicle.CrewMaxLength} 字 (crew up to {Vehicle.CrewMaxLength} characters).");
+            return Error.Invalid("crew", ErrorText.Of("error.quarantine.crew-up-characters", Vehicle.CrewMaxLength));
         }
 
         if (vehicle.Set(state, command.Crew) is { } error)
@@ -93,7 +93,7 @@ public static class Vehicles
     }
 
     internal static Error NotFound(long id) =>
-        Error.NotFound($"车辆 {id} 不存在或不在您的辖区内 (vehicle {id} does not exist or is outside your jurisdiction).");
+        Error.NotFound(ErrorText.Of("error.quarantine.vehicle-does-not-exist-outside", id));
 
     private static Row ToRow(Vehicle v) => new(v.Id, v.Plate, v.Capacity, v.Crew, v.RegionCode, v.State);
 }

@@ -22,24 +22,24 @@ public static class AddEvidence
         ArgumentNullException.ThrowIfNull(command);
         if (command.Content is not { Length: > 0 } content)
         {
-            return Error.Invalid("file", "请选择要上传的文件 (The file is empty).");
+            return Error.Invalid("file", ErrorText.Of("error.web.file-empty"));
         }
 
         if (content.LongLength > EvidenceFile.MaxBytes)
         {
-            return Error.Invalid("file", $"文件不超过 {EvidenceFile.MaxBytes / 1024 / 1024} MB (A file has at most {EvidenceFile.MaxBytes / 1024 / 1024} MB).");
+            return Error.Invalid("file", ErrorText.Of("error.web.file-most-mb", EvidenceFile.MaxBytes / 1024 / 1024));
         }
 
         var name = Path.GetFileName(command.FileName?.Trim() ?? string.Empty);
         if (name.Length is 0 or > EvidenceFile.FileNameMaxLength)
         {
-            return Error.Invalid("fileName", $"文件名应为 1–{EvidenceFile.FileNameMaxLength} 个字符 (A file name of 1 to {EvidenceFile.FileNameMaxLength} characters is needed).");
+            return Error.Invalid("fileName", ErrorText.Of("error.supervision.file-name-characters-needed", EvidenceFile.FileNameMaxLength));
         }
 
         var note = command.Note?.Trim();
         if (note is { Length: > EvidenceFile.NoteMaxLength })
         {
-            return Error.Invalid("note", $"说明不超过 {EvidenceFile.NoteMaxLength} 字 (A note has at most {EvidenceFile.NoteMaxLength} characters).");
+            return Error.Invalid("note", ErrorText.Of("error.supervision.note-most-characters", EvidenceFile.NoteMaxLength));
         }
 
         var found = await FindingAccess.FindAsync(db, command.FindingId, ct);
@@ -51,7 +51,7 @@ public static class AddEvidence
         var finding = found.Value!;
         if (finding.Status == FindingStatus.Verified)
         {
-            return Error.Conflict($"问题 {finding.Id} 已验收销号，不再补充材料 (Finding {finding.Id} is verified and closed).");
+            return Error.Conflict(ErrorText.Of("error.supervision.finding-verified-closed", finding.Id));
         }
 
         var hash = EvidenceFile.HashOf(content);

@@ -134,33 +134,33 @@ public sealed class Finding : IRegionScoped
         var title = d.Title?.Trim() ?? string.Empty;
         if (title.Length is 0 or > TitleMaxLength)
         {
-            return Error.Invalid("title", $"问题描述应为 1–{TitleMaxLength} 字 (A title of 1 to {TitleMaxLength} characters is needed).");
+            return Error.Invalid("title", ErrorText.Of("error.supervision.title-characters-needed", TitleMaxLength));
         }
 
         var description = d.Description?.Trim() ?? string.Empty;
         if (description.Length > DescriptionMaxLength)
         {
-            return Error.Invalid("description", $"详细情况不超过 {DescriptionMaxLength} 字 (The description has at most {DescriptionMaxLength} characters).");
+            return Error.Invalid("description", ErrorText.Of("error.supervision.description-most-characters", DescriptionMaxLength));
         }
 
         if (d.ResponsibleOrganisationId is not > 0 || string.IsNullOrWhiteSpace(d.ResponsibleUnit) || d.ResponsibleUnit.Trim().Length > NameMaxLength)
         {
-            return Error.Invalid("responsibleOrganisationId", "问题必须明确责任单位 (A finding needs a responsible unit).");
+            return Error.Invalid("responsibleOrganisationId", ErrorText.Of("error.supervision.finding-needs-responsible-unit"));
         }
 
         if (d.ResponsibleOfficialId is not > 0 || string.IsNullOrWhiteSpace(d.ResponsiblePerson) || d.ResponsiblePerson.Trim().Length > NameMaxLength)
         {
-            return Error.Invalid("responsibleOfficialId", "问题必须明确责任人 (A finding needs a responsible official).");
+            return Error.Invalid("responsibleOfficialId", ErrorText.Of("error.supervision.finding-needs-responsible-official"));
         }
 
         if (d.Deadline is not { } deadline)
         {
-            return Error.Invalid("deadline", "问题必须明确整改时限 (A finding needs a deadline).");
+            return Error.Invalid("deadline", ErrorText.Of("error.supervision.finding-needs-deadline"));
         }
 
         if (deadline <= d.RaisedAt)
         {
-            return Error.Invalid("deadline", "整改时限应晚于发现时间 (The deadline must be after the finding is raised).");
+            return Error.Invalid("deadline", ErrorText.Of("error.supervision.deadline-after-finding-raised"));
         }
 
         if (RegionCodeError(d.RegionCode) is { } region)
@@ -203,12 +203,12 @@ public sealed class Finding : IRegionScoped
         var report = text?.Trim() ?? string.Empty;
         if (report.Length is 0 or > RectificationMaxLength)
         {
-            return Error.Invalid("rectification", $"请填写整改情况（1–{RectificationMaxLength} 字）(A rectification report of 1 to {RectificationMaxLength} characters is needed).");
+            return Error.Invalid("rectification", ErrorText.Of("error.supervision.rectification-report-characters-needed", RectificationMaxLength));
         }
 
         if (Status != FindingStatus.Open)
         {
-            return Error.Conflict($"问题 {Id} 当前为「{FindingText.Zh(Status)}」，不能提交整改 (Finding {Id} is {Status}; only an open finding takes a rectification).");
+            return Error.Conflict(ErrorText.Of("error.supervision.finding-only-open-finding-takes", Id, FindingText.Zh(Status), Status));
         }
 
         Status = FindingStatus.RectificationSubmitted;
@@ -224,22 +224,22 @@ public sealed class Finding : IRegionScoped
         ArgumentNullException.ThrowIfNull(review);
         if (review.Kind != InspectionKind.FollowUpReview)
         {
-            return Error.Conflict($"只有「回头看」复查才能验收销号，检查 {review.Id} 是{InspectionText.Zh(review.Kind)} (Only a follow-up review verifies a rectification; inspection {review.Id} is {review.Kind}).");
+            return Error.Conflict(ErrorText.Of("error.supervision.only-follow-up-review-verifies", review.Id, InspectionText.Zh(review.Kind), review.Kind));
         }
 
         if (!RegionCode.StartsWith(review.RegionCode, StringComparison.Ordinal))
         {
-            return Error.Conflict($"复查 {review.Id} 的对象不包括问题 {Id} 的责任单位 (Follow-up review {review.Id} does not cover the region of finding {Id}).");
+            return Error.Conflict(ErrorText.Of("error.supervision.follow-up-review-does-not", review.Id, Id));
         }
 
         if (review.Status == InspectionStatus.Planned)
         {
-            return Error.Conflict($"复查 {review.Id} 尚未开始 (Follow-up review {review.Id} has not started).");
+            return Error.Conflict(ErrorText.Of("error.supervision.follow-up-review-not-started", review.Id));
         }
 
         if (Status != FindingStatus.RectificationSubmitted)
         {
-            return Error.Conflict($"问题 {Id} 当前为「{FindingText.Zh(Status)}」，没有待验收的整改 (Finding {Id} is {Status}: there is no submitted rectification to verify).");
+            return Error.Conflict(ErrorText.Of("error.supervision.finding-there-no-submitted-rectification", Id, FindingText.Zh(Status), Status));
         }
 
         Status = FindingStatus.Verified;
@@ -254,12 +254,12 @@ public sealed class Finding : IRegionScoped
     {
         if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > NoteMaxLength)
         {
-            return Error.Invalid("note", $"请说明不予通过的理由（1–{NoteMaxLength} 字）(A reason of 1 to {NoteMaxLength} characters is needed).");
+            return Error.Invalid("note", ErrorText.Of("error.supervision.reason-characters-needed", NoteMaxLength));
         }
 
         if (Status != FindingStatus.RectificationSubmitted)
         {
-            return Error.Conflict($"问题 {Id} 当前为「{FindingText.Zh(Status)}」，没有待验收的整改 (Finding {Id} is {Status}: there is no submitted rectification to reject).");
+            return Error.Conflict(ErrorText.Of("error.supervision.finding-there-no-submitted-rectification-2", Id, FindingText.Zh(Status), Status));
         }
 
         Status = FindingStatus.Open;
@@ -272,13 +272,13 @@ public sealed class Finding : IRegionScoped
     {
         if (!IsOverdueAt(at))
         {
-            return Error.Conflict($"问题 {Id} 未逾期，不升级督办 (Finding {Id} is not overdue).");
+            return Error.Conflict(ErrorText.Of("error.supervision.finding-not-overdue", Id));
         }
 
         var current = EscalatedTo ?? RegionCode;
         if (parentRegion.Length >= current.Length || !current.StartsWith(parentRegion, StringComparison.Ordinal))
         {
-            return Error.Conflict($"{parentRegion} 不是 {current} 的上级 ({parentRegion} is not above {current}).");
+            return Error.Conflict(ErrorText.Of("error.supervision.not-above", parentRegion, current));
         }
 
         EscalationLevel++;
@@ -290,17 +290,17 @@ public sealed class Finding : IRegionScoped
     private static Error? RegionCodeError(string? region) =>
         Regions.RegionCode.Normalise(region) == region && region is not null
             ? null
-            : Error.Invalid("regionCode", $"「{region}」不是区划代码 ('{region}' is not a region code).");
+            : Error.Invalid("regionCode", ErrorText.Of("error.testing.not-region-code", region));
 
     private static Error? SourceError(Draft d) => d.Source switch
     {
         FindingSource.Inspection when d.InspectionId is null =>
-            Error.Invalid("inspectionId", "检查发现的问题须关联检查 (A finding from an inspection names the inspection)."),
+            Error.Invalid("inspectionId", ErrorText.Of("error.supervision.finding-from-inspection-names-inspection")),
         FindingSource.Complaint when string.IsNullOrWhiteSpace(d.ComplaintRef) || d.ComplaintRef.Trim().Length > ComplaintRefMaxLength =>
-            Error.Invalid("complaintRef", "群众投诉须填写投诉编号 (A finding from a complaint names the complaint or hotline ticket)."),
+            Error.Invalid("complaintRef", ErrorText.Of("error.supervision.finding-from-complaint-names-complaint")),
         FindingSource.Detector when string.IsNullOrWhiteSpace(d.DetectorKey) || string.IsNullOrWhiteSpace(d.DedupeKey)
             || d.DetectorKey.Length > DetectorKeyMaxLength || d.DedupeKey.Length > DedupeKeyMaxLength =>
-            Error.Invalid("dedupeKey", "系统预警须有预警规则和去重键 (A detector finding needs its detector key and dedupe key)."),
+            Error.Invalid("dedupeKey", ErrorText.Of("error.supervision.detector-finding-needs-detector-key")),
         _ => null,
     };
 }

@@ -11,7 +11,7 @@ internal static class FindingAccess
     {
         var finding = await db.Findings.FirstOrDefaultAsync(f => f.Id == id, ct);
         return finding is null
-            ? Error.NotFound($"问题 {id} 不存在或不在您的辖区内 (Finding {id} was not found in your jurisdiction).")
+            ? Error.NotFound(ErrorText.Of("error.accountability.finding-not-found-jurisdiction", id))
             : finding;
     }
 

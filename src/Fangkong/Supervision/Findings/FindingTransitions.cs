@@ -37,7 +37,7 @@ public static class FindingTransitions
         ArgumentNullException.ThrowIfNull(db);
         if (reviewId is not { } review)
         {
-            return Error.Invalid("reviewId", "验收须依据一次「回头看」复查 (Verification names the follow-up review).");
+            return Error.Invalid("reviewId", ErrorText.Of("error.supervision.verification-names-follow-up-review"));
         }
 
         var found = await FindingAccess.FindAsync(db, id, ct);
@@ -49,12 +49,12 @@ public static class FindingTransitions
         var inspection = await db.Inspections.AsNoTracking().FirstOrDefaultAsync(i => i.Id == review, ct);
         if (inspection is null)
         {
-            return Error.NotFound($"检查 {review} 不存在或不在您的辖区内 (Inspection {review} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.inspection-not-found-jurisdiction", review));
         }
 
         if (!inspection.IsInspector(db.Jurisdiction.UserName))
         {
-            return Error.Forbidden($"只有复查 {review} 的检查人员才能验收 (Only an inspector of review {review} verifies with it).");
+            return Error.Forbidden(ErrorText.Of("error.supervision.only-inspector-review-verifies", review));
         }
 
         var finding = found.Value!;

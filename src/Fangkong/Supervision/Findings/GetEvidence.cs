@@ -18,13 +18,13 @@ public static class GetEvidence
         var file = await db.EvidenceFiles.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
         if (file is null)
         {
-            return Error.NotFound($"证据材料 {evidenceId} 不存在或不在您的辖区内 (Evidence {evidenceId} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.evidence-not-found-jurisdiction", evidenceId));
         }
 
         var blob = await db.EvidenceBlobs.AsNoTracking().FirstOrDefaultAsync(b => b.Sha256 == file.Sha256, ct);
         if (blob is null || EvidenceFile.HashOf(blob.Content) != file.Sha256)
         {
-            return Error.Conflict($"证据材料 {evidenceId} 的内容与登记的 SHA-256 不符 (The stored content of evidence {evidenceId} does not match its SHA-256).");
+            return Error.Conflict(ErrorText.Of("error.supervision.stored-content-evidence-does-not", evidenceId));
         }
 
         await db.AuditReadAsync(nameof(EvidenceFile), file.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), file.RegionCode, ct);

@@ -22,7 +22,7 @@ public static class GetFinding
         var f = await db.Findings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (f is null)
         {
-            return Error.NotFound($"问题 {id} 不存在或不在您的辖区内 (Finding {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.accountability.finding-not-found-jurisdiction", id));
         }
 
         var events = await db.FindingEvents.AsNoTracking().Where(e => e.FindingId == id).OrderBy(e => e.Id)

@@ -19,7 +19,7 @@ public static class ListFindings
         {
             if (Regions.RegionCode.Normalise(region) is not { } code)
             {
-                return Error.Invalid("region", $"「{region}」不是区划代码 ('{region}' is not a region code).");
+                return Error.Invalid("region", ErrorText.Of("error.testing.not-region-code", region));
             }
 
             findings = findings.Where(f => f.RegionCode.StartsWith(code));

@@ -32,7 +32,7 @@ public static class ListNotices
         var notice = await db.EscalationNotices.FirstOrDefaultAsync(n => n.Id == id, ct);
         if (notice is null)
         {
-            return Error.NotFound($"督办通知 {id} 不存在或不在您的辖区内 (Notice {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.notice-not-found-jurisdiction", id));
         }
 
         if (notice.Acknowledge(db.Jurisdiction.UserName, time.GetUtcNow()))

@@ -22,7 +22,7 @@ public static class RaiseFinding
         ArgumentNullException.ThrowIfNull(command);
         if (command.Source == FindingSource.Detector)
         {
-            return Error.Invalid("source", "系统预警只由预警规则生成 (Detector findings are raised by the detectors only).");
+            return Error.Invalid("source", ErrorText.Of("error.supervision.detector-findings-raised-detectors-only"));
         }
 
         var owner = await OwnerAsync(db, command.OrganisationId, command.OfficialId, ct);
@@ -33,7 +33,7 @@ public static class RaiseFinding
 
         if (command.InspectionId is { } inspectionId && !await db.Inspections.AnyAsync(i => i.Id == inspectionId, ct))
         {
-            return Error.NotFound($"检查 {inspectionId} 不存在或不在您的辖区内 (Inspection {inspectionId} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.inspection-not-found-jurisdiction", inspectionId));
         }
 
         var now = time.GetUtcNow();
@@ -63,24 +63,24 @@ public static class RaiseFinding
         ArgumentNullException.ThrowIfNull(db);
         if (organisationId is not { } unitId)
         {
-            return Error.Invalid("responsibleOrganisationId", "问题必须明确责任单位 (A finding needs a responsible unit).");
+            return Error.Invalid("responsibleOrganisationId", ErrorText.Of("error.supervision.finding-needs-responsible-unit"));
         }
 
         if (officialId is not { } personId)
         {
-            return Error.Invalid("responsibleOfficialId", "问题必须明确责任人 (A finding needs a responsible official).");
+            return Error.Invalid("responsibleOfficialId", ErrorText.Of("error.supervision.finding-needs-responsible-official"));
         }
 
         var unit = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == unitId, ct);
         if (unit is null)
         {
-            return Error.NotFound($"单位 {unitId} 不存在或不在您的辖区内 (Unit {unitId} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.unit-not-found-jurisdiction", unitId));
         }
 
         var official = await db.Officials.AsNoTracking().FirstOrDefaultAsync(o => o.Id == personId, ct);
         if (official is null || official.OrganisationId != unit.Id)
         {
-            return Error.Invalid("responsibleOfficialId", $"责任人 {personId} 不是{unit.Name}的工作人员 (Official {personId} does not work for unit {unit.Name}).");
+            return Error.Invalid("responsibleOfficialId", ErrorText.Of("error.supervision.official-does-not-work-unit", personId, unit.Name));
         }
 
         return (unit, official);

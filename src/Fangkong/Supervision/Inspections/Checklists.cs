@@ -39,7 +39,7 @@ public static class Checklists
         ArgumentNullException.ThrowIfNull(db);
         var t = await db.ChecklistTemplates.AsNoTracking().Include(x => x.Items).FirstOrDefaultAsync(x => x.Id == id, ct);
         return t is null
-            ? Error.NotFound($"检查清单 {id} 不存在 (Checklist {id} was not found).")
+            ? Error.NotFound(ErrorText.Of("error.supervision.checklist-not-found", id))
             : Detail(t);
     }
 
@@ -51,24 +51,24 @@ public static class Checklists
         var items = (edit.Items ?? []).Select(i => i with { Text = i.Text?.Trim() }).Where(i => !string.IsNullOrEmpty(i.Text)).ToList();
         if (items.Count is 0 or > MaxItems)
         {
-            return Error.Invalid("items", $"检查清单应有 1–{MaxItems} 项 (A checklist has 1 to {MaxItems} items).");
+            return Error.Invalid("items", ErrorText.Of("error.supervision.checklist-items", MaxItems));
         }
 
         if (items.FirstOrDefault(i => i.Text!.Length > ChecklistItem.TextMaxLength) is { } tooLong)
         {
-            return Error.Invalid("items", $"每项不超过 {ChecklistItem.TextMaxLength} 字：「{tooLong.Text![..20]}…」 (An item has at most {ChecklistItem.TextMaxLength} characters).");
+            return Error.Invalid("items", ErrorText.Of("error.supervision.item-most-characters", ChecklistItem.TextMaxLength, tooLong.Text![..20]));
         }
 
         var current = await db.ChecklistTemplates.Where(t => t.Key == edit.Key && t.IsCurrent).FirstOrDefaultAsync(ct);
         if (current is null)
         {
-            return Error.NotFound($"检查清单「{edit.Key}」不存在 (Checklist '{edit.Key}' was not found).");
+            return Error.NotFound(ErrorText.Of("error.supervision.checklist-not-found-2", edit.Key));
         }
 
         var title = string.IsNullOrWhiteSpace(edit.Title) ? current.Title : edit.Title.Trim();
         if (title.Length > ChecklistTemplate.TitleMaxLength)
         {
-            return Error.Invalid("title", $"标题不超过 {ChecklistTemplate.TitleMaxLength} 字 (A title has at most {ChecklistTemplate.TitleMaxLength} characters).");
+            return Error.Invalid("title", ErrorText.Of("error.supervision.title-most-characters", ChecklistTemplate.TitleMaxLength));
         }
 
         var next = new ChecklistTemplate(current.Key, current.TargetType, title, current.Version + 1, db.Jurisdiction.UserName, time.GetUtcNow());
@@ -86,7 +86,7 @@ public static class Checklists
         }
         catch (DbUpdateException)
         {
-            return Error.Conflict($"检查清单「{edit.Key}」已被他人修改，请刷新后重试 (Checklist '{edit.Key}' was changed by someone else; reload and retry).");
+            return Error.Conflict(ErrorText.Of("error.supervision.checklist-changed-someone-else-reload", edit.Key));
         }
 
         return Detail(next);

@@ -47,7 +47,7 @@ public static class ConductInspection
         var item = await db.ChecklistItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == command.ItemId, ct);
         if (item is null)
         {
-            return Error.NotFound($"检查项 {command.ItemId} 不存在 (Checklist item {command.ItemId} was not found).");
+            return Error.NotFound(ErrorText.Of("error.supervision.checklist-item-not-found", command.ItemId));
         }
 
         // Validate the finding before anything is recorded: a failed item without an owner is refused whole.
@@ -67,7 +67,7 @@ public static class ConductInspection
         var now = time.GetUtcNow();
         if (command.Outcome == ItemOutcome.Fail && (command.Deadline is not { } deadline || deadline <= now))
         {
-            return Error.Invalid("deadline", "不符合项须明确晚于当前的整改时限 (A failed item needs a rectification deadline in the future).");
+            return Error.Invalid("deadline", ErrorText.Of("error.supervision.failed-item-needs-rectification-deadline"));
         }
 
         var recorded = inspection.Record(item, command.Outcome, command.Note, db.Jurisdiction.UserName, now);
@@ -128,12 +128,12 @@ public static class ConductInspection
         var inspection = await db.Inspections.Include(i => i.Results).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (inspection is null)
         {
-            return Error.NotFound($"检查 {id} 不存在或不在您的辖区内 (Inspection {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.inspection-not-found-jurisdiction", id));
         }
 
         return inspection.IsInspector(db.Jurisdiction.UserName)
             ? inspection
-            : Error.Forbidden($"您不是检查 {id} 的检查人员 (You are not an inspector of inspection {id}).");
+            : Error.Forbidden(ErrorText.Of("error.supervision.not-inspector-inspection", id));
     }
 
     /// <summary>The unit that owns a failed item when none is named: the inspected unit, or the unit running the inspected place.</summary>

@@ -23,7 +23,7 @@ public static class GetInspection
         var i = await db.Inspections.AsNoTracking().Include(x => x.Results).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (i is null || (!seesPlannedUnannounced && ListInspections.IsHidden(i.Kind, i.Status)))
         {
-            return Error.NotFound($"检查 {id} 不存在或不在您的辖区内 (Inspection {id} was not found in your jurisdiction).");
+            return Error.NotFound(ErrorText.Of("error.supervision.inspection-not-found-jurisdiction", id));
         }
 
         var template = await db.ChecklistTemplates.AsNoTracking().Include(t => t.Items).FirstAsync(t => t.Id == i.ChecklistTemplateId, ct);

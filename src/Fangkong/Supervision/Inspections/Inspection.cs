@@ -92,7 +92,7 @@ public sealed class Inspection : IRegionScoped
     {
         if (Status != InspectionStatus.Planned)
         {
-            return Error.Conflict($"检查 {Id} 已开始 (Inspection {Id} has already started).");
+            return Error.Conflict(ErrorText.Of("error.supervision.inspection-already-started", Id));
         }
 
         Status = InspectionStatus.InProgress;
@@ -106,18 +106,18 @@ public sealed class Inspection : IRegionScoped
         ArgumentNullException.ThrowIfNull(item);
         if (Status != InspectionStatus.InProgress)
         {
-            return Error.Conflict($"检查 {Id} 不在进行中，不能记录结果 (Inspection {Id} is {Status}: results are recorded while it is in progress).");
+            return Error.Conflict(ErrorText.Of("error.supervision.inspection-results-recorded-while-progress", Id, Status));
         }
 
         if (item.TemplateId != ChecklistTemplateId)
         {
-            return Error.Invalid("itemId", $"第 {item.No} 项不属于本次检查的清单 (Item {item.Id} is not on this inspection's checklist).");
+            return Error.Invalid("itemId", ErrorText.Of("error.supervision.item-not-inspection-s-checklist", item.No, item.Id));
         }
 
         var text = note?.Trim();
         if (text is { Length: > InspectionResult.NoteMaxLength })
         {
-            return Error.Invalid("note", $"备注不超过 {InspectionResult.NoteMaxLength} 字 (A note has at most {InspectionResult.NoteMaxLength} characters).");
+            return Error.Invalid("note", ErrorText.Of("error.supervision.note-most-characters-2", InspectionResult.NoteMaxLength));
         }
 
         var existing = _results.FirstOrDefault(r => r.ChecklistItemId == item.Id);
@@ -125,7 +125,7 @@ public sealed class Inspection : IRegionScoped
         {
             if (existing.FindingId is not null)
             {
-                return Error.Conflict($"第 {item.No} 项已形成问题 {existing.FindingId}，不能改判 (Item {item.No} already raised finding {existing.FindingId}).");
+                return Error.Conflict(ErrorText.Of("error.supervision.item-already-raised-finding", item.No, existing.FindingId));
             }
 
             existing.Change(outcome, text, by, at);
@@ -141,18 +141,18 @@ public sealed class Inspection : IRegionScoped
     {
         if (Status != InspectionStatus.InProgress)
         {
-            return Error.Conflict($"检查 {Id} 不在进行中 (Inspection {Id} is {Status}, not in progress).");
+            return Error.Conflict(ErrorText.Of("error.supervision.inspection-not-progress", Id, Status));
         }
 
         if (_results.Count < itemCount)
         {
-            return Error.Conflict($"还有 {itemCount - _results.Count} 项未填写结果 ({itemCount - _results.Count} checklist items have no result yet).");
+            return Error.Conflict(ErrorText.Of("error.supervision.checklist-items-no-result-yet", itemCount - _results.Count));
         }
 
         var text = summary?.Trim();
         if (text is { Length: > SummaryMaxLength })
         {
-            return Error.Invalid("summary", $"检查小结不超过 {SummaryMaxLength} 字 (The summary has at most {SummaryMaxLength} characters).");
+            return Error.Invalid("summary", ErrorText.Of("error.supervision.summary-most-characters", SummaryMaxLength));
         }
 
         Status = InspectionStatus.Completed;

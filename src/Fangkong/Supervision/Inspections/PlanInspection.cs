@@ -34,14 +34,14 @@ public static class PlanInspection
         var template = await db.ChecklistTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Key == command.ChecklistKey && t.IsCurrent, ct);
         if (template is null)
         {
-            return Error.Invalid("checklistKey", $"检查清单「{command.ChecklistKey}」不存在 (Checklist '{command.ChecklistKey}' was not found).");
+            return Error.Invalid("checklistKey", ErrorText.Of("error.supervision.checklist-not-found-2", command.ChecklistKey));
         }
 
         var inspectors = (command.Inspectors is { Count: > 0 } list ? list : [db.Jurisdiction.UserName])
             .Select(i => i.Trim()).Where(i => i.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (inspectors.Count is 0 or > MaxInspectors)
         {
-            return Error.Invalid("inspectors", $"检查组应有 1–{MaxInspectors} 名检查人员 (An inspection has 1 to {MaxInspectors} inspectors).");
+            return Error.Invalid("inspectors", ErrorText.Of("error.supervision.inspection-inspectors", MaxInspectors));
         }
 
         var allowed = await (
@@ -52,14 +52,14 @@ public static class PlanInspection
             select u.UserName!).Distinct().ToListAsync(ct);
         if (inspectors.FirstOrDefault(i => !allowed.Contains(i)) is { } notInspector)
         {
-            return Error.Invalid("inspectors", $"「{notInspector}」不是检查人员 ('{notInspector}' is not a user with the inspector role).");
+            return Error.Invalid("inspectors", ErrorText.Of("error.supervision.not-user-inspector-role", notInspector));
         }
 
         if (command.Kind == InspectionKind.FollowUpReview)
         {
             if (command.ReviewOfInspectionId is not { } reviewed || !await db.Inspections.AnyAsync(i => i.Id == reviewed, ct))
             {
-                return Error.Invalid("reviewOfInspectionId", "「回头看」须指明复查的原检查 (A follow-up review names the inspection it reviews).");
+                return Error.Invalid("reviewOfInspectionId", ErrorText.Of("error.supervision.follow-up-review-names-inspection"));
             }
         }
 
@@ -78,28 +78,28 @@ public static class PlanInspection
             case InspectionTargetKind.Place:
                 var place = command.PlaceId is { } placeId ? await db.Places.AsNoTracking().FirstOrDefaultAsync(p => p.Id == placeId, ct) : null;
                 return place is null
-                    ? Error.NotFound($"场所 {command.PlaceId} 不存在或不在您的辖区内 (Place {command.PlaceId} was not found in your jurisdiction).")
+                    ? Error.NotFound(ErrorText.Of("error.supervision.place-not-found-jurisdiction", command.PlaceId))
                     : (place.RegionCode, place.Name);
             case InspectionTargetKind.Organisation:
                 var unit = command.OrganisationId is { } unitId ? await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == unitId, ct) : null;
                 return unit is null
-                    ? Error.NotFound($"单位 {command.OrganisationId} 不存在或不在您的辖区内 (Unit {command.OrganisationId} was not found in your jurisdiction).")
+                    ? Error.NotFound(ErrorText.Of("error.supervision.unit-not-found-jurisdiction", command.OrganisationId))
                     : (unit.RegionCode, unit.Name);
             default:
                 var code = Regions.RegionCode.Normalise(command.RegionCode);
                 if (code is null)
                 {
-                    return Error.Invalid("regionCode", $"「{command.RegionCode}」不是区划代码 ('{command.RegionCode}' is not a region code).");
+                    return Error.Invalid("regionCode", ErrorText.Of("error.testing.not-region-code", command.RegionCode));
                 }
 
                 if (!db.Jurisdiction.Covers(code))
                 {
-                    return Error.Forbidden($"区划 {code} 不在您的辖区内 (Region {code} is outside your jurisdiction).");
+                    return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction", code));
                 }
 
                 var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, ct);
                 return region is null
-                    ? Error.NotFound($"区划 {code} 未登记 (Region {code} is not in the registry).")
+                    ? Error.NotFound(ErrorText.Of("error.testing.region-not-registry", code))
                     : (region.Code, region.Name);
         }
     }
