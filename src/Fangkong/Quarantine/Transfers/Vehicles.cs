@@ -45,7 +45,7 @@ public static class Vehicles
             return Error.Forbidden($"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction).");
         }
 
-        if (await db.Vehicles.IgnoreQueryFilters().AnyAsync(v => v.Plate == plate, ct))
+        if (await db.Vehicles.BypassJurisdiction(BypassReason.UniqueNumber).AnyAsync(v => v.Plate == plate, ct))
         {
             return Error.Conflict($"车牌 {plate} 已登记 (plate {plate} is already registered).");
         }
