@@ -43,12 +43,12 @@ internal static class CompoundFacts
         if (roundIds.Count > 0)
         {
             // Swabs are taken anywhere: the sample and tube filters are lifted, the residents filtered by region instead.
-            var everyone = db.Persons.IgnoreQueryFilters().AsNoTracking().Where(p => p.CompoundId != null && p.RegionCode.StartsWith(region));
+            var everyone = db.Persons.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking().Where(p => p.CompoundId != null && p.RegionCode.StartsWith(region));
             var results = await (
-                    from s in db.Samples.IgnoreQueryFilters().AsNoTracking()
+                    from s in db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
                     where EF.Parameter(roundIds).Contains(s.RoundId)
                     join p in everyone on s.PersonId equals p.Id
-                    join t in db.Tubes.IgnoreQueryFilters() on s.TubeId equals t.Id
+                    join t in db.Tubes.BypassJurisdiction(BypassReason.SwabsTakenAnywhere) on s.TubeId equals t.Id
                     group new { s.PersonId, t.Result } by new { s.RoundId, p.CompoundId } into g
                     select new
                     {
@@ -60,10 +60,11 @@ internal static class CompoundFacts
                 .ToListAsync(ct);
             lines = results.ToDictionary(r => (r.RoundId, EvaluateAreaCriteria.Key(r.Id)), r => new RoundLine(r.Negative, r.Positive));
 
+            var swabbed = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere);
             var exemptions = await (
-                    from e in db.RoundExemptions.IgnoreQueryFilters().AsNoTracking()
+                    from e in db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
                     where EF.Parameter(roundIds).Contains(e.RoundId)
-                        && !db.Samples.IgnoreQueryFilters().Any(s => s.RoundId == e.RoundId && s.PersonId == e.PersonId)
+                        && !swabbed.Any(s => s.RoundId == e.RoundId && s.PersonId == e.PersonId)
                     join p in everyone on e.PersonId equals p.Id
                     group e by new { e.RoundId, p.CompoundId } into g
                     select new { g.Key.RoundId, Id = g.Key.CompoundId!.Value, Count = g.LongCount() })

@@ -35,9 +35,9 @@ internal static class CriteriaQueries
     {
         var last = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var to = ChinaTime.StartOf(day.AddDays(1));
-        var negatives = from s in db.Samples.IgnoreQueryFilters().AsNoTracking()
+        var negatives = from s in db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
                         where s.SampledAt < to
-                        join t in db.Tubes.IgnoreQueryFilters() on s.TubeId equals t.Id
+                        join t in db.Tubes.BypassJurisdiction(BypassReason.SwabsTakenAnywhere) on s.TubeId equals t.Id
                         where t.Result == TestResult.Negative
                         select s;
 

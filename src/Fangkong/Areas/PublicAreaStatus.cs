@@ -31,7 +31,7 @@ public static class PublicAreaStatus
             return Error.Invalid("q", ErrorText.Of("error.areas.enter-characters-compound-community-name", MinQueryLength));
         }
 
-        var compounds = await db.Compounds.IgnoreQueryFilters().AsNoTracking()
+        var compounds = await db.Compounds.BypassJurisdiction(BypassReason.PublicAreaStatus).AsNoTracking()
             .Where(c => c.Name.Contains(q)).OrderBy(c => c.Name).ThenBy(c => c.Id).Take(MaxResults)
             .Select(c => new { c.Id, c.Name, c.RegionCode }).ToListAsync(ct);
         var regions = await db.Regions.AsNoTracking()
@@ -42,17 +42,17 @@ public static class PublicAreaStatus
         var codes = compounds.Select(c => c.RegionCode).Concat(regions.Select(r => r.Code)).SelectMany(Prefixes).Distinct(StringComparer.Ordinal).ToList();
         var names = await db.Regions.AsNoTracking().Where(r => EF.Parameter(codes).Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, StringComparer.Ordinal, ct);
         var ids = compounds.Select(c => (long?)c.Id).ToList();
-        var active = await db.AreaDesignations.IgnoreQueryFilters().AsNoTracking()
+        var active = await db.AreaDesignations.BypassJurisdiction(BypassReason.PublicAreaStatus).AsNoTracking()
             .Where(d => d.EndsOn == null && d.StartsOn <= today
                 && ((d.UnitKind == Areas.AreaUnitKind.Region && EF.Parameter(codes).Contains(d.RegionCode))
                     || (d.UnitKind == Areas.AreaUnitKind.Compound && EF.Parameter(ids).Contains(d.UnitId))))
             .Select(d => new { d.UnitKind, d.RegionCode, d.UnitId, d.Level, d.StartsOn, d.ApprovingBody })
             .ToListAsync(ct);
-        var buildingIds = ids.Count == 0 ? [] : await db.Buildings.IgnoreQueryFilters().AsNoTracking()
+        var buildingIds = ids.Count == 0 ? [] : await db.Buildings.BypassJurisdiction(BypassReason.PublicAreaStatus).AsNoTracking()
             .Where(b => EF.Parameter(ids).Contains(b.CompoundId))
             .Select(b => new { b.Id, b.CompoundId }).ToListAsync(ct);
         var bIds = buildingIds.Select(b => (long?)b.Id).ToList();
-        var designatedBuildings = bIds.Count == 0 ? [] : await db.AreaDesignations.IgnoreQueryFilters().AsNoTracking()
+        var designatedBuildings = bIds.Count == 0 ? [] : await db.AreaDesignations.BypassJurisdiction(BypassReason.PublicAreaStatus).AsNoTracking()
             .Where(d => d.UnitKind == Areas.AreaUnitKind.Building && d.EndsOn == null && d.StartsOn <= today && EF.Parameter(bIds).Contains(d.UnitId))
             .Select(d => d.UnitId!.Value).ToListAsync(ct);
         var buildingsByCompound = buildingIds.Where(b => designatedBuildings.Contains(b.Id)).GroupBy(b => b.CompoundId).ToDictionary(g => g.Key, g => g.Count());

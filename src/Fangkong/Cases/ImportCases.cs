@@ -107,7 +107,7 @@ public static class ImportCases
         var existing = await db.Cases.Include(c => c.SeverityHistory).Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, StringComparer.Ordinal, ct);
 
         // A number held by a case outside the importer's jurisdiction cannot be reused or updated from here.
-        var hidden = (await db.Cases.IgnoreQueryFilters().Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct))
+        var hidden = (await db.Cases.BypassJurisdiction(BypassReason.UniqueNumber).Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct))
             .Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var sources = reports.Where(r => r.Report.ConvertedFromCaseNo is not null).Select(r => r.Report.ConvertedFromCaseNo!).Distinct().ToList();
         var storedTypes = await db.Cases.AsNoTracking().Where(c => EF.Parameter(sources).Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, c => c.Type, StringComparer.Ordinal, ct);

@@ -55,7 +55,7 @@ public static class ReportPositive
         var now = time.GetUtcNow();
         var reportedOn = command.ReportedOn ?? ChinaTime.DayOf(now);
         caseNo ??= string.Create(CultureInfo.InvariantCulture, $"{positive.RegionCode[..Math.Min(6, positive.RegionCode.Length)]}-{reportedOn:yyyyMMdd}-P{positive.Id}");
-        if (await db.Cases.IgnoreQueryFilters().AnyAsync(c => c.CaseNo == caseNo, ct))
+        if (await db.Cases.BypassJurisdiction(BypassReason.UniqueNumber).AnyAsync(c => c.CaseNo == caseNo, ct))
         {
             return Error.Conflict(ErrorText.Of("error.cases.case-number-already-taken", caseNo));
         }

@@ -93,7 +93,7 @@ public static class DecidePass
     public static Task<int> ActiveCountAsync(FangkongDbContext db, long organisationId, PassKind kind, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Passes.IgnoreQueryFilters().CountAsync(p => p.OrganisationId == organisationId && p.Kind == kind && p.Status == PassStatus.Approved && p.ValidTo >= now, ct);
+        return db.Passes.BypassJurisdiction(BypassReason.OrganisationPassQuota).CountAsync(p => p.OrganisationId == organisationId && p.Kind == kind && p.Status == PassStatus.Approved && p.ValidTo >= now, ct);
     }
 
     private static async Task<Result<Decided>> ChangeAsync(

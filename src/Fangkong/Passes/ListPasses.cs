@@ -38,7 +38,7 @@ public static class ListPasses
         // Ignoring the filters for the join ignores them for the whole query: the caller's region is asked for here.
         var prefix = db.Jurisdiction.RegionPrefix;
         var passes = await query.Where(p => p.RegionCode.StartsWith(prefix)).OrderByDescending(p => p.Id).Skip((number - 1) * size).Take(size)
-            .Join(db.Organisations.IgnoreQueryFilters(), p => p.OrganisationId, o => o.Id, (p, o) => new { Pass = p, Unit = o.Name })
+            .Join(db.Organisations.BypassJurisdiction(BypassReason.ReferenceName), p => p.OrganisationId, o => o.Id, (p, o) => new { Pass = p, Unit = o.Name })
             .ToListAsync(ct);
         passes = [.. passes.OrderByDescending(x => x.Pass.Id)];
         var full = db.Jurisdiction.SeesFullIdentity;

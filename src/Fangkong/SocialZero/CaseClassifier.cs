@@ -38,13 +38,13 @@ public sealed class CaseClassifier(IControlledAreaSource areas)
         // join no filtered set and return only what the classification needs.
         var contacts = numbers.Count == 0
             ? []
-            : await db.Contacts.IgnoreQueryFilters().AsNoTracking()
+            : await db.Contacts.BypassJurisdiction(BypassReason.CaseClassification).AsNoTracking()
                 .Where(k => EF.Parameter(numbers).Contains(k.IdNumber) && k.IdentifiedOn < latest)
                 .Select(k => new { k.IdNumber, k.ContactNo, k.Kind, k.IdentifiedOn, k.ReleasedOn, k.RegionCode })
                 .ToListAsync(ct);
         var loops = personIds.Count == 0
             ? []
-            : await db.ClosedLoopMembers.IgnoreQueryFilters().AsNoTracking()
+            : await db.ClosedLoopMembers.BypassJurisdiction(BypassReason.CaseClassification).AsNoTracking()
                 .Where(m => EF.Parameter(personIds).Contains(m.PersonId))
                 .Select(m => new { m.PersonId, m.GroupId, m.JoinedOn, m.LeftOn })
                 .ToListAsync(ct);
@@ -71,7 +71,7 @@ public sealed class CaseClassifier(IControlledAreaSource areas)
 
         // A case number classified before (a re-import after a failed one) keeps its first classification.
         var caseNos = rows.Select(r => r.CaseNo).ToList();
-        var done = (await db.CaseClassifications.IgnoreQueryFilters().AsNoTracking().Where(k => EF.Parameter(caseNos).Contains(k.CaseNo)).Select(k => k.CaseNo).ToListAsync(ct))
+        var done = (await db.CaseClassifications.BypassJurisdiction(BypassReason.UniqueNumber).AsNoTracking().Where(k => EF.Parameter(caseNos).Contains(k.CaseNo)).Select(k => k.CaseNo).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
         var added = rows.Where(r => !done.Contains(r.CaseNo)).ToList();
         db.CaseClassifications.AddRange(added);

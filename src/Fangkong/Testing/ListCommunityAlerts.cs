@@ -25,7 +25,7 @@ public static class ListCommunityAlerts
         // The tube may have been sampled outside the caller's region: only its barcode is shown. A
         // separate query, because ignoring the filters in a join would ignore the alerts' own too.
         var ids = rows.Select(a => a.TubeId).Distinct().ToList();
-        var barcodes = await db.Tubes.IgnoreQueryFilters().AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Barcode, ct);
+        var barcodes = await db.Tubes.BypassJurisdiction(BypassReason.ReferenceName).AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Barcode, ct);
         var items = rows.Select(a => new Item(a.Id, a.RegionCode, a.RoundId, barcodes[a.TubeId], a.Kind, a.People, a.CreatedAt, a.AcknowledgedAt, a.AcknowledgedBy)).ToList();
         return new Answer(new Page<Item>(items, number, size, total), open);
     }

@@ -29,13 +29,13 @@ public static class ListExemptions
         }
 
         var prefix = db.Jurisdiction.RegionPrefix;
-        var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);
+        var sampled = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(s => s.RoundId == roundId && s.PersonId != null);
         var rows =
             from e in db.RoundExemptions.AsNoTracking()
 
             // Ignoring the filters for the join ignores them for the whole query: the caller's region is asked for here.
             where e.RoundId == roundId && e.RegionCode.StartsWith(prefix)
-            join p in db.Persons.IgnoreQueryFilters() on e.PersonId equals p.Id
+            join p in db.Persons.BypassJurisdiction(BypassReason.SwabsTakenAnywhere) on e.PersonId equals p.Id
             select new { e.PersonId, p.Name, p.DocumentNumber, e.RegionCode, e.Kind, e.Note, e.RecordedBy, e.RecordedAt, Sampled = sampled.Any(s => s.PersonId == e.PersonId) };
         var (number, size) = Page<Row>.Clamp(page, pageSize);
         var total = await rows.CountAsync(ct);
@@ -60,7 +60,7 @@ public static class ListExemptions
     {
         ArgumentNullException.ThrowIfNull(db);
         var prefix = db.Jurisdiction.RegionPrefix;
-        var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);
+        var sampled = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(s => s.RoundId == roundId && s.PersonId != null);
         var byKind = await db.RoundExemptions.AsNoTracking()
             .Where(e => e.RoundId == roundId && e.RegionCode.StartsWith(region))
             .GroupBy(e => e.Kind)

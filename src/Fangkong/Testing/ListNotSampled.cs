@@ -40,8 +40,8 @@ public static class ListNotSampled
             return Error.Forbidden(ErrorText.Of("error.testing.community-outside-jurisdiction-round", community));
         }
 
-        var sampled = db.Samples.IgnoreQueryFilters().Where(s => s.RoundId == roundId && s.PersonId != null);
-        var exempted = db.RoundExemptions.IgnoreQueryFilters().Where(e => e.RoundId == roundId);
+        var sampled = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(s => s.RoundId == roundId && s.PersonId != null);
+        var exempted = db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(e => e.RoundId == roundId);
         var people =
             from p in db.Persons.AsNoTracking()
             where p.RegionCode == community && !sampled.Any(s => s.PersonId == p.Id) && !exempted.Any(e => e.PersonId == p.Id)

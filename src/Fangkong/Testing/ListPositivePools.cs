@@ -28,21 +28,22 @@ public static class ListPositivePools
 
         // A pool concerns the caller when it was sampled in the caller's region or holds one of its residents.
         var prefix = db.Jurisdiction.RegionPrefix;
-        var tubes = db.Tubes.IgnoreQueryFilters().AsNoTracking()
+        var members = db.Samples.BypassJurisdiction(BypassReason.PositivePoolMembers);
+        var tubes = db.Tubes.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking()
             .Where(t => t.RoundId == roundId && t.Result == TestResult.Positive && t.PoolSize > 1)
             .Where(t => t.RegionCode.StartsWith(prefix)
-                || db.Samples.IgnoreQueryFilters().Any(s => s.TubeId == t.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(prefix)));
+                || members.Any(s => s.TubeId == t.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(prefix)));
         var (number, size) = Page<Pool>.Clamp(page, pageSize);
         var total = await tubes.CountAsync(ct);
         var pageTubes = await tubes.OrderBy(t => t.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         var ids = pageTubes.Select(t => t.Id).ToList();
 
         // The tube is the caller's; its members may live anywhere, so samples and orders are read unfiltered.
-        var samples = (await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.TubeId)).ToListAsync(ct)).ToLookup(s => s.TubeId);
+        var samples = (await db.Samples.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking().Where(s => ids.Contains(s.TubeId)).ToListAsync(ct)).ToLookup(s => s.TubeId);
         var personIds = samples.SelectMany(g => g).Where(s => s.PersonId != null).Select(s => s.PersonId!.Value).Distinct().ToList();
-        var orders = (await db.ControlOrders.IgnoreQueryFilters().AsNoTracking().Where(o => o.TubeId != null && ids.Contains(o.TubeId.Value)).ToListAsync(ct))
+        var orders = (await db.ControlOrders.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking().Where(o => o.TubeId != null && ids.Contains(o.TubeId.Value)).ToListAsync(ct))
             .ToDictionary(o => (o.TubeId!.Value, o.PersonId));
-        var tasks = (await db.ResampleTasks.IgnoreQueryFilters().AsNoTracking().Where(t => ids.Contains(t.SourceTubeId)).ToListAsync(ct))
+        var tasks = (await db.ResampleTasks.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking().Where(t => ids.Contains(t.SourceTubeId)).ToListAsync(ct))
             .ToDictionary(t => (t.SourceTubeId, t.PersonId));
         var visible = await db.Persons.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
 

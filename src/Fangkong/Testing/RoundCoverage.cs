@@ -58,18 +58,19 @@ public static class RoundCoverage
         // From the maintained counts per code: the cost does not grow with the population.
         var residents = await Populations.BySubdivisionAsync(db, region, length, ct);
         // From the round's exemptions (few, often none), so that a round without any costs nothing here.
+        var swabbed = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere);
         var exempted = await (
-                from e in db.RoundExemptions.IgnoreQueryFilters().AsNoTracking()
+                from e in db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
                 where e.RoundId == round.Id
-                join p in db.Persons.IgnoreQueryFilters() on e.PersonId equals p.Id
-                where p.RegionCode.StartsWith(region) && !db.Samples.IgnoreQueryFilters().Any(s => s.RoundId == round.Id && s.PersonId == e.PersonId)
+                join p in db.Persons.BypassJurisdiction(BypassReason.SwabsTakenAnywhere) on e.PersonId equals p.Id
+                where p.RegionCode.StartsWith(region) && !swabbed.Any(s => s.RoundId == round.Id && s.PersonId == e.PersonId)
                 group p by p.RegionCode.Substring(0, length) into g
                 select new { Code = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
-        var samples = db.Samples.IgnoreQueryFilters().AsNoTracking()
+        var samples = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
             .Where(s => s.RoundId == round.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region));
         var sampled = await CountPeopleAsync(samples, length, ct);
-        var tubes = db.Tubes.IgnoreQueryFilters().AsNoTracking().Where(t => t.RoundId == round.Id);
+        var tubes = db.Tubes.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking().Where(t => t.RoundId == round.Id);
         var resulted = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result != null && t.Result != TestResult.Invalid)), length, ct);
         var positive = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result == TestResult.Positive)), length, ct);
 

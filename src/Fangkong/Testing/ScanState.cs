@@ -49,7 +49,7 @@ internal sealed class ScanState
         var recorded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in clientIds.Chunk(QueryChunk))
         {
-            recorded.UnionWith(await db.Samples.IgnoreQueryFilters().AsNoTracking()
+            recorded.UnionWith(await db.Samples.BypassJurisdiction(BypassReason.SamplingPointScan).AsNoTracking()
                 .Where(s => s.RoundId == roundId && EF.Parameter(chunk).Contains(s.ClientId)).Select(s => s.ClientId).ToListAsync(ct));
         }
 
@@ -59,7 +59,7 @@ internal sealed class ScanState
             var query = db.Database.IsNpgsql()
                 ? db.Tubes.FromSql($"SELECT * FROM tubes WHERE barcode = ANY({chunk}) ORDER BY id FOR UPDATE")
                 : db.Tubes.Where(t => EF.Parameter(chunk).Contains(t.Barcode));
-            foreach (var tube in await query.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct))
+            foreach (var tube in await query.BypassJurisdiction(BypassReason.SamplingPointScan).AsNoTracking().ToListAsync(ct))
             {
                 tubes[tube.Barcode] = tube;
             }
@@ -71,7 +71,7 @@ internal sealed class ScanState
         var barcodeOf = tubes.Values.ToDictionary(t => t.Id, t => t.Barcode);
         foreach (var chunk in barcodeOf.Keys.Chunk(QueryChunk))
         {
-            var inTubes = await db.Samples.IgnoreQueryFilters().AsNoTracking().Where(s => s.RoundId == roundId && EF.Parameter(chunk).Contains(s.TubeId)).Select(s => new { s.TubeId, s.DocumentNumber }).ToListAsync(ct);
+            var inTubes = await db.Samples.BypassJurisdiction(BypassReason.SamplingPointScan).AsNoTracking().Where(s => s.RoundId == roundId && EF.Parameter(chunk).Contains(s.TubeId)).Select(s => new { s.TubeId, s.DocumentNumber }).ToListAsync(ct);
             foreach (var sample in inTubes)
             {
                 members[barcodeOf[sample.TubeId]].Add(sample.DocumentNumber);
@@ -83,7 +83,7 @@ internal sealed class ScanState
         var persons = new Dictionary<string, (long, string)>(documents.Count, StringComparer.Ordinal);
         foreach (var chunk in documents.Chunk(QueryChunk))
         {
-            var found = await db.Persons.IgnoreQueryFilters().AsNoTracking()
+            var found = await db.Persons.BypassJurisdiction(BypassReason.SamplingPointScan).AsNoTracking()
                 .Where(p => p.DocumentType == DocumentType.ResidentId && EF.Parameter(chunk).Contains(p.DocumentNumber))
                 .Select(p => new { p.DocumentNumber, p.Id, p.RegionCode })
                 .ToListAsync(ct);

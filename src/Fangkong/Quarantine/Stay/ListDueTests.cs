@@ -32,11 +32,11 @@ public static class ListDueTests
         var placements = await db.Placements.AsNoTracking().Where(p => EF.Parameter(placementIds).Contains(p.Id) && p.State == PlacementState.CheckedIn).ToDictionaryAsync(p => p.Id, ct);
         var siteIds = placements.Values.Select(p => p.SiteId).Distinct().ToList();
         // Names of sites and rooms are not personal data; a site may lie in another county than the person's home.
-        var sites = await db.QuarantineSites.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(siteIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var sites = await db.QuarantineSites.BypassJurisdiction(BypassReason.ReferenceName).AsNoTracking().Where(s => EF.Parameter(siteIds).Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var roomIds = placements.Values.Where(p => p.RoomId != null).Select(p => p.RoomId!.Value).ToList();
         var bedIds = placements.Values.Where(p => p.BedId != null).Select(p => p.BedId!.Value).ToList();
-        var rooms = await db.QuarantineRooms.IgnoreQueryFilters().AsNoTracking().Where(r => EF.Parameter(roomIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Number, ct);
-        var beds = await db.HospitalBeds.IgnoreQueryFilters().AsNoTracking().Where(r => EF.Parameter(bedIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Number, ct);
+        var rooms = await db.QuarantineRooms.BypassJurisdiction(BypassReason.ReferenceName).AsNoTracking().Where(r => EF.Parameter(roomIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Number, ct);
+        var beds = await db.HospitalBeds.BypassJurisdiction(BypassReason.ReferenceName).AsNoTracking().Where(r => EF.Parameter(bedIds).Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Number, ct);
         var rows = list.Where(t => placements.ContainsKey(t.PlacementId)).Select(t =>
         {
             var p = placements[t.PlacementId];

@@ -30,7 +30,7 @@ public static class PersonTimeline
 
         var subject = await StayRecords.SubjectAsync(db, p, ct);
         // A site's name is not personal data, and the site may lie outside the home county.
-        var site = await db.QuarantineSites.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == p.SiteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "—";
+        var site = await db.QuarantineSites.BypassJurisdiction(BypassReason.ReferenceName).AsNoTracking().Where(s => s.Id == p.SiteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "—";
         var events = new List<Event>
         {
             new(p.IdentifiedAt, "identified", subject.Contact is { } c ? $"{c.Kind} {c.ContactNo}" : subject.Case is { } k ? $"{k.Type} {k.CaseNo}" : p.Kind.ToString()),

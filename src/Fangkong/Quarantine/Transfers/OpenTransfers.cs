@@ -30,7 +30,7 @@ public static class OpenTransfers
 
         var siteIds = placements.Select(p => p.SiteId).Distinct().ToList();
         // One set, no join: a site's name and region are not personal data and the site may lie in another county or city.
-        var sites = await db.QuarantineSites.IgnoreQueryFilters().AsNoTracking().Where(s => EF.Parameter(siteIds).Contains(s.Id))
+        var sites = await db.QuarantineSites.BypassJurisdiction(BypassReason.ReferenceName).AsNoTracking().Where(s => EF.Parameter(siteIds).Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, ct);
         var now = time.GetUtcNow();
         var tasks = new List<TransferTask>();

@@ -45,7 +45,7 @@ public static class Vehicles
             return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", region));
         }
 
-        if (await db.Vehicles.IgnoreQueryFilters().AnyAsync(v => v.Plate == plate, ct))
+        if (await db.Vehicles.BypassJurisdiction(BypassReason.UniqueNumber).AnyAsync(v => v.Plate == plate, ct))
         {
             return Error.Conflict(ErrorText.Of("error.quarantine.plate-already-registered", plate));
         }
