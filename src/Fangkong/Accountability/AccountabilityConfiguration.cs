@@ -83,5 +83,6 @@ internal sealed class PublicNoticeItemConfiguration : IEntityTypeConfiguration<P
         builder.Property(i => i.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.HasIndex(i => new { i.NoticeId, i.Position }).IsUnique();
         builder.HasIndex(i => i.CaseId);
+        builder.HasOne<AccountabilityCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class AreaDesignationConfiguration : IEntityTypeConfiguration<Ar
         // The designations in force under a region (map, evaluation) and one unit's history.
         builder.HasIndex(d => new { d.RegionCode, d.EndsOn });
         builder.HasIndex(d => new { d.UnitKind, d.UnitId });
+        builder.HasOne<AreaProposal>().WithMany().HasForeignKey(e => e.ProposalId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -13,6 +13,8 @@ internal sealed class ClosedLoopGroupConfiguration : IEntityTypeConfiguration<Cl
         builder.Property(g => g.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(g => g.CreatedBy).HasMaxLength(256);
         builder.HasIndex(g => g.RegionCode);
+        builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Places.Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -49,6 +49,10 @@ public sealed class Migrator(FangkongDbContext db, DatabaseSettings settings, IL
                 // Two servers starting at once must not both migrate; released with the session.
                 await ExecuteAsync(connection, null, "SELECT pg_advisory_lock(4242424242)", cancellationToken);
             }
+            else
+            {
+                await SqliteForeignKeyCheck.EnforceAsync(connection, on: false, cancellationToken);
+            }
 
             var applied = await AppliedAsync(cancellationToken);
             var done = new List<string>();
@@ -66,6 +70,11 @@ public sealed class Migrator(FangkongDbContext db, DatabaseSettings settings, IL
 
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
+                if (settings.Provider == DatabaseProvider.Sqlite)
+                {
+                    await SqliteForeignKeyCheck.VerifyAsync(connection, transaction, migration.Version, cancellationToken);
+                }
+
                 await using (var record = connection.CreateCommand())
                 {
                     record.Transaction = transaction;
@@ -94,6 +103,10 @@ public sealed class Migrator(FangkongDbContext db, DatabaseSettings settings, IL
             if (settings.Provider == DatabaseProvider.Postgres)
             {
                 await ExecuteAsync(connection, null, "SELECT pg_advisory_unlock(4242424242)", cancellationToken);
+            }
+            else
+            {
+                await SqliteForeignKeyCheck.EnforceAsync(connection, on: true, cancellationToken);
             }
 
             await db.Database.CloseConnectionAsync();

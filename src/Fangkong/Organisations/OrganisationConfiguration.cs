@@ -13,6 +13,7 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(o => o.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.HasIndex(o => new { o.RegionCode, o.Name }).IsUnique();
+        builder.HasOne<Places.Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -29,6 +29,7 @@ internal sealed class PassConfiguration : IEntityTypeConfiguration<Pass>
         builder.HasIndex(p => new { p.RegionCode, p.Status });
         builder.HasIndex(p => new { p.OrganisationId, p.Kind, p.Status });
         builder.HasIndex(p => p.RevokedAt);
+        builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -43,6 +44,7 @@ internal sealed class PassEventConfiguration : IEntityTypeConfiguration<PassEven
         builder.Property(e => e.Note).HasMaxLength(Pass.NoteMaxLength);
         builder.HasIndex(e => e.PassId);
         builder.HasIndex(e => e.RegionCode);
+        builder.HasOne<Pass>().WithMany().HasForeignKey(e => e.PassId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -55,6 +57,7 @@ internal sealed class PassQuotaConfiguration : IEntityTypeConfiguration<PassQuot
         builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(q => new { q.OrganisationId, q.Kind }).IsUnique();
         builder.HasIndex(q => q.RegionCode);
+        builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

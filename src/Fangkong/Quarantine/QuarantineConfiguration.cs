@@ -102,6 +102,12 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => p.PersonId);
         builder.HasIndex(p => p.ContactId);
         builder.HasIndex(p => p.CaseId);
+        builder.HasOne<SiteSection>().WithMany().HasForeignKey(e => e.SectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<QuarantineRoom>().WithMany().HasForeignKey(e => e.RoomId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<HospitalBed>().WithMany().HasForeignKey(e => e.BedId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Placement>().WithMany().HasForeignKey(e => e.DependantOfPlacementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Placement>().WithMany().HasForeignKey(e => e.PreviousPlacementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AllocationRun>().WithMany().HasForeignKey(e => e.AllocationRunId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -33,6 +33,7 @@ internal sealed class TubeConfiguration : IEntityTypeConfiguration<Tube>
         builder.HasIndex(t => new { t.RoundId, t.Result });
         builder.HasIndex(t => t.RegionCode);
         builder.HasOne<TestingRound>().WithMany().HasForeignKey(t => t.RoundId);
+        builder.HasOne<SamplingPoint>().WithMany().HasForeignKey(e => e.SamplingPointId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -69,6 +70,8 @@ internal sealed class ControlOrderConfiguration : IEntityTypeConfiguration<Contr
         builder.HasIndex(c => c.PersonId);
         builder.HasIndex(c => c.TubeId);
         builder.HasIndex(c => c.RegionCode);
+        builder.HasOne<TestingRound>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(e => e.TubeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -82,6 +85,9 @@ internal sealed class ResampleTaskConfiguration : IEntityTypeConfiguration<Resam
         builder.HasIndex(t => new { t.RoundId, t.PersonId });
         builder.HasIndex(t => t.SourceTubeId);
         builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<TestingRound>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(e => e.SourceTubeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(e => e.RetestTubeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -107,6 +113,8 @@ internal sealed class ConfirmationTaskConfiguration : IEntityTypeConfiguration<C
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(t => new { t.PersonId, t.Status });
         builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<AntigenReport>().WithMany().HasForeignKey(e => e.AntigenReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(e => e.TubeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -136,6 +144,8 @@ internal sealed class PositivePersonConfiguration : IEntityTypeConfiguration<Pos
         builder.HasIndex(p => new { p.TubeId, p.PersonId }).IsUnique();
         builder.HasIndex(p => p.RegionCode);
         builder.HasIndex(p => p.CaseNo);
+        builder.HasOne<TestingRound>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(e => e.TubeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -150,6 +160,7 @@ internal sealed class SamplingPointConfiguration : IEntityTypeConfiguration<Samp
         builder.HasIndex(p => new { p.RegionCode, p.Name }).IsUnique();
         builder.HasMany(p => p.Samplers).WithOne().HasForeignKey(s => s.SamplingPointId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Samplers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Places.Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -173,5 +184,7 @@ internal sealed class CommunityAlertConfiguration : IEntityTypeConfiguration<Com
         builder.Property(a => a.AcknowledgedBy).HasMaxLength(256);
         builder.HasIndex(a => new { a.TubeId, a.RegionCode }).IsUnique();
         builder.HasIndex(a => a.RegionCode);
+        builder.HasOne<TestingRound>().WithMany().HasForeignKey(e => e.RoundId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Tube>().WithMany().HasForeignKey(e => e.TubeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -45,20 +45,4 @@ public sealed class MigrationTests
         person.DocumentNumber.ShouldBe("220204199001011237");
         (await v2.Organisations.CountAsync()).ShouldBe(0);
     }
-
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Schema_MatchesModel_EveryMappedColumnIsQueryable(DatabaseProvider provider)
-    {
-        await using var db = await TestDatabase.CreateAsync(provider);
-        await using var context = db.NewContext();
-
-        foreach (var entity in context.Model.GetEntityTypes())
-        {
-            var table = entity.GetTableName()!;
-            var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-            var columns = entity.GetProperties().Select(p => p.GetColumnName(store)).Where(c => c is not null).Select(c => $"\"{c}\"");
-            var sql = $"SELECT {string.Join(", ", columns)} FROM \"{table}\" WHERE 1 = 0";
-            await Should.NotThrowAsync(() => context.Database.ExecuteSqlRawAsync(sql), $"{entity.ClrType.Name}: {sql}");
-        }
-    }
 }

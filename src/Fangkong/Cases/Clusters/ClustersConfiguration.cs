@@ -40,6 +40,8 @@ internal sealed class ClusterConfiguration : IEntityTypeConfiguration<Cluster>
         builder.Navigation(c => c.Cases).HasField("_cases");
         builder.HasMany(c => c.History).WithOne().HasForeignKey(e => e.ClusterId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.History).HasField("_history");
+        builder.HasOne<Cluster>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Places.Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -61,5 +63,6 @@ internal sealed class ClusterEventConfiguration : IEntityTypeConfiguration<Clust
         builder.ToTable("cluster_events");
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(e => e.ClusterId);
+        builder.HasOne<Cluster>().WithMany().HasForeignKey(e => e.OtherClusterId).OnDelete(DeleteBehavior.Restrict);
     }
 }

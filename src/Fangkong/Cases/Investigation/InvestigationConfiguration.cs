@@ -31,6 +31,7 @@ internal sealed class ItineraryEntryConfiguration : IEntityTypeConfiguration<Iti
         builder.Property(e => e.PlaceText).HasMaxLength(ItineraryEntry.PlaceTextMaxLength);
         builder.Property(e => e.Note).HasMaxLength(ItineraryEntry.NoteMaxLength);
         builder.HasIndex(e => e.InvestigationId);
+        builder.HasOne<Places.Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -16,6 +16,7 @@ internal sealed class StayTestConfiguration : IEntityTypeConfiguration<StayTest>
         builder.HasIndex(t => new { t.SiteId, t.DueOn });
         builder.HasIndex(t => t.RegionCode);
         builder.HasOne<Placement>().WithMany().HasForeignKey(t => t.PlacementId);
+        builder.HasOne<Quarantine.QuarantineSite>().WithMany().HasForeignKey(e => e.SiteId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -31,5 +32,9 @@ internal sealed class SpaceTurnoverConfiguration : IEntityTypeConfiguration<Spac
         builder.HasIndex(t => t.RoomId);
         builder.HasIndex(t => t.BedId);
         builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<Quarantine.QuarantineSite>().WithMany().HasForeignKey(e => e.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Quarantine.QuarantineRoom>().WithMany().HasForeignKey(e => e.RoomId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Quarantine.HospitalBed>().WithMany().HasForeignKey(e => e.BedId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Quarantine.Placement>().WithMany().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Restrict);
     }
 }

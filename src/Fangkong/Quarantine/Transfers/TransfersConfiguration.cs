@@ -45,6 +45,9 @@ internal sealed class TransferTaskConfiguration : IEntityTypeConfiguration<Trans
         builder.HasIndex(t => t.IdNumber);
         builder.HasIndex(t => t.BatchId);
         builder.HasIndex(t => t.PlacementId);
+        builder.HasOne<Quarantine.Placement>().WithMany().HasForeignKey(e => e.PlacementId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Quarantine.QuarantineSite>().WithMany().HasForeignKey(e => e.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TransferBatch>().WithMany().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -61,5 +64,6 @@ internal sealed class TransferBatchConfiguration : IEntityTypeConfiguration<Tran
         builder.HasIndex(b => new { b.RegionCode, b.State });
         builder.HasIndex(b => b.VehicleId);
         builder.HasOne<Vehicle>().WithMany().HasForeignKey(b => b.VehicleId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Quarantine.QuarantineSite>().WithMany().HasForeignKey(e => e.SiteId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -37,6 +37,9 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Finding>
         builder.HasIndex(f => new { f.Status, f.Deadline });
         builder.HasIndex(f => f.InspectionId);
         builder.HasIndex(f => f.ResponsibleOfficialId);
+        builder.HasOne<Supervision.Inspections.Inspection>().WithMany().HasForeignKey(e => e.InspectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Supervision.Inspections.InspectionResult>().WithMany().HasForeignKey(e => e.InspectionResultId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Supervision.Inspections.Inspection>().WithMany().HasForeignKey(e => e.VerifiedByInspectionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -51,6 +51,9 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         builder.Ignore(i => i.InspectorList);
         builder.HasIndex(i => new { i.RegionCode, i.Status });
         builder.HasIndex(i => i.PlannedOn);
+        builder.HasOne<Inspection>().WithMany().HasForeignKey(e => e.ReviewOfInspectionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Places.Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(e => e.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -66,5 +69,6 @@ internal sealed class InspectionResultConfiguration : IEntityTypeConfiguration<I
         builder.HasOne<ChecklistItem>().WithMany().HasForeignKey(r => r.ChecklistItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.InspectionId, r.ChecklistItemId }).IsUnique();
         builder.HasIndex(r => r.RegionCode);
+        builder.HasOne<Supervision.Findings.Finding>().WithMany().HasForeignKey(e => e.FindingId).OnDelete(DeleteBehavior.Restrict);
     }
 }
