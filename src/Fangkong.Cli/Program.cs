@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Fangkong.Cli;
 using Fangkong.Cli.Commands;
-using Spectre.Console;
 
 var root = new RootCommand("Fangkong (防控): epidemic prevention and control command platform")
 {
@@ -25,6 +24,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     InfectionFreeCommand.Create(),
     SupervisionCommand.Create(),
     QuarantineCommand.Create(),
+    SettingsCommand.Create(),
     BenchCommand.Create(),
 };
 
@@ -35,6 +35,6 @@ try
 catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or FormatException or InvalidOperationException or IOException or Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException)
 {
     // Expected failures (bad settings, unreachable database, unreadable file): one clear line, exit 1.
-    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-    return 1;
+    // On standard error, unwrapped, as CommandScope.Fail: scripts and operators read the setting's name whole.
+    return CommandScope.Fail(e.Message);
 }

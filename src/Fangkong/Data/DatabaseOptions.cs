@@ -43,7 +43,11 @@ public sealed class DatabaseOptions : IValidatableObject
         }
         catch (FormatException e)
         {
-            failure = SettingMessages.Invalid($"{Section}:{nameof(Connection)} ({DatabaseSettings.EnvironmentVariable})", Redacted(Connection), e.Message);
+            // Not e.Message: it repeats the whole setting, password included.
+            var detail = e.InnerException is ArgumentException inner ? $" ({inner.Message})" : string.Empty;
+            failure = SettingMessages.Invalid(
+                $"{Section}:{nameof(Connection)} ({DatabaseSettings.EnvironmentVariable})", Redacted(Connection),
+                "sqlite:PATH or postgres:CONNECTION-STRING, e.g. postgres:Host=localhost;Database=fangkong;Username=fangkong" + detail);
         }
 
         if (failure is not null)

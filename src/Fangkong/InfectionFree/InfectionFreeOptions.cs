@@ -8,6 +8,6 @@ public sealed class InfectionFreeOptions
     public const string Section = "InfectionFree";
 
     /// <summary>The web host re-checks every open label this often; 0 turns the job off.</summary>
-    [Range(0, 24 * 60)]
+    [Range(0d, 24d * 60d)]
     public double RecheckEveryMinutes { get; set; } = 60;
 }

@@ -9,7 +9,7 @@ public sealed class SupervisionOptions : IValidatableObject
     public const string Section = "Supervision";
 
     /// <summary>The web host looks for due detectors this often; 0 turns the scheduler off.</summary>
-    [Range(0, 60 * 60)]
+    [Range(0d, 60d * 60d)]
     public double TickSeconds { get; set; } = 60;
 
     /// <summary>An overdue finding climbs one more level after each such interval.</summary>

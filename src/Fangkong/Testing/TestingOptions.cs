@@ -11,6 +11,6 @@ public sealed class TestingOptions
     /// The web host traces the positive and invalid tubes whose tracing did not finish with their
     /// result this often (<see cref="SweepUntraced"/>); 0 turns the job off.
     /// </summary>
-    [Range(0, 60 * 60)]
+    [Range(0d, 60d * 60d)]
     public double SweepEverySeconds { get; set; } = 30;
 }

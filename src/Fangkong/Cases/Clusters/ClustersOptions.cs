@@ -16,7 +16,7 @@ public sealed class ClustersOptions
     public int MinCases { get; set; } = ClusterSettings.DefaultMinCases;
 
     /// <summary>The web host recomputes the clusters this often; 0 turns the job off.</summary>
-    [Range(0, 24 * 60)]
+    [Range(0d, 24d * 60d)]
     public double DetectEveryMinutes { get; set; } = 60;
 
     public ClusterSettings Settings => new(WindowDays, MinCases);

@@ -35,9 +35,9 @@ public static class SettingMessages
                 : $"{Show(range.Minimum)} to {Show(range.Maximum)}";
         }
 
-        return property.GetCustomAttribute<ValidationAttribute>() is { } other && other.ErrorMessage is { } message
-            ? message
-            : KindEn(property.PropertyType);
+        // A property may carry several (Required and a pattern): the one that explains itself.
+        return property.GetCustomAttributes<ValidationAttribute>().Select(a => a.ErrorMessage).FirstOrDefault(m => m is not null)
+            ?? KindEn(property.PropertyType);
     }
 
     public static string Show(object? value) => value switch

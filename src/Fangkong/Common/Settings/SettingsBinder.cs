@@ -31,13 +31,22 @@ public static class SettingsBinder
 
     /// <summary>A new <typeparamref name="T"/> bound from <paramref name="path"/> and validated: for settings needed before the services exist (the database).</summary>
     public static T Read<T>(IConfiguration configuration, string path)
-        where T : class, new()
+        where T : class, new() => (T)Read(typeof(T), configuration, path);
+
+    /// <summary>As <see cref="Read{T}"/>, for an options class known at run time (the CLI's listing of every section).</summary>
+    public static object Read(Type type, IConfiguration configuration, string path)
     {
+        ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(configuration);
-        var options = new T();
-        Bind(configuration.GetSection(path), options);
-        var result = new SettingsValidator<T>(path).Validate(null, options);
-        return result.Failed ? throw new OptionsValidationException(path, typeof(T), result.Failures) : options;
+        var options = Activator.CreateInstance(type)!;
+        var failures = new List<string>();
+        BindObject(configuration.GetSection(path), options, failures);
+        if (failures.Count == 0)
+        {
+            SettingsValidator.Check(options, path, failures);
+        }
+
+        return failures.Count > 0 ? throw new OptionsValidationException(path, type, failures) : options;
     }
 
     private static void BindObject(IConfigurationSection section, object target, List<string> failures)

@@ -16,12 +16,18 @@ public sealed class SettingsValidator<T>(string section) : IValidateOptions<T>
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-        Check(options, section, failures);
+        SettingsValidator.Check(options, section, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
 
-    private static void Check(object options, string path, List<string> failures)
+/// <summary>The checks of <see cref="SettingsValidator{T}"/>, for an options object of any class.</summary>
+public static class SettingsValidator
+{
+    public static void Check(object options, string path, List<string> failures)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(failures);
         foreach (var property in SettingsBinder.SettingProperties(options.GetType()))
         {
             var value = property.GetValue(options);
