@@ -355,7 +355,7 @@ def convert(path, src, by_text, keys, added, skipped):
         except (ValueError, IndexError):
             pieces = None
         if pieces is None:
-            skipped.append((path, line, "not a literal: " + " ".join(expr.split())[:80]))
+            skipped.append((path, line, "not a literal (an ErrorText already, or convert by hand): " + " ".join(expr.split())[:80]))
             continue
         parts = [s for prefix, body in pieces for s in segments(prefix, body)]
         languages = split_languages(parts)
