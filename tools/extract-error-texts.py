@@ -72,22 +72,7 @@ def skip_string(src, i):
 
 def skip_hole(src, i):
     """i is just inside an interpolation hole; returns the index after its closing brace."""
-    depth = 0
-    while True:
-        c = src[i]
-        if c == '"':
-            i = skip_string(src, i)
-            continue
-        if c == "'":
-            i = skip_char(src, i)
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            if depth == 0:
-                return i + 1
-            depth -= 1
-        i += 1
+    return split_arguments(src, i)[1]
 
 
 def skip_char(src, i):
@@ -343,6 +328,13 @@ def sources():
                 yield os.path.join(folder, name)
 
 
+def argument(hole, qualifier):
+    """A list of the program's own values (enum names, roles) is kept whole; any other string is cut as input."""
+    if re.match(r"string\.Join\(.*(Enum\.GetNames|Roles\.All)", hole):
+        return f"{qualifier}ErrorText.Plain({hole})"
+    return hole
+
+
 def convert(path, src, by_text, keys, added, skipped):
     edits = []
     for m in CALL.finditer(src):
@@ -363,7 +355,7 @@ def convert(path, src, by_text, keys, added, skipped):
         except (ValueError, IndexError):
             pieces = None
         if pieces is None:
-            skipped.append((path, line, "not a literal: " + " ".join(expr.split())[:80]))
+            skipped.append((path, line, "not a literal (an ErrorText already, or convert by hand): " + " ".join(expr.split())[:80]))
             continue
         parts = [s for prefix, body in pieces for s in segments(prefix, body)]
         languages = split_languages(parts)
@@ -377,7 +369,7 @@ def convert(path, src, by_text, keys, added, skipped):
             continue
         key = key_for(area_of(path), zh, en, by_text, keys, added)
         lead = re.match(r"\s*", expr).group(0)
-        call = f"{m.group(1)}ErrorText.Of(\"{key}\"" + "".join(", " + h for h in holes) + ")"
+        call = f"{m.group(1)}ErrorText.Of(\"{key}\"" + "".join(", " + argument(h, m.group(1)) for h in holes) + ")"
         edits.append((start, end, lead + call))
     for start, end, text in reversed(edits):
         src = src[:start] + text + src[end:]

@@ -28,7 +28,7 @@ public static class AddUser
 
         if (Roles.Find(command.Role) is null)
         {
-            return Error.Invalid("role", ErrorText.Of("error.access.not-a-role", command.Role, string.Join(", ", Roles.All.Select(r => r.Name))));
+            return Error.Invalid("role", ErrorText.Of("error.access.not-a-role", command.Role, ErrorText.Plain(string.Join(", ", Roles.All.Select(r => r.Name)))));
         }
 
         var region = Regions.RegionCode.Normalise(command.RegionCode);

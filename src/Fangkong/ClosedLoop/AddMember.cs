@@ -27,12 +27,12 @@ public static class AddMember
 
         if (!Enum.TryParse<ClosedLoopRole>(command.Role, ignoreCase: true, out var role) || !Enum.IsDefined(role))
         {
-            return Error.Invalid("role", ErrorText.Of("error.closed-loop.unknown-role-one", command.Role, string.Join(", ", Enum.GetNames<ClosedLoopRole>())));
+            return Error.Invalid("role", ErrorText.Of("error.closed-loop.unknown-role-one", command.Role, ErrorText.Plain(string.Join(", ", Enum.GetNames<ClosedLoopRole>()))));
         }
 
         if (!Enum.TryParse<TestSchedule>(command.Schedule, ignoreCase: true, out var schedule) || !Enum.IsDefined(schedule))
         {
-            return Error.Invalid("schedule", ErrorText.Of("error.closed-loop.unknown-schedule-one", command.Schedule, string.Join(", ", Enum.GetNames<TestSchedule>())));
+            return Error.Invalid("schedule", ErrorText.Of("error.closed-loop.unknown-schedule-one", command.Schedule, ErrorText.Plain(string.Join(", ", Enum.GetNames<TestSchedule>()))));
         }
 
         var quarters = command.Quarters?.Trim() ?? string.Empty;

@@ -20,6 +20,6 @@ public static class EnumText
 
         return TryParse<T>(text, out var value)
             ? Result<T?>.Ok(value)
-            : Error.Invalid(field, ErrorText.Of("error.common.not-valid", text, field, string.Join(", ", Enum.GetNames<T>())));
+            : Error.Invalid(field, ErrorText.Of("error.common.not-valid", text, field, ErrorText.Plain(string.Join(", ", Enum.GetNames<T>()))));
     }
 }

@@ -34,7 +34,10 @@ public sealed class ErrorText
     /// <summary>A coded text; the code must be in tools/texts.tsv (a unit test checks every call in src/).</summary>
     public static ErrorText Of(string code, params object?[] arguments) => new(code, arguments, null);
 
-    /// <summary>Fixed text shown as is in every language: messages not yet converted to codes.</summary>
+    /// <summary>
+    /// Fixed text shown as is in every language: messages not yet converted to codes, and, as an
+    /// argument, a list the program made (the allowed values of a field) that must not be cut like input.
+    /// </summary>
     public static ErrorText Plain(string message) => new(null, [], message);
 
     /// <summary>
@@ -94,7 +97,8 @@ public sealed class ErrorText
         }
 
         var template = IsEnglish(culture) ? text.English : text.Bilingual;
-        var values = Arguments.Select(a => (object?)Format(a, culture)).ToArray();
+        // Numbers and dates stay objects, so a placeholder's format ({0:yyyy-MM-dd}) applies to them.
+        var values = Arguments.Select(a => a is string or Error or ErrorText ? Format(a, culture) : a).ToArray();
         return string.Format(culture, template, values);
     }
 

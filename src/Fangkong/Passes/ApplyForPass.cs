@@ -21,7 +21,7 @@ public static class ApplyForPass
         ArgumentNullException.ThrowIfNull(command);
         if (!PassKinds.TryParse(command.Kind, out var kind))
         {
-            return Error.Invalid("kind", ErrorText.Of("error.passes.unknown-pass-kind-one", command.Kind, string.Join(", ", Enum.GetNames<PassKind>())));
+            return Error.Invalid("kind", ErrorText.Of("error.passes.unknown-pass-kind-one", command.Kind, ErrorText.Plain(string.Join(", ", Enum.GetNames<PassKind>()))));
         }
 
         var unit = command.OrganisationId is { } orgId ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == orgId, ct) : null;

@@ -37,7 +37,7 @@ public static class RecordCaseLink
 
         if (!EnumText.TryParse<LinkSource>(command.Source, out var source))
         {
-            return Error.Invalid("source", ErrorText.Of("error.cases.source-one-these", command.Source, string.Join("/", Enum.GetNames<LinkSource>().Select(n => n.ToLowerInvariant()))));
+            return Error.Invalid("source", ErrorText.Of("error.cases.source-one-these", command.Source, ErrorText.Plain(string.Join("/", Enum.GetNames<LinkSource>().Select(n => n.ToLowerInvariant())))));
         }
 
         var caseNo = command.CaseNo.Trim();

@@ -68,7 +68,7 @@ public static class Vehicles
 
         if (!EnumText.TryParse<VehicleState>(command.State, out var state))
         {
-            return Error.Invalid("state", ErrorText.Of("error.quarantine.unknown-state", command.State, string.Join(", ", Enum.GetNames<VehicleState>())));
+            return Error.Invalid("state", ErrorText.Of("error.quarantine.unknown-state", command.State, ErrorText.Plain(string.Join(", ", Enum.GetNames<VehicleState>()))));
         }
 
         if (command.Crew?.Trim().Length > Vehicle.CrewMaxLength)

@@ -72,6 +72,25 @@ public sealed class ErrorTextRenderingTests
             .ShouldBe("证件号码无效：「x」不是区划代码 ('x' is not a region code). (invalid identity number)");
     }
 
+    [Fact]
+    public void AListTheProgramMade_IsNotCutLikeInput()
+    {
+        var roles = string.Join(", ", Enumerable.Range(1, 20).Select(i => $"role-{i}"));
+
+        var message = ErrorText.Of("error.access.not-a-role", "boss", ErrorText.Plain(roles)).Render(English);
+
+        message.ShouldBe($"'boss' is not a role; use one of: {roles}.");
+    }
+
+    [Fact]
+    public void DateArguments_KeepThePlaceholdersFormat()
+    {
+        var text = ErrorText.Of("error.areas.cannot-end-before-started", new DateOnly(2022, 3, 14));
+
+        text.Render(English).ShouldBe("cannot end before it started on 2022-03-14.");
+        text.Render(Chinese).ShouldBe("解除日期早于划定日期 2022-03-14 (cannot end before it started on 2022-03-14).");
+    }
+
     [Theory]
     [InlineData("请指定评估范围", "give the region to evaluate.", "请指定评估范围 (give the region to evaluate).")]
     [InlineData("文件没有数据行", "the file has no rows", "文件没有数据行 (the file has no rows)")]
