@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Fangkong.Access;
+using Fangkong.Accountability;
 using Fangkong.Cases.Bulletins;
 using Fangkong.Common;
 using Fangkong.Data;

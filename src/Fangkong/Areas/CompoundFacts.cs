@@ -13,11 +13,10 @@ internal static class CompoundFacts
     {
         var persons = db.Persons.AsNoTracking().Where(p => p.CompoundId != null && p.RegionCode.StartsWith(region));
 
-        // A new infection: a case of a resident, on its report date. A conversion is the same infection
-        // again, and an imported case (境外输入) was in quarantine since arrival, not in the compound.
+        // A new infection: a case of a resident, on its report date (NewLocalInfection says which cases count).
         var infections = await (
-                from c in db.Cases.AsNoTracking()
-                where c.PersonId != null && c.ReportedOn <= day && c.ConvertedFromCaseNo == null && c.Source != CaseSource.Import
+                from c in db.Cases.AsNoTracking().NewLocalInfections()
+                where c.PersonId != null && c.ReportedOn <= day
                 join p in persons on c.PersonId equals p.Id
                 group c.ReportedOn by p.CompoundId into g
                 select new { Id = g.Key!.Value, Last = g.Max() })
@@ -60,11 +59,8 @@ internal static class CompoundFacts
                 .ToListAsync(ct);
             lines = results.ToDictionary(r => (r.RoundId, EvaluateAreaCriteria.Key(r.Id)), r => new RoundLine(r.Negative, r.Positive));
 
-            var swabbed = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere);
             var exemptions = await (
-                    from e in db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
-                    where EF.Parameter(roundIds).Contains(e.RoundId)
-                        && !swabbed.Any(s => s.RoundId == e.RoundId && s.PersonId == e.PersonId)
+                    from e in ExemptedNotSwabbed.In(db, roundIds)
                     join p in everyone on e.PersonId equals p.Id
                     group e by new { e.RoundId, p.CompoundId } into g
                     select new { g.Key.RoundId, Id = g.Key.CompoundId!.Value, Count = g.LongCount() })

@@ -15,8 +15,8 @@ internal static class RegionFacts
     /// <param name="region">A region inside the caller's jurisdiction (checked by the caller).</param>
     public static async Task<UnitFacts> LoadAsync(FangkongDbContext db, string region, int length, DateOnly day, AreaCriteriaSettings settings, CancellationToken ct)
     {
-        var infections = await db.Cases.AsNoTracking()
-            .Where(c => c.RegionCode.StartsWith(region) && c.ReportedOn <= day && c.ConvertedFromCaseNo == null && c.Source != CaseSource.Import)
+        var infections = await db.Cases.AsNoTracking().NewLocalInfections()
+            .Where(c => c.RegionCode.StartsWith(region) && c.ReportedOn <= day)
             .GroupBy(c => c.RegionCode.Substring(0, length))
             .Select(g => new { Code = g.Key, Last = g.Max(c => c.ReportedOn) })
             .ToDictionaryAsync(x => x.Code, x => x.Last, StringComparer.Ordinal, ct);
@@ -60,11 +60,8 @@ internal static class RegionFacts
                 .ToListAsync(ct);
             lines = results.ToDictionary(r => (r.RoundId, r.Code), r => new RoundLine(r.Negative, r.Positive));
 
-            var swabbed = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere);
             var exemptions = await (
-                    from e in db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
-                    where EF.Parameter(roundIds).Contains(e.RoundId)
-                        && !swabbed.Any(s => s.RoundId == e.RoundId && s.PersonId == e.PersonId)
+                    from e in ExemptedNotSwabbed.In(db, roundIds)
                     join p in everyone on e.PersonId equals p.Id
                     group e by new { e.RoundId, Code = p.RegionCode.Substring(0, length) } into g
                     select new { g.Key.RoundId, g.Key.Code, Count = g.LongCount() })

@@ -6,7 +6,7 @@ namespace Fangkong.Supervision;
 
 /// <summary>
 /// The officials with findings in the caller's jurisdiction, most open + overdue first, cut to the
-/// top rows, for the dashboard; each links to their <see cref="OfficialRecord"/>. Counted by the
+/// top rows, for the dashboard; each links to their <c>Accountability.OfficialRecord</c>. Counted by the
 /// database per official; names and units come from the officials' records (also filtered).
 /// </summary>
 public static class OfficialsWithFindings

@@ -58,12 +58,10 @@ public static class RoundCoverage
         // From the maintained counts per code: the cost does not grow with the population.
         var residents = await Populations.BySubdivisionAsync(db, region, length, ct);
         // From the round's exemptions (few, often none), so that a round without any costs nothing here.
-        var swabbed = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere);
         var exempted = await (
-                from e in db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
-                where e.RoundId == round.Id
+                from e in ExemptedNotSwabbed.In(db, [round.Id])
                 join p in db.Persons.BypassJurisdiction(BypassReason.SwabsTakenAnywhere) on e.PersonId equals p.Id
-                where p.RegionCode.StartsWith(region) && !swabbed.Any(s => s.RoundId == round.Id && s.PersonId == e.PersonId)
+                where p.RegionCode.StartsWith(region)
                 group p by p.RegionCode.Substring(0, length) into g
                 select new { Code = g.Key, Count = g.LongCount() })
             .ToDictionaryAsync(x => x.Code, x => x.Count, ct);

@@ -32,7 +32,7 @@ public sealed class PublishedBulletin : IRegionScoped
         Text = text;
         TextEn = textEn;
         Figures = figures;
-        FiguresSha256 = Supervision.Findings.EvidenceFile.HashOf(System.Text.Encoding.UTF8.GetBytes(figures));
+        FiguresSha256 = Common.Sha256Hex.Of(System.Text.Encoding.UTF8.GetBytes(figures));
         PublishedBy = publishedBy;
         PublishedAt = publishedAt.ToUniversalTime();
         Correction = correction;

@@ -14,7 +14,7 @@ public enum LinkTarget
 /// <summary>How a link was learnt.</summary>
 public enum LinkSource
 {
-    /// <summary>From the epidemiological investigation (流调), later from its itinerary.</summary>
+    /// <summary>From the epidemiological investigation (流调), recorded by hand.</summary>
     Investigation,
 
     /// <summary>The case works at the place.</summary>
@@ -25,6 +25,9 @@ public enum LinkSource
 
     /// <summary>From an imported file.</summary>
     Import,
+
+    /// <summary>From a stop of the investigation's itinerary at a key place (<see cref="LinkItineraryPlaces"/>).</summary>
+    Itinerary,
 }
 
 /// <summary>

@@ -40,6 +40,11 @@ public static class RecordCaseLink
             return Error.Invalid("source", ErrorText.Of("error.cases.source-one-these", command.Source, ErrorText.Plain(string.Join("/", Enum.GetNames<LinkSource>().Select(n => n.ToLowerInvariant())))));
         }
 
+        if (source == LinkSource.Itinerary)
+        {
+            return Error.Invalid("source", "行程链接由流调行程生成，不能手工录入 (itinerary links come from the investigation's itinerary and cannot be recorded by hand).");
+        }
+
         var caseNo = command.CaseNo.Trim();
         var found = await db.Cases.AsNoTracking().Where(c => c.CaseNo == caseNo).Select(c => new { c.Id, c.RegionCode }).FirstOrDefaultAsync(ct);
         if (found is null)

@@ -62,6 +62,12 @@ public static class UpdateItinerary
             return updated.Error!;
         }
 
+        // Cluster detection learns the key places from the itinerary (ADR 0012) through the event's handler,
+        // whose links this same SaveChanges writes.
+        var stops = entries.Where(e => e.PlaceId is not null)
+            .Select(e => new ItineraryRecorded.PlaceStop(e.PlaceId!.Value, ChinaTime.DayOf(e.FromAt), ChinaTime.DayOf(e.ToAt)))
+            .ToList();
+        await db.PublishAsync(new ItineraryRecorded(c.Id, stops), ct);
         await db.SaveChangesAsync(ct);
         return await GetInvestigation.ViewAsync(db, investigation, c, now, ct);
     }

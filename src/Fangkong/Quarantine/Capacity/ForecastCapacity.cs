@@ -33,7 +33,7 @@ public static class ForecastCapacity
         var sites = await SiteOccupancy.ReadAsync(db, ct);
         var waiting = await WaitingList.ReadAsync(db, today, ct);
         var from = today.AddDays(-6);
-        var cases = await db.Cases.AsNoTracking().Where(c => c.ReportedOn >= from && c.ReportedOn <= today && c.Source != CaseSource.Import && c.ConvertedFromCaseNo == null)
+        var cases = await db.Cases.AsNoTracking().NewLocalInfections().Where(c => c.ReportedOn >= from && c.ReportedOn <= today)
             .Select(c => new { c.RegionCode, c.ReportedOn, c.Severity }).ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.IdentifiedOn >= from && c.IdentifiedOn <= today)
             .GroupBy(c => new { City = c.RegionCode.Substring(0, 4), c.Kind, c.QuarantinePlace })

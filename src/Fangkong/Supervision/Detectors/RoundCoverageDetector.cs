@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Data;
 using Fangkong.Supervision.Findings;
+using Fangkong.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Supervision.Detectors;
@@ -47,9 +48,7 @@ public sealed class RoundCoverageDetector : IFindingDetector
                 .Select(g => new { Region = g.Key, Count = g.Select(s => s.DocumentNumber).Distinct().LongCount() })
                 .ToDictionaryAsync(x => x.Region, x => x.Count, StringComparer.Ordinal, ct);
             var exempted = await (
-                    from e in system.RoundExemptions.AsNoTracking()
-                    where e.RoundId == round.Id
-                        && !system.Samples.Any(s => s.RoundId == round.Id && s.PersonId == e.PersonId && s.SampledAt <= deadline)
+                    from e in ExemptedNotSwabbed.In(system, [round.Id], swabbedBy: deadline)
                     group e by e.RegionCode into g
                     select new { Region = g.Key, Count = g.LongCount() })
                 .ToDictionaryAsync(x => x.Region, x => x.Count, StringComparer.Ordinal, ct);

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Fangkong.Access;
+using Fangkong.Common;
 
 namespace Fangkong.Supervision.Findings;
 
@@ -63,7 +63,7 @@ public sealed class EvidenceFile : IRegionScoped
 
     public string? Note { get; private set; }
 
-    public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content));
+    public static string HashOf(ReadOnlySpan<byte> content) => Sha256Hex.Of(content);
 }
 
 /// <summary>

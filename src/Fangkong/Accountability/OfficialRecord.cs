@@ -1,11 +1,10 @@
 using System.Globalization;
-using Fangkong.Accountability;
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Supervision.Findings;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fangkong.Supervision;
+namespace Fangkong.Accountability;
 
 /// <summary>
 /// One official's record over time (责任人记录): per China-time month, the findings raised against
