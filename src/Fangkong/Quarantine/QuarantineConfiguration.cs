@@ -102,6 +102,13 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasIndex(p => p.PersonId);
         builder.HasIndex(p => p.ContactId);
         builder.HasIndex(p => p.CaseId);
+
+        // One open placement per person (migration 0140): the database refuses a second one made by a concurrent run.
+        const string Open = "state IN ('Placed', 'CheckedIn')";
+        builder.HasIndex(p => p.ContactId, "ux_placements_open_contact").IsUnique().HasFilter($"contact_id IS NOT NULL AND {Open}");
+        builder.HasIndex(p => p.CaseId, "ux_placements_open_case").IsUnique().HasFilter($"case_id IS NOT NULL AND {Open}");
+        builder.HasIndex(p => p.PersonId, "ux_placements_open_pool_member").IsUnique()
+            .HasFilter($"kind = 'PositivePoolMember' AND person_id IS NOT NULL AND {Open}");
     }
 }
 
