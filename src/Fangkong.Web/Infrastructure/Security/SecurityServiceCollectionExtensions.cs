@@ -17,6 +17,9 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddFangkongSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+
+        // The certificate that encrypts the key ring at rest (ADR 0028), when the settings name one.
+        Passes.KeyRingCertificate.Configure(configuration[Passes.KeyRingCertificate.PathSetting], configuration[Passes.KeyRingCertificate.PasswordSetting]);
         var section = configuration.GetSection(SecurityOptions.Section);
         services.Configure<SecurityOptions>(section);
         services.AddSingleton<LoginThrottle>();
