@@ -7,44 +7,47 @@ using Spectre.Console;
 
 namespace Fangkong.Cli.Commands;
 
-/// <summary><c>fangkong persons import FILE.csv [--skip-invalid]</c>: bulk import of residents with a progress bar.</summary>
+/// <summary><c>fangkong persons import FILE.csv [--skip-invalid] [--encoding gbk]</c>: bulk import of residents with a progress bar.</summary>
 internal static class PersonsCommand
 {
     public static Command Create()
     {
         var file = new Argument<string>("file")
         {
-            Description = "UTF-8 CSV with the header id_number,name,sex,birth_date,phone,region_code,compound,building,unit,room,household_no "
+            Description = "CSV (UTF-8, or GBK with --encoding gbk) with the header id_number,name,sex,birth_date,phone,region_code,compound,building,unit,room,household_no "
                 + "(optional document_type, health_code; Chinese names such as 身份证号,姓名,性别 are accepted)",
         };
         var skipInvalid = new Option<bool>("--skip-invalid")
         {
             Description = "跳过错误行 Load the valid rows and report the invalid ones (default: refuse the whole file if any row is invalid)",
         };
-        var import = new Command("import", "导入人员 Import residents from a CSV file (re-importing a document updates it)") { file, skipInvalid };
-        import.SetAction(async (result, ct) =>
-        {
-            var settings = GlobalOptions.Settings(result);
-            await using var services = CliServices.Build(settings);
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
-
-            var db = scope.ServiceProvider.GetRequiredService<FangkongDbContext>();
-            var command = new ImportPersons.Command(result.GetValue(file)!, result.GetValue(skipInvalid));
-            var outcome = await RunWithProgressAsync(db, command, ct);
-            if (!outcome.IsSuccess)
-            {
-                AnsiConsole.MarkupLine("[red]导入失败 import refused:[/]");
-
-                // Plain output: one error per line, not re-wrapped, so that it can be grepped.
-                Console.WriteLine(outcome.Error!.Message);
-                return 1;
-            }
-
-            Print(outcome.Value!);
-            return 0;
-        });
+        var encoding = EncodingOption.Create();
+        var import = new Command("import", "导入人员 Import residents from a CSV file (re-importing a document updates it)") { file, skipInvalid, encoding };
+        import.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => ImportAsync(result, csv, result.GetValue(skipInvalid), ct), ct));
         return new Command("persons", "人员 Residents") { import };
+    }
+
+    private static async Task<int> ImportAsync(ParseResult result, string csv, bool skipInvalid, CancellationToken ct)
+    {
+        var settings = GlobalOptions.Settings(result);
+        await using var services = CliServices.Build(settings);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateIfEmbeddedAsync(ct);
+
+        var db = scope.ServiceProvider.GetRequiredService<FangkongDbContext>();
+        var command = new ImportPersons.Command(csv, skipInvalid);
+        var outcome = await RunWithProgressAsync(db, command, ct);
+        if (!outcome.IsSuccess)
+        {
+            AnsiConsole.MarkupLine("[red]导入失败 import refused:[/]");
+
+            // Plain output: one error per line, not re-wrapped, so that it can be grepped.
+            Console.WriteLine(outcome.Error!.Message);
+            return 1;
+        }
+
+        Print(outcome.Value!);
+        return 0;
     }
 
     // One pass: rows are validated and staged together; the bar follows the rows read.

@@ -21,10 +21,11 @@ internal static class QuarantineCommand
     private static Command SitesCommand()
     {
         var file = new Argument<FileInfo>("csv") { Description = "name,kind,region_code,address,latitude,longitude,staff,contact_name,contact_phone,sections,per_section,multi_rooms,multi_capacity,accessible_rooms" };
-        var import = new Command("import", "导入隔离点与医院 Import sites (all or nothing; sites already there are left as they are)") { file };
-        import.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
+        var encoding = EncodingOption.Create();
+        var import = new Command("import", "导入隔离点与医院 Import sites (all or nothing; sites already there are left as they are)") { file, encoding };
+        import.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!.FullName, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
-            var imported = await ImportSites.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(file)!.FullName, ct);
+            var imported = await ImportSites.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), csv, ct);
             if (!imported.IsSuccess)
             {
                 return CommandScope.Fail(imported.Error!.Message);
@@ -33,7 +34,7 @@ internal static class QuarantineCommand
             var s = imported.Value!;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Rows} 行 rows: {s.Created} 新增 created ({s.Spaces} 间/张 rooms or beds), {s.AlreadyThere} 已存在 already there"));
             return 0;
-        }, ct));
+        }, ct), ct));
         return new Command("sites", "隔离点与医院 Sites and hospitals") { import };
     }
 

@@ -51,12 +51,9 @@ public static class InvestigationApi
         checkins.MapPost("/", AddCheckInsAsync).WithName("AddCheckIns");
         checkins.MapPost("/import", ImportCheckInsAsync).WithName("ImportCheckIns");
 
-        var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
-            .AddEndpointFilter(RequireValidTokenAsync);
-        app.MapPost("/investigations/open-missing", OpenMissingFormAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
-            .AddEndpointFilter(RequireValidTokenAsync);
+        // The forms' antiforgery tokens are checked by UnsafeRequestGuard, as for every unsafe request.
+        var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription();
+        app.MapPost("/investigations/open-missing", OpenMissingFormAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription();
         forms.MapPost("/open", OpenFormAsync);
         forms.MapPost("/submit", SubmitFormAsync);
         forms.MapPost("/stops", AddStopFormAsync);
@@ -199,15 +196,6 @@ public static class InvestigationApi
     public static async Task<IResult> DismissFormAsync(
         long id, long candidateId, [FromForm(Name = "reason")] string? reason, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         Back(id, await DecideCandidate.DismissAsync(db, id, candidateId, reason, time.GetUtcNow(), ct), "dismissed");
-
-    /// <summary>
-    /// The antiforgery middleware only records its verdict; form binding enforces it, and the open
-    /// and submit forms bind nothing, so every form here checks the verdict itself.
-    /// </summary>
-    private static async ValueTask<object?> RequireValidTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
-            ? await next(context)
-            : TypedResults.Problem(detail: "表单已过期或来源无效，请刷新页面后重试 (the form's antiforgery token is missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
 
     private static IResult Back<T>(long id, Result<T> result, string done)
     {

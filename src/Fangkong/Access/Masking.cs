@@ -40,6 +40,37 @@ public static class Masking
         return string.Concat(value.AsSpan(0, keepStart), new string(Hidden, value.Length - keepStart - 4), value.AsSpan(value.Length - 4));
     }
 
+    /// <summary>
+    /// 王小明 -> 王**, 欧阳娜娜 -> 欧***, Li Wei -> L*****: the first character and one star for each
+    /// other one, for roles that need to tell rows apart but not who they are (inspectors' lists).
+    /// </summary>
+    public static string Name(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        // A surrogate pair (a rare CJK character outside the BMP) is one character, kept whole.
+        var first = char.IsHighSurrogate(value[0]) && value.Length > 1 ? 2 : 1;
+        var rest = new System.Globalization.StringInfo(value[first..]).LengthInTextElements;
+        return string.Concat(value.AsSpan(0, first), new string(Hidden, Math.Max(rest, 1)));
+    }
+
+    /// <summary>The name as <paramref name="jurisdiction"/> may see it in a list: whole for roles that see resident details, else masked.</summary>
+    public static string NameFor(string? value, Jurisdiction jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        return jurisdiction.SeesResidentDetails ? value ?? string.Empty : Name(value);
+    }
+
+    /// <summary>The identity number as <paramref name="jurisdiction"/> may see it: whole for roles that need it, else masked.</summary>
+    public static string IdNumberFor(string? value, Jurisdiction jurisdiction)
+    {
+        ArgumentNullException.ThrowIfNull(jurisdiction);
+        return jurisdiction.SeesFullIdentity ? value ?? string.Empty : IdNumber(value ?? string.Empty);
+    }
+
     /// <summary>13912345678 -> 139****5678.</summary>
     public static string Phone(string? value)
     {

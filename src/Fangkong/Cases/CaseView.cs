@@ -2,7 +2,10 @@ using Fangkong.Access;
 
 namespace Fangkong.Cases;
 
-/// <summary>A case as the caller may see it: the identity number masked unless the role needs it in full.</summary>
+/// <summary>
+/// A case as the caller may see it: the identity number masked unless the role needs it in full,
+/// the name masked (王*) for roles that see no resident details (inspectors).
+/// </summary>
 public sealed record CaseView(
     long Id,
     string CaseNo,
@@ -27,13 +30,12 @@ public sealed record CaseView(
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(jurisdiction);
         return new CaseView(
-            c.Id, c.CaseNo, c.PersonId, c.Name, Mask(c.IdNumber, jurisdiction), c.RegionCode, c.Type, c.Severity, c.ReportedSeverity, c.ReportedOn, c.Source,
+            c.Id, c.CaseNo, c.PersonId, Masking.NameFor(c.Name, jurisdiction), Mask(c.IdNumber, jurisdiction), c.RegionCode, c.Type, c.Severity, c.ReportedSeverity, c.ReportedOn, c.Source,
             c.ConvertedFromCaseNo, c.Outcome, c.OutcomeOn,
             withHistory ? c.SeverityHistory.OrderBy(s => s.ChangedOn).ThenBy(s => s.Id).Select(s => new SeverityStep(s.Severity, s.ChangedOn)).ToList() : null);
     }
 
-    internal static string Mask(string idNumber, Jurisdiction jurisdiction) =>
-        jurisdiction.SeesFullIdentity || idNumber.Length == 0 ? idNumber : Masking.IdNumber(idNumber);
+    internal static string Mask(string idNumber, Jurisdiction jurisdiction) => Masking.IdNumberFor(idNumber, jurisdiction);
 }
 
 /// <summary>A contact as the caller may see it, with its quarantine order.</summary>
@@ -57,7 +59,7 @@ public sealed record ContactView(
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(jurisdiction);
         return new ContactView(
-            c.Id, c.ContactNo, c.Kind, c.SourceCaseNo, c.SourceContactNo, c.Name, CaseView.Mask(c.IdNumber, jurisdiction), c.RegionCode, c.ExposureOn, c.IdentifiedOn,
+            c.Id, c.ContactNo, c.Kind, c.SourceCaseNo, c.SourceContactNo, Masking.NameFor(c.Name, jurisdiction), CaseView.Mask(c.IdNumber, jurisdiction), c.RegionCode, c.ExposureOn, c.IdentifiedOn,
             c.ReleasedOn, c.Order, c.QuarantineEndsOn);
     }
 }

@@ -54,7 +54,10 @@ public static class ListCases
         var text = query.Text?.Trim() ?? string.Empty;
         if (text.Length > 0)
         {
-            cases = cases.Where(c => c.CaseNo.StartsWith(text) || c.Name.StartsWith(text));
+            // A role that sees masked names searches by case number only: a name prefix would tell it who is a case.
+            cases = db.Jurisdiction.SeesResidentDetails
+                ? cases.Where(c => c.CaseNo.StartsWith(text) || c.Name.StartsWith(text))
+                : cases.Where(c => c.CaseNo.StartsWith(text));
         }
 
         var (number, size) = Page<CaseView>.Clamp(query.Page, query.PageSize);

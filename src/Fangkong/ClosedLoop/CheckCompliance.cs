@@ -75,7 +75,7 @@ public static class CheckCompliance
                 })
                 .ToList();
             return new MemberLine(
-                m.Member.Id, m.Member.PersonId, m.Name, full ? m.DocumentNumber : Masking.IdNumber(m.DocumentNumber), m.Member.Role, m.Member.Quarters,
+                m.Member.Id, m.Member.PersonId, Masking.NameFor(m.Name, db.Jurisdiction), full ? m.DocumentNumber : Masking.IdNumber(m.DocumentNumber), m.Member.Role, m.Member.Quarters,
                 m.Member.Schedule, slots);
         }).ToList();
 

@@ -19,8 +19,21 @@ public static class ListBreaches
                     select new { b, g.Name };
         var total = await query.CountAsync(ct);
         var rows = (await query.OrderByDescending(x => x.b.Day).ThenBy(x => x.b.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct))
-            .Select(x => new Row(x.b.Id, x.b.GroupId, x.Name, x.b.RegionCode, x.b.Kind, x.b.Day, x.b.Detail, x.b.RecordedAt))
+            .Select(x => new Row(x.b.Id, x.b.GroupId, x.Name, x.b.RegionCode, x.b.Kind, x.b.Day, DetailFor(x.b, db.Jurisdiction), x.b.RecordedAt))
             .ToList();
         return new Page<Row>(rows, number, size, total);
+    }
+
+    /// <summary>
+    /// A missed test's detail opens with the member's name ("王小明（…）… 未检测"): roles that see no
+    /// resident details (inspectors) read it masked (王**（…）…).
+    /// </summary>
+    internal static string DetailFor(ClosedLoopBreach breach, Access.Jurisdiction jurisdiction)
+    {
+        var detail = breach.Detail;
+        var end = detail.IndexOf('（', StringComparison.Ordinal);
+        return jurisdiction.SeesResidentDetails || breach.Kind != BreachKind.MissedTest || end <= 0
+            ? detail
+            : string.Concat(Access.Masking.Name(detail[..end]), detail.AsSpan(end));
     }
 }

@@ -304,6 +304,8 @@ public sealed class FangkongDbContext(
     /// A line that records no change goes to the background writer when the host has one. It is
     /// written here, at once, inside a caller's transaction (all or nothing with it), when tracked
     /// changes are pending (the old behaviour saved them too), or when the writer has stopped.
+    /// Pending changes saved with it go through <see cref="SaveChangesAsync(bool, CancellationToken)"/>:
+    /// jurisdiction-checked and audited like any other save, never written unseen.
     /// </summary>
     private async Task AppendReadLineAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
@@ -314,6 +316,6 @@ public sealed class FangkongDbContext(
         }
 
         AuditLog.Add(entry);
-        await base.SaveChangesAsync(true, cancellationToken);
+        await SaveChangesAsync(true, cancellationToken);
     }
 }

@@ -47,7 +47,8 @@ public static class PassKeyProtection
                 options.UseNpgsql(connection);
             }
         });
-        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<DataProtectionKeysContext>();
+        services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToDbContext<DataProtectionKeysContext>()
+            .ProtectKeysWithCertificate(KeyRingCertificate.Current());
         // Lives as long as the process: the protector and its cached key ring are used on every approval.
         var built = services.BuildServiceProvider();
         return built.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);

@@ -108,6 +108,13 @@ internal sealed class PlacementConfiguration : IEntityTypeConfiguration<Placemen
         builder.HasOne<Placement>().WithMany().HasForeignKey(e => e.DependantOfPlacementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Placement>().WithMany().HasForeignKey(e => e.PreviousPlacementId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AllocationRun>().WithMany().HasForeignKey(e => e.AllocationRunId).OnDelete(DeleteBehavior.Restrict);
+
+        // One open placement per person (migration 0140): the database refuses a second one made by a concurrent run.
+        const string Open = "state IN ('Placed', 'CheckedIn')";
+        builder.HasIndex(p => p.ContactId, "ux_placements_open_contact").IsUnique().HasFilter($"contact_id IS NOT NULL AND {Open}");
+        builder.HasIndex(p => p.CaseId, "ux_placements_open_case").IsUnique().HasFilter($"case_id IS NOT NULL AND {Open}");
+        builder.HasIndex(p => p.PersonId, "ux_placements_open_pool_member").IsUnique()
+            .HasFilter($"kind = 'PositivePoolMember' AND person_id IS NOT NULL AND {Open}");
     }
 }
 

@@ -63,7 +63,8 @@ public static class ExemptPeople
         for (var i = 0; i < parsed.Count; i++)
         {
             var item = parsed[i];
-            var text = items[i].IdNumber?.Trim() ?? string.Empty;
+            // A masked role typed the full number: the answer does not confirm it back in full.
+            var text = Access.Masking.IdNumberFor(items[i].IdNumber?.Trim(), db.Jurisdiction);
             if (item.Error is { } error)
             {
                 results.Add(new ItemResult(i, text, Outcome.Refused, null, error));

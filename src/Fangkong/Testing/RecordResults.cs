@@ -16,7 +16,13 @@ namespace Fangkong.Testing;
 public static class RecordResults
 {
     public const int MaxBatch = 10_000;
-    public const double MaxCt = 45;
+
+    /// <summary>
+    /// One bound for Ct everywhere (issue 14's domain, 0–50): lab results, stay tests and release
+    /// tests all take <see cref="Common.Input.InputNumbers.CtMax"/>. 45 refused real values of
+    /// 50-cycle kits while the other inputs took them.
+    /// </summary>
+    public const double MaxCt = Common.Input.InputNumbers.CtMax;
 
     /// <summary>One result; <paramref name="Line"/> numbers it in the file or the request for error messages.</summary>
     public sealed record Row(long Line, string TubeBarcode, string Result, [Range(0, MaxCt)] double? CtN, [Range(0, MaxCt)] double? CtOrf, [Happened] DateTimeOffset? ReportedAt, string Lab);

@@ -112,7 +112,7 @@ public sealed class TestingFlowTests
                 new(2, "N-1", "negative", null, null, null, "实验室"),
                 new(3, "NOPE", "negative", null, null, null, "实验室"),
                 new(4, "N-2", "maybe", null, null, null, "实验室"),
-                new(5, "N-2", "negative", 50, null, null, "实验室"),
+                new(5, "N-2", "negative", 50.5, null, null, "实验室"),
             ]);
             var message = refused.Error!.Message;
             message.ShouldContain("line 3): 未知试管 NOPE (unknown tube NOPE)");
@@ -129,6 +129,12 @@ public sealed class TestingFlowTests
         await using (var lab = database.NewContext(Lab))
         {
             (await RecordResults.HandleAsync(lab, TimeProvider.System, [new(1, "N-1", "negative", null, null, null, "实验室")])).Value!.Results.ShouldBe(1);
+        }
+
+        // Ct has one bound everywhere, 0–50 (InputNumbers.CtMax): a 50-cycle kit's 47 is a result, not a typing error.
+        await using (var lab = database.NewContext(Lab))
+        {
+            (await RecordResults.HandleAsync(lab, TimeProvider.System, [new(1, "N-2", "negative", 47, 47, null, "实验室")])).Value!.Results.ShouldBe(1);
         }
 
         await using (var lab = database.NewContext(Lab))

@@ -18,6 +18,8 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddFangkongSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // The certificate that encrypts the key ring at rest (ADR 0028), when the settings name one.
+        Passes.KeyRingCertificate.Configure(configuration[Passes.KeyRingCertificate.PathSetting], configuration[Passes.KeyRingCertificate.PasswordSetting]);
         services.AddSettings<SecurityOptions>(configuration, SecurityOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<PasswordSignIn>();

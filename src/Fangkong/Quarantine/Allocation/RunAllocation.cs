@@ -16,6 +16,9 @@ public static class RunAllocation
 {
     public const string AuditAction = "allocate";
 
+    internal const string AlreadyPlaced =
+        "有人员已由另一次分配安置，本次分配未保存，请重新分配 (someone was placed by another allocation run meanwhile; nothing was saved; run the allocation again).";
+
     public sealed record Outcome(long RunId, int Waiting, int Placed, int Unplaced, string Summary, double Seconds, IReadOnlyList<(WaitingPerson Person, string Reason)> Left)
     {
         /// <summary>Where the time went: reading, assigning in memory, writing (with the commit).</summary>
@@ -49,6 +52,13 @@ public static class RunAllocation
         {
             await transaction.RollbackAsync(ct);
             return Error.Conflict(conflict.Message);
+        }
+        catch (System.Data.Common.DbException e) when (Data.Concurrency.UniqueViolation.KeyOf(e) is not null)
+        {
+            // Another run (the API's or the background job's) placed one of these people after this
+            // run read who waits: the open-placement key (migration 0140) refused the second placement.
+            await transaction.RollbackAsync(ct);
+            return Error.Conflict(AlreadyPlaced);
         }
 
         run.Finish(input.Waiting.Count, outcome.Placed.Count, outcome.Unplaced.Count, outcome.Summary, time.GetUtcNow());

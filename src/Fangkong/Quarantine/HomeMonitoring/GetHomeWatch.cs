@@ -42,9 +42,10 @@ public static class GetHomeWatch
         await db.AuditReadAsync(nameof(HomeWatch), id.ToString(System.Globalization.CultureInfo.InvariantCulture), w.RegionCode, ct);
         var full = db.Jurisdiction.SeesFullIdentity;
         return new View(
-            w.Id, w.Kind, w.Name, full ? w.IdNumber : Masking.IdNumber(w.IdNumber), full ? w.Phone ?? string.Empty : Masking.Phone(w.Phone), w.RegionCode,
+            w.Id, w.Kind, Masking.NameFor(w.Name, db.Jurisdiction), full ? w.IdNumber : Masking.IdNumber(w.IdNumber),
+            !db.Jurisdiction.SeesResidentDetails ? string.Empty : full ? w.Phone ?? string.Empty : Masking.Phone(w.Phone), w.RegionCode,
             w.ContactNo, w.CaseNo, w.StartsOn, w.EndsOn,
-            [.. checkIns.Select(c => new CheckInRow(c.Day, w.DayNumber(c.Day), c.Temperature, c.Symptoms, c.Fever, c.Abnormal, c.RecordedAt, c.RecordedBy))],
+            [.. checkIns.Select(c => new CheckInRow(c.Day, w.DayNumber(c.Day), c.Temperature, db.Jurisdiction.SeesResidentDetails ? c.Symptoms : null, c.Fever, c.Abnormal, c.RecordedAt, c.RecordedBy))],
             missing,
             [.. breaches.Select(b => RecordBreach.View(b, settings.BreachReportDeadline, alreadyRecorded: false))]);
     }

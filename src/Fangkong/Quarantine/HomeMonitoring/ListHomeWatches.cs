@@ -64,12 +64,16 @@ public static class ListHomeWatches
         var breaches = await db.HomeBreaches.AsNoTracking().Where(b => EF.Parameter(ids).Contains(b.WatchId))
             .GroupBy(b => b.WatchId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var full = db.Jurisdiction.SeesFullIdentity;
+
+        // Inspectors count check-ins and breaches: a masked name, no phone and no symptoms (least data, issue 14).
+        var details = db.Jurisdiction.SeesResidentDetails;
         var rows = page.Select(w =>
         {
             checkIns.TryGetValue(w.Id, out var c);
             return new Row(
-                w.Id, w.Kind, w.Name, full ? w.IdNumber : Masking.IdNumber(w.IdNumber), full ? w.Phone ?? string.Empty : Masking.Phone(w.Phone), w.RegionCode,
-                w.ContactNo, w.CaseNo, w.StartsOn, w.EndsOn, w.DayNumber(day), c is not null, c?.Temperature, c?.Symptoms, c?.Abnormal ?? false,
+                w.Id, w.Kind, Masking.NameFor(w.Name, db.Jurisdiction), full ? w.IdNumber : Masking.IdNumber(w.IdNumber),
+                !details ? string.Empty : full ? w.Phone ?? string.Empty : Masking.Phone(w.Phone), w.RegionCode,
+                w.ContactNo, w.CaseNo, w.StartsOn, w.EndsOn, w.DayNumber(day), c is not null, c?.Temperature, details ? c?.Symptoms : null, c?.Abnormal ?? false,
                 breaches.GetValueOrDefault(w.Id));
         }).ToList();
         if (ids.Count > 0)

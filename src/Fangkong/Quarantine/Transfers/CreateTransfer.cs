@@ -15,7 +15,16 @@ public static class CreateTransfer
     public sealed record Command(
         string? IdNumber, long? PlacementId, long? SiteId, string? SiteName, string? SiteRegionCode, DateTimeOffset? IdentifiedAt, string? FromAddress);
 
-    public sealed record Created(long Id, string Name, string RegionCode, string SiteName, bool CrossCity, bool AlreadyOpen);
+    /// <summary>
+    /// The transfer as the caller may see it: a role that sees masked numbers gets the masked
+    /// number and a masked name, so typing a full number does not confirm whose it is.
+    /// </summary>
+    public sealed record Created(long Id, string Name, string IdNumber, string RegionCode, string SiteName, bool CrossCity, bool AlreadyOpen)
+    {
+        internal static Created Of(TransferTask task, Access.Jurisdiction caller, bool alreadyOpen) => new(
+            task.Id, caller.SeesFullIdentity ? task.Name : Access.Masking.Name(task.Name), Access.Masking.IdNumberFor(task.IdNumber, caller),
+            task.RegionCode, task.SiteName, task.CrossCity, alreadyOpen);
+    }
 
     public static async Task<Result<Created>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
     {
@@ -56,7 +65,7 @@ public static class CreateTransfer
             .FirstOrDefaultAsync(t => t.IdNumber == person.DocumentNumber && t.State != TransferState.CheckedIn && t.State != TransferState.Cancelled, ct);
         if (open is not null)
         {
-            return new Created(open.Id, open.Name, open.RegionCode, open.SiteName, open.CrossCity, AlreadyOpen: true);
+            return Created.Of(open, db.Jurisdiction, alreadyOpen: true);
         }
 
         var from = command.FromAddress?.Trim();
@@ -75,7 +84,7 @@ public static class CreateTransfer
             command.SiteId, siteName, siteRegion, identified, db.Jurisdiction.UserName, now);
         db.TransferTasks.Add(task);
         await db.SaveChangesAsync(ct);
-        return new Created(task.Id, task.Name, task.RegionCode, task.SiteName, task.CrossCity, AlreadyOpen: false);
+        return Created.Of(task, db.Jurisdiction, alreadyOpen: false);
     }
 
     /// <summary>The home as a crew reads it: community, compound, building, unit, room.</summary>
