@@ -61,7 +61,15 @@ public static class DetectorWorld
     public static async Task AddTransferAsync(FangkongDbContext db, int sequence, DateTimeOffset identified, DateTimeOffset checkedIn)
     {
         var task = new TransferTask(null, null, IdNumber(sequence), "转运" + sequence, Community, null, "吉源社区1号楼", null, "北山方舱医院", "220204", identified, "system", identified);
-        task.Dispatch(1, checkedIn.AddHours(-2)).ShouldBeNull();
+
+        // A real batch: transfer_tasks.batch_id is a foreign key (ADR 0025).
+        var vehicle = new Vehicle("吉B0000" + sequence, 4, "司机 王师傅", County);
+        db.Vehicles.Add(vehicle);
+        await db.SaveChangesAsync();
+        var batch = new TransferBatch(vehicle.Id, County, null, "北山方舱医院", 1, "system", checkedIn.AddHours(-2));
+        db.TransferBatches.Add(batch);
+        await db.SaveChangesAsync();
+        task.Dispatch(batch.Id, checkedIn.AddHours(-2)).ShouldBeNull();
         task.PickUp(checkedIn.AddHours(-1));
         task.Arrive(checkedIn.AddMinutes(-10));
         task.CheckIn(checkedIn).ShouldBeNull();

@@ -1,5 +1,6 @@
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Fangkong.IntegrationTests.Data.Schema;
 
@@ -8,7 +9,7 @@ namespace Fangkong.IntegrationTests.Data.Schema;
 /// tables, columns (type, length, nullability), primary keys, indexes, unique indexes and
 /// foreign keys (docs/decisions/0025-schema-drift-and-foreign-keys.md).
 /// </summary>
-public sealed class SchemaDriftTests
+public sealed class SchemaDriftTests(ITestOutputHelper output)
 {
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Schema_AfterAllMigrations_MatchesTheModel(DatabaseProvider provider)
@@ -38,6 +39,8 @@ public sealed class SchemaDriftTests
 
         var differences = await SchemaDrift.FindAsync(db);
 
+        // The message the drift test gives for this schema, for a reader of the test log.
+        output.WriteLine(Report(provider, differences));
         var integer = provider == DatabaseProvider.Sqlite ? "INTEGER" : "integer";
         differences.ShouldContain("home_check_ins.recorded_by: model says NOT NULL, database says NULL", Report(provider, differences));
         differences.ShouldContain("home_check_ins.symptoms: model says NULL, database says NOT NULL");
