@@ -59,7 +59,7 @@ public sealed class LineListImportTests
             Header,
             $"JL-001,张伟,{zhang},220204003001,confirmed,mild,2022-03-20,,,",
             "JL-002,李娜,,220204003000,asymptomatic,,2022-03-20,,,");
-        var time = new FixedTime(new DateTimeOffset(2022, 3, 23, 2, 0, 0, TimeSpan.Zero));
+        var time = Clocks.At(new DateTimeOffset(2022, 3, 23, 2, 0, 0, TimeSpan.Zero));
         await using (var db = database.NewContext())
         {
             (await ImportCases.HandleAsync(db, time, first)).Value.ShouldBe(new ImportCases.Imported(2, 2, 0, 0));
@@ -129,11 +129,5 @@ public sealed class LineListImportTests
 
         await using var check = database.NewContext();
         (await check.Cases.CountAsync()).ShouldBe(0);
-    }
-
-    /// <summary>A clock stopped at one instant.</summary>
-    public sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

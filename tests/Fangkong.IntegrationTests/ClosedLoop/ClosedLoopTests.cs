@@ -94,11 +94,11 @@ public sealed class ClosedLoopTests
         dueNextDay.Due.ShouldBe(2);
 
         // At 10:00 of the next day neither has been swabbed, but the day is not over: nothing is missed yet.
-        var morning = FixedTime.NoonOf(Day.AddDays(1)).GetUtcNow().AddHours(-2);
+        var morning = Clocks.NoonInChina(Day.AddDays(1)).GetUtcNow().AddHours(-2);
         var open = (await CheckCompliance.HandleAsync(db, group, Day.AddDays(1), audit: false, asOf: morning)).Value!;
         (open.Due, open.Missed).ShouldBe((2, 0));
-        (await DetectBreaches.HandleAsync(db, FixedTime.NoonOf(Day.AddDays(1)), Day.AddDays(1))).Value!.MissedTests.ShouldBe(0);
-        (await DetectBreaches.HandleAsync(db, FixedTime.NoonOf(Day.AddDays(2)), Day.AddDays(1))).Value!.MissedTests.ShouldBe(2);
+        (await DetectBreaches.HandleAsync(db, Clocks.NoonInChina(Day.AddDays(1)), Day.AddDays(1))).Value!.MissedTests.ShouldBe(0);
+        (await DetectBreaches.HandleAsync(db, Clocks.NoonInChina(Day.AddDays(2)), Day.AddDays(1))).Value!.MissedTests.ShouldBe(2);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -125,7 +125,7 @@ public sealed class ClosedLoopTests
     private static async Task<long> GroupAsync(TestDatabase database, ClosedLoopWorld world)
     {
         await using var db = database.NewContext(CountyWorker);
-        var created = await CreateGroup.HandleAsync(db, FixedTime.NoonOf(Day), new CreateGroup.Command(null, world.Unit, null));
+        var created = await CreateGroup.HandleAsync(db, Clocks.NoonInChina(Day), new CreateGroup.Command(null, world.Unit, null));
         created.IsSuccess.ShouldBeTrue(created.Error?.Message);
         return created.Value!.Id;
     }

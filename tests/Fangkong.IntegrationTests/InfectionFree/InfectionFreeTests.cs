@@ -16,7 +16,7 @@ namespace Fangkong.IntegrationTests.InfectionFree;
 public sealed class InfectionFreeTests
 {
     private static readonly DateOnly Day = CriteriaWorld.Day;
-    private static readonly TimeProvider Today = FixedTime.NoonOf(Day);
+    private static readonly TimeProvider Today = Clocks.NoonInChina(Day);
     private static readonly Jurisdiction Community = new("community", WebTestData.Community, false);
     private static readonly Jurisdiction Township = new("dadong", WebTestData.Street, false);
     private static readonly Jurisdiction County = new("county", WebTestData.County, false);
@@ -93,7 +93,7 @@ public sealed class InfectionFreeTests
         await using var community = database.NewContext(Community);
 
         var refused = await LabelSteps.ApplyAsync(community, Today, new LabelSteps.Apply("Compound", world.CompoundA, null));
-        var nextDay = await LabelSteps.ApplyAsync(community, FixedTime.NoonOf(Day.AddDays(1)), new LabelSteps.Apply("Compound", world.CompoundA, null));
+        var nextDay = await LabelSteps.ApplyAsync(community, Clocks.NoonInChina(Day.AddDays(1)), new LabelSteps.Apply("Compound", world.CompoundA, null));
 
         (refused.Error!.Field, refused.Error.Kind).ShouldBe(("criteria", ErrorKind.Invalid));
         refused.Error.Message.ShouldContain("2022-04-07");
@@ -115,7 +115,7 @@ public sealed class InfectionFreeTests
         // Three days later the round of day -1 is out of the 2-day window.
         await using (var township = database.NewContext(Township))
         {
-            var late = await LabelSteps.ReviewAsync(township, FixedTime.NoonOf(Day.AddDays(2)), id);
+            var late = await LabelSteps.ReviewAsync(township, Clocks.NoonInChina(Day.AddDays(2)), id);
             late.Error!.Field.ShouldBe("criteria");
             late.Error.Message.ShouldContain("全员核酸");
             (await LabelSteps.ReviewAsync(township, Today, id)).IsSuccess.ShouldBeTrue();

@@ -2,6 +2,7 @@ using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.Persons;
 using Fangkong.Regions;
+using Fangkong.Tests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -82,12 +83,11 @@ public static class WebTestData
         }
     }
 
-    /// <summary>A valid resident ID: county code of the region, birth date, sequence (odd = male), check character.</summary>
-    public static string IdNumberFor(string region, string birth, int sequence)
-    {
-        var first17 = $"{region[..6]}{birth}{sequence:D3}";
-        return first17 + IdNumber.CheckCharacter(first17);
-    }
+    /// <summary>
+    /// A valid resident ID: county code of the region, birth date, sequence (odd = male), and a check
+    /// character computed independently of the product (<see cref="TestIdNumbers"/>).
+    /// </summary>
+    public static string IdNumberFor(string region, string birth, int sequence) => TestIdNumbers.For(region, birth, sequence);
 
     private static Person NewPerson(string name, string region, string birth, int sequence, Sex sex, string phone) =>
         new(DocumentType.ResidentId, IdNumberFor(region, birth, sequence), name, region)

@@ -4,6 +4,7 @@ using Fangkong.Data;
 using Fangkong.Persons;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Regions;
+using Fangkong.Tests;
 
 namespace Fangkong.IntegrationTests.Persons;
 
@@ -13,11 +14,7 @@ internal static class PersonFiles
     public const string Header = "id_number,name,sex,birth_date,phone,region_code,compound,building,unit,room,household_no";
 
     /// <summary>A valid resident ID of 船营区 for a birth date and a sequence (odd = male).</summary>
-    public static string Id(string birth, int sequence)
-    {
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"220204{birth}{sequence:D3}");
-        return first17 + IdNumber.CheckCharacter(first17);
-    }
+    public static string Id(string birth, int sequence) => TestIdNumbers.For("220204", birth, sequence);
 
     public static async Task SeedRegionsAsync(FangkongDbContext db)
     {

@@ -18,7 +18,7 @@ internal sealed class AllocationWorld(FangkongDbContext db)
 
     public static readonly DateOnly Today = new(2022, 3, 20);
 
-    public static readonly TimeProvider Clock = new Fangkong.IntegrationTests.Cases.LineListImportTests.FixedTime(Now);
+    public static readonly TimeProvider Clock = Clocks.At(Now);
 
     private int _sequence;
 

@@ -5,6 +5,7 @@ using Fangkong.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Fangkong.IntegrationTests.Security;
 
@@ -64,7 +65,7 @@ public sealed class SessionEndTests
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ABusySession_EndsTwelveHoursAfterSignIn_ThoughEveryRequestRenewsIt(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await SecurityHost.StartAsync(provider, services: s => UseClock(s, clock));
         var (client, _, _) = await host.SignedInAsync("county");
 
@@ -82,7 +83,7 @@ public sealed class SessionEndTests
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task AnIdleSession_EndsAfterTwoHours(DatabaseProvider provider)
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await SecurityHost.StartAsync(provider, services: s => UseClock(s, clock));
         var (client, _, _) = await host.SignedInAsync("county");
         clock.Advance(TimeSpan.FromMinutes(110));
@@ -105,16 +106,6 @@ public sealed class SessionEndTests
         (await client.GetAsync("/api/v1/me")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static void UseClock(IServiceCollection services, ManualClock clock) =>
+    private static void UseClock(IServiceCollection services, FakeTimeProvider clock) =>
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, o => o.TimeProvider = clock);
-
-    /// <summary>The sessions' clock, moved by the test.</summary>
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = DateTimeOffset.UtcNow;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

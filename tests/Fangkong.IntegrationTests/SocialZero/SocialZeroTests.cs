@@ -45,7 +45,7 @@ public sealed class SocialZeroTests
 
         await using (var db = database.NewContext(new Jurisdiction("investigator", WebTestData.County, true)))
         {
-            var imported = await ImportCases.HandleAsync(db, FixedTime.NoonOf(Day), TempCsv.Write(
+            var imported = await ImportCases.HandleAsync(db, Clocks.NoonInChina(Day), TempCsv.Write(
                 CsvHeaders.LineList,
                 $"C-1,张伟,{Contact},{WebTestData.Community},asymptomatic,,2022-04-08,,,",
                 $"C-2,李娜,{SameDayContact},{WebTestData.Community},asymptomatic,,2022-04-08,,,",
@@ -82,7 +82,7 @@ public sealed class SocialZeroTests
 
         await using (var db = database.NewContext(new Jurisdiction("investigator", WebTestData.County, true)))
         {
-            var imported = await ImportCases.HandleAsync(db, FixedTime.NoonOf(Day), TempCsv.Write(
+            var imported = await ImportCases.HandleAsync(db, Clocks.NoonInChina(Day), TempCsv.Write(
                 CsvHeaders.LineList,
                 $"C-9,孙七,{elsewhere},{WebTestData.Community},asymptomatic,,2022-04-08,,,"));
             imported.IsSuccess.ShouldBeTrue(imported.Error?.Message);
@@ -121,7 +121,7 @@ public sealed class SocialZeroTests
 
         await using (var db = database.NewContext())
         {
-            (await ImportCases.HandleAsync(db, FixedTime.NoonOf(Day), TempCsv.Write(
+            (await ImportCases.HandleAsync(db, Clocks.NoonInChina(Day), TempCsv.Write(
                 CsvHeaders.LineList,
                 $"S-1,赵一,{inside},{WebTestData.Community},asymptomatic,,2022-04-08,,,",
                 $"S-2,钱二,{sealedToday},{WebTestData.OtherCommunity},asymptomatic,,2022-04-08,,,"))).IsSuccess.ShouldBeTrue();

@@ -26,25 +26,25 @@ public sealed class OfficialRecordTests
         var onTime = await world.RaiseComplaintAsync("门岗无人值守");
         var late = await world.RaiseComplaintAsync("未查验通行证");
         var deadline = (await world.FindingAsync(onTime)).Deadline;
-        world.Time.Now = deadline.AddMinutes(-1);
+        world.Time.SetUtcNow(deadline.AddMinutes(-1));
         await FindingTests.RectifyAsync(world, onTime);
-        world.Time.Now = deadline.AddMinutes(1);
+        world.Time.SetUtcNow(deadline.AddMinutes(1));
         await FindingTests.RectifyAsync(world, late);
-        world.Time.Now = deadline.AddDays(1);
+        world.Time.SetUtcNow(deadline.AddDays(1));
         await VerifyAsync(world, onTime, review);
-        world.Time.Now = AprilLastMinute;
+        world.Time.SetUtcNow(AprilLastMinute);
         await world.RaiseComplaintAsync("四月最后一分钟");
-        world.Time.Now = MayFirst;
+        world.Time.SetUtcNow(MayFirst);
         await world.RaiseComplaintAsync("五月第一分钟");
         await RaiseForCountyOfficialAsync(world);
-        world.Time.Now = new DateTimeOffset(2022, 5, 3, 2, 0, 0, TimeSpan.Zero);
+        world.Time.SetUtcNow(new DateTimeOffset(2022, 5, 3, 2, 0, 0, TimeSpan.Zero));
         await using (var system = world.Context())
         {
             (await EscalateOverdue.HandleAsync(system, world.Time)).Escalated.ShouldBe(3); // the two overdue ones, and the county official's
         }
 
         await VerifyAsync(world, late, review);
-        world.Time.Now = new DateTimeOffset(2022, 5, 10, 2, 0, 0, TimeSpan.Zero);
+        world.Time.SetUtcNow(new DateTimeOffset(2022, 5, 10, 2, 0, 0, TimeSpan.Zero));
 
         await using var db = world.Context(SupervisionWorld.Inspector);
         var view = (await OfficialRecord.HandleAsync(db, world.Time, world.CommunityOfficial)).Value!;
@@ -67,7 +67,7 @@ public sealed class OfficialRecordTests
     {
         await using var world = await SupervisionWorld.CreateAsync(provider);
         await world.RaiseComplaintAsync();
-        world.Time.Now = new DateTimeOffset(2022, 6, 1, 2, 0, 0, TimeSpan.Zero); // decisions are not dated in the future
+        world.Time.SetUtcNow(new DateTimeOffset(2022, 6, 1, 2, 0, 0, TimeSpan.Zero)); // decisions are not dated in the future
         var later = await CaseAsync(world, "吉源社区居委会", ["免职"], new DateOnly(2022, 5, 20));
         var earlier = await CaseAsync(world, "吉源社区居委会", ["诫勉", "通报"], new DateOnly(2022, 4, 20));
         await CaseAsync(world, "别的单位", ["记过"], new DateOnly(2022, 4, 21)); // same name, another unit: someone else

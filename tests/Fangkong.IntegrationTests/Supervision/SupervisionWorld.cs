@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Fangkong.IntegrationTests.Supervision;
 
@@ -23,7 +24,7 @@ public sealed class SupervisionWorld : IAsyncDisposable
 
     public required TestDatabase Database { get; init; }
 
-    public required MutableTime Time { get; init; }
+    public required FakeTimeProvider Time { get; init; }
 
     public long CommunityUnit { get; private set; }
 
@@ -58,7 +59,7 @@ public sealed class SupervisionWorld : IAsyncDisposable
     public static async Task<SupervisionWorld> CreateAsync(DatabaseProvider provider, bool users = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        var world = new SupervisionWorld { Database = database, Time = new MutableTime(Start) };
+        var world = new SupervisionWorld { Database = database, Time = Clocks.At(Start) };
         await world.SeedAsync(users);
         return world;
     }
@@ -148,14 +149,4 @@ public sealed class SupervisionWorld : IAsyncDisposable
         await using var db = Context();
         return await db.Findings.AsNoTracking().SingleAsync(f => f.Id == id);
     }
-}
-
-/// <summary>A clock the test moves.</summary>
-public sealed class MutableTime(DateTimeOffset start) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = start;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
 }

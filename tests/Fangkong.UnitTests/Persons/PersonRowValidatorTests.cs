@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fangkong.Access;
 using Fangkong.Persons;
+using Fangkong.Tests;
 
 namespace Fangkong.UnitTests.Persons;
 
@@ -9,11 +10,7 @@ public sealed class PersonRowValidatorTests
     private const string Header = "id_number,name,sex,birth_date,phone,region_code,compound,building,unit,room,household_no";
     private static readonly HashSet<string> Regions = ["220204003001", "220204003"];
 
-    private static string Id(string birth, int sequence)
-    {
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"220204{birth}{sequence:D3}");
-        return first17 + IdNumber.CheckCharacter(first17);
-    }
+    private static string Id(string birth, int sequence) => TestIdNumbers.For("220204", birth, sequence);
 
     private static (List<PersonRow> Rows, List<ImportError> Errors) Check(string csv, Jurisdiction? jurisdiction = null)
     {
