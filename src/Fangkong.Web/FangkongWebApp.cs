@@ -107,7 +107,6 @@ public static class FangkongWebApp
         services.AddHostedService<QuarantineAllocationService>();
         services.AddAntiforgery();
         services.AddMemoryCache();
-        services.AddSingleton<UploadReports>();
         services.AddSingleton<Fangkong.Persons.NumberSearchLimiter>();
         AntigenFormEndpoints.AddRateLimits(services);
     }
@@ -170,9 +169,7 @@ public static class FangkongWebApp
         // The pages' form posts: the same input guard as the API.
         var forms = app.MapGroup(string.Empty).AddInputGuard();
         AccountEndpoints.Map(forms);
-        TestingFormEndpoints.Map(forms);
         AntigenFormEndpoints.Map(forms);
-        CasesFormEndpoints.Map(forms);
         PassFormEndpoints.Map(forms);
         QuarantineFormEndpoints.Map(forms);
         TransferFormEndpoints.Map(forms);

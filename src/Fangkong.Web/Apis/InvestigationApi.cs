@@ -133,34 +133,8 @@ public static class InvestigationApi
     }
 
     public static async Task<Results<Ok<ImportCheckIns.Imported>, ValidationProblem, ProblemHttpResult>> ImportCheckInsAsync(
-        IFormFile? file, string? encoding, FangkongDbContext db, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return Result<ImportCheckIns.Imported>.Fail(Error.Invalid("file", "请选择 CSV 文件 (choose a CSV file).")).ToHttp();
-        }
-
-        var source = CsvEncodings.Parse(encoding);
-        if (!source.IsSuccess)
-        {
-            return Result<ImportCheckIns.Imported>.Fail(source.Error!).ToHttp();
-        }
-
-        var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
-        try
-        {
-            await using (var target = File.Create(path))
-            {
-                await file.CopyToAsync(target, ct);
-            }
-
-            return (await CsvEncodings.WithUtf8FileAsync(path, source.Value, p => ImportCheckIns.HandleAsync(db, p, ct), ct)).ToHttp();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+        IFormFile? file, string? encoding, FangkongDbContext db, CancellationToken ct) =>
+        (await UploadedCsv.ImportAsync(file, encoding, p => ImportCheckIns.HandleAsync(db, p, ct), ct)).ToHttp();
 
     public static async Task<IResult> OpenMissingFormAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct)
     {
