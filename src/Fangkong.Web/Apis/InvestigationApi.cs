@@ -51,18 +51,6 @@ public static class InvestigationApi
         var checkins = api.MapGroup("/checkins").RequireAuthorization(Permissions.ManageCases);
         checkins.MapPost("/", AddCheckInsAsync).WithName("AddCheckIns");
         checkins.MapPost("/import", ImportCheckInsAsync).WithName("ImportCheckIns");
-
-        var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
-            .AddEndpointFilter(RequireValidTokenAsync);
-        app.MapPost("/investigations/open-missing", OpenMissingFormAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription()
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
-            .AddEndpointFilter(RequireValidTokenAsync);
-        forms.MapPost("/open", OpenFormAsync);
-        forms.MapPost("/submit", SubmitFormAsync);
-        forms.MapPost("/stops", AddStopFormAsync);
-        forms.MapPost("/candidates/{candidateId:long}/confirm", ConfirmFormAsync);
-        forms.MapPost("/candidates/{candidateId:long}/dismiss", DismissFormAsync);
     }
 
     /// <summary>The candidate search settings: <c>Investigation:CheckInOverlapMinutes</c> (default 120).</summary>
@@ -135,75 +123,4 @@ public static class InvestigationApi
     public static async Task<Results<Ok<ImportCheckIns.Imported>, ValidationProblem, ProblemHttpResult>> ImportCheckInsAsync(
         IFormFile? file, string? encoding, FangkongDbContext db, CancellationToken ct) =>
         (await UploadedCsv.ImportAsync(file, encoding, p => ImportCheckIns.HandleAsync(db, p, ct), ct)).ToHttp();
-
-    public static async Task<IResult> OpenMissingFormAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var opened = await OpenInvestigation.ForCasesWithoutAsync(db, time.GetUtcNow(), ct);
-        return Results.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/investigations?opened={opened}"));
-    }
-
-    public static async Task<IResult> OpenFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await OpenInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct), "opened");
-
-    public static async Task<IResult> SubmitFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await SubmitInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct), "submitted");
-
-    /// <summary>Adds one stop from the page's small form to the current itinerary.</summary>
-    public static async Task<IResult> AddStopFormAsync(
-        long id,
-        [FromForm(Name = "fromAt")] string? fromAt,
-        [FromForm(Name = "toAt")] string? toAt,
-        [FromForm(Name = "placeId")] long? placeId,
-        [FromForm(Name = "placeText")] string? placeText,
-        [FromForm(Name = "note")] string? note,
-        FangkongDbContext db,
-        TimeProvider time,
-        CancellationToken ct)
-    {
-        var current = await GetInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct);
-        if (!current.IsSuccess)
-        {
-            return Back(id, current, "stop");
-        }
-
-        if (!ImportCheckIns.TryParseTime(fromAt ?? string.Empty, out var from) || !ImportCheckIns.TryParseTime(toAt ?? string.Empty, out var to))
-        {
-            return Back(id, Result<bool>.Fail(Error.Invalid("fromAt", "请填写起止时间 (fromAt and toAt are required).")), "stop");
-        }
-
-        var stops = current.Value!.Itinerary.Select(s => new UpdateItinerary.Stop(s.FromAt, s.ToAt, s.PlaceId, s.CompoundId, s.PlaceText, s.Note)).ToList();
-        stops.Add(new UpdateItinerary.Stop(from, to, placeId, null, placeText, note));
-        var updated = await UpdateItinerary.HandleAsync(db, id, new UpdateItinerary.Command(stops, null, current.Value.OnsetOn), time.GetUtcNow(), ct);
-        return Back(id, updated, "stop");
-    }
-
-    public static async Task<IResult> ConfirmFormAsync(
-        long id, long candidateId, [FromForm(Name = "exposureOn")] DateOnly? exposureOn, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await DecideCandidate.ConfirmAsync(db, id, candidateId, new DecideCandidate.Confirmation(exposureOn, null), time.GetUtcNow(), ct), "confirmed");
-
-    public static async Task<IResult> DismissFormAsync(
-        long id, long candidateId, [FromForm(Name = "reason")] string? reason, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await DecideCandidate.DismissAsync(db, id, candidateId, reason, time.GetUtcNow(), ct), "dismissed");
-
-    /// <summary>
-    /// The antiforgery middleware only records its verdict; form binding enforces it, and the open
-    /// and submit forms bind nothing, so every form here checks the verdict itself.
-    /// </summary>
-    private static async ValueTask<object?> RequireValidTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true }
-            ? await next(context)
-            : TypedResults.Problem(detail: "表单已过期或来源无效，请刷新页面后重试 (the form's antiforgery token is missing or invalid).", statusCode: StatusCodes.Status400BadRequest);
-
-    private static IResult Back<T>(long id, Result<T> result, string done)
-    {
-        var page = string.Create(CultureInfo.InvariantCulture, $"/cases/{id}/investigation");
-        if (!result.IsSuccess)
-        {
-            var message = result.Error!.Message;
-            message = message.Length <= 1500 ? message : string.Concat(message.AsSpan(0, 1500), "…");
-            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(message)}");
-        }
-
-        return Results.LocalRedirect($"{page}?done={done}");
-    }
 }

@@ -23,4 +23,16 @@ public static class PickerSources
             .ToListAsync(ct);
         return [.. rows.Select(r => new PickerOption(r.Code, $"{r.Name} ({r.Code})"))];
     }
+
+    /// <summary>Places the user sees, "名称 (id)".</summary>
+    public static async Task<IReadOnlyList<PickerOption>> PlacesAsync(FangkongDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Places.AsNoTracking()
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(MaxOptions)
+            .Select(p => new { p.Id, p.Name })
+            .ToListAsync(ct);
+        return [.. rows.Select(p => new PickerOption(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{p.Name} ({p.Id})"))];
+    }
 }
