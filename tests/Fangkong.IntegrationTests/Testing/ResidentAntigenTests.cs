@@ -128,7 +128,8 @@ public sealed partial class ResidentAntigenTests
     {
         using var response = await PostAsync(client, idNumber, phone, result, testedAt);
         ((int)response.StatusCode).ShouldBeOneOf(302, 303);
-        return response.Headers.Location!.PathAndQuery;
+        var location = response.Headers.Location!;
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
 
     /// <summary>Posts the page's form and expects a refusal shown on the page: returns the form's summary text.</summary>

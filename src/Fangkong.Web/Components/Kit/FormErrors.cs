@@ -14,6 +14,7 @@ namespace Fangkong.Web.Components.Kit;
 public static class FormErrors
 {
     private const string ErrorKey = "fangkong.form-error";
+    private const string ShownKey = "fangkong.form-fields";
 
     /// <summary>Shows <paramref name="error"/> on the form; the summary then also sets the page's HTTP status from its kind.</summary>
     public static void ShowError(this EditContext context, Error error)
@@ -49,6 +50,36 @@ public static class FormErrors
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.Properties.TryGetValue(ErrorKey, out var error) ? error as Error : null;
+    }
+
+    /// <summary>Records that the form shows <paramref name="field"/>'s messages next to it (a <see cref="Field{TValue}"/> does).</summary>
+    public static void MarkShown(this EditContext context, FieldIdentifier field)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Properties.TryGetValue(ShownKey, out var value) || value is not HashSet<string> shown)
+        {
+            shown = new HashSet<string>(StringComparer.Ordinal);
+            context.Properties[ShownKey] = shown;
+        }
+
+        shown.Add(field.FieldName);
+    }
+
+    /// <summary>
+    /// The messages the summary shows: those of no field, and the shown error's when its field has no
+    /// <see cref="Field{TValue}"/> on the form (a hidden id, a field the form does not have).
+    /// </summary>
+    public static IReadOnlyList<string> SummaryMessages(this EditContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var messages = context.GetValidationMessages(SummaryField(context.Model)).ToList();
+        if (context.ShownError() is { } error && FieldOf(context.Model, error.Field) is { FieldName.Length: > 0 } field
+            && !(context.Properties.TryGetValue(ShownKey, out var value) && value is HashSet<string> shown && shown.Contains(field.FieldName)))
+        {
+            messages.Add(error.Message);
+        }
+
+        return messages;
     }
 
     /// <summary>The model-level field: messages there belong to no input and show in the summary.</summary>
