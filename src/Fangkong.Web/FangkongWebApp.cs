@@ -111,9 +111,8 @@ public static class FangkongWebApp
         services.AddHostedService<QuarantineAllocationService>();
         services.AddAntiforgery();
         services.AddMemoryCache();
-        services.AddSingleton<UploadReports>();
         services.AddSingleton<Fangkong.Persons.NumberSearchLimiter>();
-        AntigenFormEndpoints.AddRateLimits(services);
+        AntigenRateLimit.AddRateLimits(services);
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie)
@@ -174,19 +173,7 @@ public static class FangkongWebApp
         // The pages' form posts: the same input guard as the API.
         var forms = app.MapGroup(string.Empty).AddInputGuard();
         AccountEndpoints.Map(forms);
-        TestingFormEndpoints.Map(forms);
-        AntigenFormEndpoints.Map(forms);
-        CasesFormEndpoints.Map(forms);
-        PassFormEndpoints.Map(forms);
-        QuarantineFormEndpoints.Map(forms);
-        TransferFormEndpoints.Map(forms);
-        HomeMonitoringFormEndpoints.Map(forms);
-        ClosedLoopFormEndpoints.Map(forms);
-        InfectionFreeFormEndpoints.Map(forms);
-        AreaFormEndpoints.Map(forms);
         AreasApi.MapPublic(forms);
-        AccountabilityFormEndpoints.Map(forms);
-        SupervisionFormEndpoints.Map(forms);
         var api = app.MapGroup("/api/v1").RequireAuthorization().DisableAntiforgery().AddInputGuard();
         SessionApi.Map(app.MapGroup("/api/v1/session").DisableAntiforgery());
         MeApi.Map(api);

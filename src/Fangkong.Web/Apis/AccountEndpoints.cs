@@ -44,7 +44,7 @@ public static class AccountEndpoints
         }
 
         // One message for every failure: the page must not tell whether the account exists.
-        return Results.LocalRedirect($"/login?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
+        return Results.LocalRedirect($"/login?failed=1&returnUrl={Uri.EscapeDataString(target)}");
     }
 
     public static async Task<IResult> LogoutAsync(HttpContext http, SignInManager<FangkongUser> signIn)

@@ -58,11 +58,11 @@ public static class CasesApi
 
     public static async Task<Results<Ok<ImportCases.Imported>, ValidationProblem, ProblemHttpResult>> ImportCasesAsync(
         IFormFile file, string? encoding, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        (await WithUploadAsync(file, encoding, path => ImportCases.HandleAsync(db, time, path, ct), ct)).ToHttp();
+        (await UploadedCsv.ImportAsync(file, encoding, path => ImportCases.HandleAsync(db, time, path, ct), ct)).ToHttp();
 
     public static async Task<Results<Ok<ImportContacts.Imported>, ValidationProblem, ProblemHttpResult>> ImportContactsAsync(
         IFormFile file, string? encoding, FangkongDbContext db, CancellationToken ct) =>
-        (await WithUploadAsync(file, encoding, path => ImportContacts.HandleAsync(db, path, ct), ct)).ToHttp();
+        (await UploadedCsv.ImportAsync(file, encoding, path => ImportContacts.HandleAsync(db, path, ct), ct)).ToHttp();
 
     public static async Task<Results<Ok<CheckRelease.Answer>, ValidationProblem, ProblemHttpResult>> CheckReleaseAsync(
         ReleaseCheck body, FangkongDbContext db, CancellationToken ct)
@@ -114,36 +114,5 @@ public static class CasesApi
         return format == "text"
             ? TypedResults.Text(lang == "en" ? BulletinTextEn.Render(bulletin.Value!) : BulletinTextZh.Render(bulletin.Value!), "text/plain; charset=utf-8")
             : TypedResults.Ok(BulletinJson.From(bulletin.Value!));
-    }
-
-    /// <summary>Keeps an uploaded CSV in a temporary file for the import, which reads files, and removes it after.</summary>
-    /// <summary>Saves the upload to a temporary file and imports it; <paramref name="encoding"/> (query <c>encoding=gbk</c>) names a file that is not UTF-8.</summary>
-    private static async Task<Result<T>> WithUploadAsync<T>(IFormFile? file, string? encoding, Func<string, Task<Result<T>>> import, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return Error.Invalid("file", ErrorText.Of("error.web.choose-csv-file"));
-        }
-
-        var source = CsvEncodings.Parse(encoding);
-        if (!source.IsSuccess)
-        {
-            return source.Error!;
-        }
-
-        var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
-        try
-        {
-            await using (var target = File.Create(path))
-            {
-                await file.CopyToAsync(target, ct);
-            }
-
-            return await CsvEncodings.WithUtf8FileAsync(path, source.Value, import, ct);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
     }
 }

@@ -82,7 +82,7 @@ public static class FindingsApi
     }
 
     /// <summary>The file of a multipart form, bounded by the evidence limit before it is read into memory.</summary>
-    internal static async Task<Result<(string Name, string Type, byte[] Bytes, string? Note)>> ReadUploadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<Result<(string Name, string Type, byte[] Bytes, string? Note)>> ReadUploadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {

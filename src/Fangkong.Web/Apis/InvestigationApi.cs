@@ -50,15 +50,6 @@ public static class InvestigationApi
         var checkins = api.MapGroup("/checkins").RequireAuthorization(Permissions.ManageCases);
         checkins.MapPost("/", AddCheckInsAsync).WithName("AddCheckIns");
         checkins.MapPost("/import", ImportCheckInsAsync).WithName("ImportCheckIns");
-
-        // The forms' antiforgery tokens are checked by UnsafeRequestGuard, as for every unsafe request.
-        var forms = app.MapGroup("/cases/{id:long}/investigation").RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription();
-        app.MapPost("/investigations/open-missing", OpenMissingFormAsync).RequireAuthorization(Permissions.ManageCases).ExcludeFromDescription();
-        forms.MapPost("/open", OpenFormAsync);
-        forms.MapPost("/submit", SubmitFormAsync);
-        forms.MapPost("/stops", AddStopFormAsync);
-        forms.MapPost("/candidates/{candidateId:long}/confirm", ConfirmFormAsync);
-        forms.MapPost("/candidates/{candidateId:long}/dismiss", DismissFormAsync);
     }
 
     public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> GetAsync(
@@ -119,94 +110,6 @@ public static class InvestigationApi
     }
 
     public static async Task<Results<Ok<ImportCheckIns.Imported>, ValidationProblem, ProblemHttpResult>> ImportCheckInsAsync(
-        IFormFile? file, string? encoding, FangkongDbContext db, CancellationToken ct)
-    {
-        if (file is null || file.Length == 0)
-        {
-            return Result<ImportCheckIns.Imported>.Fail(Error.Invalid("file", ErrorText.Of("error.web.choose-csv-file"))).ToHttp();
-        }
-
-        var source = CsvEncodings.Parse(encoding);
-        if (!source.IsSuccess)
-        {
-            return Result<ImportCheckIns.Imported>.Fail(source.Error!).ToHttp();
-        }
-
-        var path = Path.Combine(Path.GetTempPath(), $"fangkong-upload-{Guid.NewGuid():N}.csv");
-        try
-        {
-            await using (var target = File.Create(path))
-            {
-                await file.CopyToAsync(target, ct);
-            }
-
-            return (await CsvEncodings.WithUtf8FileAsync(path, source.Value, p => ImportCheckIns.HandleAsync(db, p, ct), ct)).ToHttp();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
-    public static async Task<IResult> OpenMissingFormAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var opened = await OpenInvestigation.ForCasesWithoutAsync(db, time.GetUtcNow(), ct);
-        return Results.LocalRedirect(string.Create(CultureInfo.InvariantCulture, $"/investigations?opened={opened}"));
-    }
-
-    public static async Task<IResult> OpenFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await OpenInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct), "opened");
-
-    public static async Task<IResult> SubmitFormAsync(long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await SubmitInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct), "submitted");
-
-    /// <summary>Adds one stop from the page's small form to the current itinerary.</summary>
-    public static async Task<IResult> AddStopFormAsync(
-        long id,
-        [FromForm(Name = "fromAt")] string? fromAt,
-        [FromForm(Name = "toAt")] string? toAt,
-        [FromForm(Name = "placeId")] long? placeId,
-        [FromForm(Name = "placeText")] string? placeText,
-        [FromForm(Name = "note")] string? note,
-        FangkongDbContext db,
-        TimeProvider time,
-        CancellationToken ct)
-    {
-        var current = await GetInvestigation.HandleAsync(db, id, time.GetUtcNow(), ct);
-        if (!current.IsSuccess)
-        {
-            return Back(id, current, "stop");
-        }
-
-        if (!ImportCheckIns.TryParseTime(fromAt ?? string.Empty, out var from) || !ImportCheckIns.TryParseTime(toAt ?? string.Empty, out var to))
-        {
-            return Back(id, Result<bool>.Fail(Error.Invalid("fromAt", ErrorText.Of("error.web.fromat-toat-required"))), "stop");
-        }
-
-        var stops = current.Value!.Itinerary.Select(s => new UpdateItinerary.Stop(s.FromAt, s.ToAt, s.PlaceId, s.CompoundId, s.PlaceText, s.Note)).ToList();
-        stops.Add(new UpdateItinerary.Stop(from, to, placeId, null, placeText, note));
-        var updated = await UpdateItinerary.HandleAsync(db, id, new UpdateItinerary.Command(stops, null, current.Value.OnsetOn), time.GetUtcNow(), ct);
-        return Back(id, updated, "stop");
-    }
-
-    public static async Task<IResult> ConfirmFormAsync(
-        long id, long candidateId, [FromForm(Name = "exposureOn")] DateOnly? exposureOn, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await DecideCandidate.ConfirmAsync(db, id, candidateId, new DecideCandidate.Confirmation(exposureOn, null), time.GetUtcNow(), ct), "confirmed");
-
-    public static async Task<IResult> DismissFormAsync(
-        long id, long candidateId, [FromForm(Name = "reason")] string? reason, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        Back(id, await DecideCandidate.DismissAsync(db, id, candidateId, reason, time.GetUtcNow(), ct), "dismissed");
-
-    private static IResult Back<T>(long id, Result<T> result, string done)
-    {
-        var page = string.Create(CultureInfo.InvariantCulture, $"/cases/{id}/investigation");
-        if (!result.IsSuccess)
-        {
-            var message = result.Error!.Message;
-            message = message.Length <= 1500 ? message : string.Concat(message.AsSpan(0, 1500), "…");
-            return Results.LocalRedirect($"{page}?error={Uri.EscapeDataString(message)}");
-        }
-
-        return Results.LocalRedirect($"{page}?done={done}");
-    }
+        IFormFile? file, string? encoding, FangkongDbContext db, CancellationToken ct) =>
+        (await UploadedCsv.ImportAsync(file, encoding, p => ImportCheckIns.HandleAsync(db, p, ct), ct)).ToHttp();
 }

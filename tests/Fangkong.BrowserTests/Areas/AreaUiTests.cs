@@ -30,8 +30,8 @@ public sealed class AreaUiTests
         await Assertions.Expect(row).ToContainTextAsync("封控区");
         await BrowserHost.ScreenshotAsync(county, "30-area-proposal");
 
-        await row.Locator("input[name=reason]").FillAsync("指挥部会商同意");
-        await row.Locator("input[name=approvingBody]").FillAsync("船营区疫情防控指挥部");
+        await row.Locator("input[name='Decide.Reason']").FillAsync("指挥部会商同意");
+        await row.Locator("input[name='Decide.ApprovingBody']").FillAsync("船营区疫情防控指挥部");
         await row.GetByTestId("approve").ClickAsync();
         await Assertions.Expect(county.GetByTestId("decided")).ToBeVisibleAsync();
         await Assertions.Expect(county.GetByTestId("designations")).ToContainTextAsync("松北小区");

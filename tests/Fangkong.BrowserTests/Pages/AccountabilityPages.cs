@@ -38,8 +38,8 @@ public sealed class AccountabilityDetailPage(IPage page)
     public async Task DecideAsync(string body, string date)
     {
         var form = page.GetByTestId("decide-form");
-        await form.Locator("input[name=decidingBody]").FillAsync(body);
-        await form.Locator("input[name=decidedOn]").FillAsync(date);
+        await form.Locator("input[name='Decide.DecidingBody']").FillAsync(body);
+        await form.Locator("input[name='Decide.DecidedOn']").FillAsync(date);
         await page.GetByTestId("decide").ClickAsync();
     }
 }

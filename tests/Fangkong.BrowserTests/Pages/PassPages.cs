@@ -9,13 +9,13 @@ public sealed class PassApplyPage(IPage page)
 
     public async Task ApplyAsync(string kind, string unit, string regions, string holder, string idNumber, string plate, string purpose)
     {
-        await Form.Locator("select[name=kind]").SelectOptionAsync(new SelectOptionValue { Label = kind });
-        await Form.Locator("select[name=unit]").SelectOptionAsync(new SelectOptionValue { Label = unit });
-        await Form.Locator("input[name=regions]").FillAsync(regions);
-        await Form.Locator("input[name=holderName]").FillAsync(holder);
-        await Form.Locator("input[name=idNumber]").FillAsync(idNumber);
-        await Form.Locator("input[name=plate]").FillAsync(plate);
-        await Form.Locator("input[name=purpose]").FillAsync(purpose);
+        await Form.Locator("select[name='Apply.Kind']").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await Form.Locator("select[name='Apply.Unit']").SelectOptionAsync(new SelectOptionValue { Label = unit });
+        await Form.Locator("input[name='Apply.Regions']").FillAsync(regions);
+        await Form.Locator("input[name='Apply.HolderName']").FillAsync(holder);
+        await Form.Locator("input[name='Apply.IdNumber']").FillAsync(idNumber);
+        await Form.Locator("input[name='Apply.Plate']").FillAsync(plate);
+        await Form.Locator("input[name='Apply.Purpose']").FillAsync(purpose);
         await page.GetByTestId("submit-application").ClickAsync();
     }
 }
@@ -28,9 +28,9 @@ public sealed class PassListPage(IPage page)
     public async Task SetQuotaAsync(string unit, string kind, int limit)
     {
         var form = page.GetByTestId("quota-form");
-        await form.Locator("select[name=unit]").SelectOptionAsync(new SelectOptionValue { Label = unit });
-        await form.Locator("select[name=kind]").SelectOptionAsync(new SelectOptionValue { Label = kind });
-        await form.Locator("input[name=limit]").FillAsync(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.Locator("select[name='QuotaInput.Unit']").SelectOptionAsync(new SelectOptionValue { Label = unit });
+        await form.Locator("select[name='QuotaInput.Kind']").SelectOptionAsync(new SelectOptionValue { Label = kind });
+        await form.Locator("input[name='QuotaInput.Limit']").FillAsync(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator("button[type=submit]").ClickAsync();
     }
 
@@ -53,10 +53,10 @@ public sealed class CheckpointsPage(IPage page)
     public async Task CreateAsync(string name, string region, string location, string onDuty)
     {
         var form = page.GetByTestId("checkpoint-form");
-        await form.Locator("input[name=name]").FillAsync(name);
-        await form.Locator("input[name=region]").FillAsync(region);
-        await form.Locator("input[name=location]").FillAsync(location);
-        await form.Locator("input[name=onDuty]").FillAsync(onDuty);
+        await form.Locator("input[name='Checkpoint.Name']").FillAsync(name);
+        await form.Locator("input[name='Checkpoint.Region']").FillAsync(region);
+        await form.Locator("input[name='Checkpoint.Location']").FillAsync(location);
+        await form.Locator("input[name='Checkpoint.OnDuty']").FillAsync(onDuty);
         await form.Locator("button[type=submit]").ClickAsync();
     }
 
@@ -71,7 +71,7 @@ public sealed class CheckpointScanPage(IPage page)
 
     public async Task VerifyAsync(string token)
     {
-        await page.GetByTestId("scan-form").Locator("textarea[name=token]").FillAsync(token);
+        await page.GetByTestId("scan-form").Locator("textarea[name='ScanForm.Token']").FillAsync(token);
         await page.GetByTestId("verify").ClickAsync();
     }
 }

@@ -8,9 +8,9 @@ public sealed class TestingRoundsPage(IPage page)
     public async Task CreateAsync(string name, string region, int poolSize)
     {
         var form = page.GetByTestId("new-round");
-        await form.Locator("input[name=name]").FillAsync(name);
-        await form.Locator("input[name=region]").FillAsync(region);
-        await form.Locator("select[name=poolSize]").SelectOptionAsync(poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.Locator("input[name='Round.Name']").FillAsync(name);
+        await form.Locator("input[name='Round.Region']").FillAsync(region);
+        await form.Locator("select[name='Round.PoolSize']").SelectOptionAsync(poolSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await form.Locator("button[type=submit]").ClickAsync();
     }
 }

@@ -83,7 +83,7 @@ public sealed class AreaWebTests
         list.ShouldContain("封控区");
         list.ShouldContain("吉源小区");
         list.ShouldContain("共 2 个现行划定");
-        list.ShouldContain("areas/evaluate");
+        list.ShouldContain("data-testid=\"evaluate-form\"");
 
         var map = await county.GetStringAsync($"/areas/map?county={WebTestData.County}");
         map.ShouldContain("吉林市区域风险地图");

@@ -109,7 +109,7 @@ public sealed class PositiveHandoffTests
     }
 
     /// <summary>张伟 and 李娜 in a positive pool; 张伟's single-tube re-test is positive, 李娜's negative.</summary>
-    private static async Task PositivePoolRetestedAsync(TestDatabase database)
+    internal static async Task PositivePoolRetestedAsync(TestDatabase database)
     {
         var round = await RoundAsync(database);
         await using (var db = database.NewContext(Sampler))

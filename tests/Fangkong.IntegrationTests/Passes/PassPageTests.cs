@@ -23,8 +23,8 @@ public sealed class PassPageTests
         var queue = await county.GetStringAsync("/passes?status=applied");
         queue.ShouldContain("<html lang=\"zh-CN\"");
         queue.ShouldContain("待审批");
-        queue.ShouldContain($"passes/{applied}/approve");
-        queue.ShouldNotContain($"passes/{approved}/approve");
+        queue.ShouldContain($"value=\"approve-{applied}\"");
+        queue.ShouldNotContain($"value=\"approve-{approved}\"");
         queue.ShouldNotContain(id);
         queue.ShouldContain("核定配额");
 

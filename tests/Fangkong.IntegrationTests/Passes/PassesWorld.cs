@@ -106,16 +106,23 @@ public static class PassesWorld
     /// <summary>Posts the scan page's form as a phone would (antiforgery token and the page's client id unless given) and returns the redirect.</summary>
     public static async Task<string> ScanFormAsync(HttpClient client, long checkpoint, string token, string? clientId = null)
     {
+        using var response = await PostScanFormAsync(client, checkpoint, token, clientId);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return response.Headers.Location!.PathAndQuery;
+    }
+
+    /// <summary>Posts the scan page's form and returns the answer (a refused scan is shown in it, not redirected).</summary>
+    public static async Task<HttpResponseMessage> PostScanFormAsync(HttpClient client, long checkpoint, string token, string? clientId = null)
+    {
         var page = await client.GetStringAsync($"/checkpoints/{checkpoint}/scan");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = Hidden(page, "__RequestVerificationToken"),
-            ["clientId"] = clientId ?? Hidden(page, "clientId"),
-            ["token"] = token,
+            ["_handler"] = "scan",
+            ["ScanForm.ClientId"] = clientId ?? Hidden(page, "ScanForm.ClientId"),
+            ["ScanForm.Token"] = token,
         });
-        using var response = await client.PostAsync($"/checkpoints/{checkpoint}/scan", form);
-        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return response.Headers.Location!.OriginalString;
+        return await client.PostAsync($"/checkpoints/{checkpoint}/scan", form);
     }
 
     public static string Hidden(string html, string name)

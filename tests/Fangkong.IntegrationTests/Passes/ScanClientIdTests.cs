@@ -81,10 +81,10 @@ public sealed class ScanClientIdTests
         var checkpoint = await CheckpointAsync(county, "北口卡点", WebTestData.Street);
         await ScanFormAsync(officer, checkpoint, good, "form-1");
 
-        var location = await ScanFormAsync(officer, checkpoint, "FKP1.forged.token", "form-1");
+        using var refused = await PostScanFormAsync(officer, checkpoint, "FKP1.forged.token", "form-1");
 
-        location.ShouldBe($"/checkpoints/{checkpoint}/scan?error=conflict");
-        var shown = await officer.GetStringAsync(location);
+        refused.StatusCode.ShouldBe(System.Net.HttpStatusCode.Conflict);
+        var shown = await refused.Content.ReadAsStringAsync();
         shown.ShouldContain("已拒绝并记录");
         shown.ShouldNotContain("data-testid=\"verdict\"");
         var log = await county.GetFromJsonAsync<JsonElement>($"/api/v1/checkpoints/scans?checkpoint={checkpoint}");

@@ -72,10 +72,12 @@ public sealed partial class QuarantineWebTests
         (await county.GetStringAsync("/quarantine/queue")).ShouldNotContain("data-testid=\"allocate\"");
 
         var token = Hidden(queue, "__RequestVerificationToken");
-        using var posted = await dispatcher.PostAsync("/quarantine/allocate", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("confirm", "1")]));
+        using var posted = await dispatcher.PostAsync("/quarantine/queue", new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("_handler", "allocate")]));
         posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        posted.Headers.Location!.OriginalString.ShouldContain("placed=1&unplaced=1");
-        (await dispatcher.GetStringAsync(posted.Headers.Location.OriginalString)).ShouldContain("分配完成：已安置 1 人，仍待分配 1 人。");
+        posted.Headers.Location!.OriginalString.ShouldEndWith("quarantine/queue?done=allocation-run");
+        var after = await dispatcher.GetStringAsync(posted.Headers.Location.OriginalString);
+        after.ShouldContain("分配已完成。");
+        after.ShouldContain("安置 1 人，未安置 1 人");
 
         var again = await dispatcher.PostAsync("/api/v1/quarantine/allocate", null);
         (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("placed").GetInt32().ShouldBe(0);

@@ -74,7 +74,7 @@ public sealed class AntiforgeryEveryEndpointTests
         problem.RootElement.GetProperty("field").GetString().ShouldBe("X-CSRF-TOKEN");
         problem.RootElement.GetProperty("detail").GetString()!.ShouldContain("防伪令牌缺失或无效");
 
-        using var form = await client.PostAsync("/passes/1/approve", new FormUrlEncodedContent([new("__RequestVerificationToken", "forged")]));
+        using var form = await client.PostAsync("/passes/1", new FormUrlEncodedContent([new("__RequestVerificationToken", "forged"), new("_handler", "revoke")]));
         form.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         form.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
         var page = await form.Content.ReadAsStringAsync();

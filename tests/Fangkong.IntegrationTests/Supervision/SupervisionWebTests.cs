@@ -89,24 +89,26 @@ public sealed partial class SupervisionWebTests
         })).GetProperty("id").GetInt64();
         var before = await inspector.GetStringAsync($"/inspections/{id}");
         var token = Hidden(before, "__RequestVerificationToken");
-        using (var started = await inspector.PostAsync($"/inspections/{id}/start", Form(token, ("go", "1"))))
+        using (var started = await inspector.PostAsync($"/inspections/{id}", Form(token, ("_handler", "start"))))
         {
-            started.Headers.Location!.OriginalString.ShouldBe($"/inspections/{id}");
+            started.Headers.Location!.PathAndQuery.ShouldBe($"/inspections/{id}");
         }
 
         var html = await inspector.GetStringAsync($"/inspections/{id}");
         html.ShouldContain("周院长（院长）");
         var item = ItemField().Match(html).Groups[1].Value;
         var deadline = DateTimeOffset.UtcNow.AddDays(2).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        using (var refused = await inspector.PostAsync($"/inspections/{id}/record", Form(token, ("item", item), ("outcome", "Fail"), ("note", "无人值守"), ("deadline", deadline))))
+        using (var refused = await inspector.PostAsync($"/inspections/{id}", Form(token, ("_handler", $"record-{item}"), ("item", item), ("outcome", "Fail"), ("note", "无人值守"), ("deadline", deadline))))
         {
-            Uri.UnescapeDataString(refused.Headers.Location!.OriginalString).ShouldContain("责任人");
+            refused.IsSuccessStatusCode.ShouldBeFalse();
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("责任人");
         }
 
-        using (var recorded = await inspector.PostAsync($"/inspections/{id}/record", Form(token,
-            ("item", item), ("outcome", "Fail"), ("note", "无人值守"), ("official", $"{seed.HomeUnit}:{seed.HomeOfficial}"), ("deadline", deadline))))
+        using (var recorded = await inspector.PostAsync($"/inspections/{id}", Form(token,
+            ("_handler", $"record-{item}"), ("item", item), ("outcome", "Fail"), ("note", "无人值守"), ("official", $"{seed.HomeUnit}:{seed.HomeOfficial}"), ("deadline", deadline))))
         {
-            recorded.Headers.Location!.OriginalString.ShouldBe($"/inspections/{id}#item-1");
+            recorded.Headers.Location!.PathAndQuery.ShouldBe($"/inspections/{id}");
+            recorded.Headers.Location.Fragment.ShouldBe("#item-1");
         }
 
         (await inspector.GetStringAsync($"/inspections/{id}")).ShouldContain("已形成问题");

@@ -91,14 +91,12 @@ public sealed partial class ResidentAntigenTests
         var unregistered = WebTestData.IdNumberFor(WebTestData.Community, "20000101", 9);
 
         // 李娜's phone with 张伟's identity number; and someone not in the register.
-        var wrongPhone = await SubmitAsync(anonymous, Zhang, "13904321002", "positive", testedAt);
-        var stranger = await SubmitAsync(anonymous, unregistered, ZhangPhone, "positive", testedAt);
-        wrongPhone.ShouldStartWith("/antigen?error=");
+        var wrongPhone = await RefusedAsync(anonymous, Zhang, "13904321002", "positive", testedAt);
+        var stranger = await RefusedAsync(anonymous, unregistered, ZhangPhone, "positive", testedAt);
         stranger.ShouldBe(wrongPhone);
-        (await anonymous.GetStringAsync(wrongPhone)).ShouldContain("证件号码与登记的手机号不符");
+        wrongPhone.ShouldContain("证件号码与登记的手机号不符");
 
-        var badId = await SubmitAsync(anonymous, "220204198503120000", ZhangPhone, "positive", testedAt);
-        (await anonymous.GetStringAsync(badId)).ShouldContain("证件号码无效");
+        (await RefusedAsync(anonymous, "220204198503120000", ZhangPhone, "positive", testedAt)).ShouldContain("证件号码无效");
 
         await using var db = host.Database.NewContext();
         (await db.AntigenReports.CountAsync()).ShouldBe(0);
@@ -114,9 +112,9 @@ public sealed partial class ResidentAntigenTests
         await using var host = await WebTestHost.StartAsync(provider);
         using var anonymous = await host.ClientAsync();
         var testedAt = TestedAt(hoursAgo: 1);
-        for (var i = 0; i < AntigenFormEndpoints.AttemptsPerWindow; i++)
+        for (var i = 0; i < AntigenRateLimit.AttemptsPerWindow; i++)
         {
-            (await SubmitAsync(anonymous, Zhang, $"1390432{i:D4}", "positive", testedAt)).ShouldStartWith("/antigen?error=");
+            (await RefusedAsync(anonymous, Zhang, $"1390432{i:D4}", "positive", testedAt)).ShouldNotBeEmpty();
         }
 
         var blocked = await SubmitAsync(anonymous, Zhang, ZhangPhone, "positive", testedAt);
@@ -128,19 +126,34 @@ public sealed partial class ResidentAntigenTests
     /// <summary>Posts the page's form as a browser would; returns where it redirects to.</summary>
     private static async Task<string> SubmitAsync(HttpClient client, string idNumber, string phone, string result, string testedAt)
     {
+        using var response = await PostAsync(client, idNumber, phone, result, testedAt);
+        ((int)response.StatusCode).ShouldBeOneOf(302, 303);
+        var location = response.Headers.Location!;
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>Posts the page's form and expects a refusal shown on the page: returns the form's summary text.</summary>
+    private static async Task<string> RefusedAsync(HttpClient client, string idNumber, string phone, string result, string testedAt)
+    {
+        using var response = await PostAsync(client, idNumber, phone, result, testedAt);
+        response.IsSuccessStatusCode.ShouldBeFalse();
+        return Fangkong.IntegrationTests.Web.Forms.FormPost.Summary(await response.Content.ReadAsStringAsync()).ShouldNotBeNull();
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string idNumber, string phone, string result, string testedAt)
+    {
         var page = await client.GetStringAsync("/antigen");
         var token = WebUtility.HtmlDecode(TokenField().Match(page).Groups[1].Value);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,
+            ["_handler"] = "antigen",
             ["idNumber"] = idNumber,
             ["phone"] = phone,
             ["result"] = result,
             ["testedAt"] = testedAt,
         });
-        using var response = await client.PostAsync("/antigen/report", form);
-        ((int)response.StatusCode).ShouldBeOneOf(302, 303);
-        return response.Headers.Location!.OriginalString;
+        return await client.PostAsync("/antigen", form);
     }
 
     /// <summary>A datetime-local value in Beijing time, whole minutes, as the page's field sends it.</summary>

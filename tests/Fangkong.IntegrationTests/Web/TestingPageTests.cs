@@ -55,21 +55,21 @@ public sealed partial class TestingPageTests
         await using var host = await WebTestHost.StartAsync(provider);
         using var county = await host.ClientAsync("county");
         var token = await TokenAsync(county, "/testing");
-        using var refused = await county.PostAsync("/testing/rounds", Form(token, ("name", "全市一轮"), ("region", "2202"), ("poolSize", "10"), ("hours", "24")));
-        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var back = refused.Headers.Location!.OriginalString;
-        back.ShouldStartWith("/testing?error=");
-        var page = await county.GetStringAsync(back);
-        page.ShouldContain("区划 2202 不在您的辖区内");
+        using var refused = await county.PostAsync("/testing", Form(token, ("_handler", "new-round"), ("Round.Name", "全市一轮"), ("Round.Region", "2202"), ("Round.PoolSize", "10"), ("Round.Hours", "24")));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var page = await refused.Content.ReadAsStringAsync();
+        Fangkong.IntegrationTests.Web.Forms.FormPost.Summary(page).ShouldNotBeNull().ShouldContain("区划 2202 不在您的辖区内");
         page.ShouldContain("value=\"全市一轮\"");
         page.ShouldContain("尚无检测轮次");
 
         using var lab = await host.ClientAsync("lab");
         var labPage = await lab.GetStringAsync("/testing");
         labPage.ShouldNotContain("新建检测轮次");
-        using var labPost = await lab.PostAsync("/testing/rounds", Form(await TokenAsync(lab, "/testing"), ("name", "x"), ("region", WebTestData.County)));
-        labPost.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        labPost.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+        // The form is not on the lab's page, so its post has no handler there: refused, nothing created.
+        using var labPost = await lab.PostAsync("/testing", Form(await TokenAsync(lab, "/testing"), ("_handler", "new-round"), ("Round.Name", "x"), ("Round.Region", WebTestData.County)));
+        labPost.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        await using var db = host.Database.NewContext();
+        (await db.TestingRounds.CountAsync()).ShouldBe(0);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -81,24 +81,24 @@ public sealed partial class TestingPageTests
 
         var console = await county.GetStringAsync($"/testing/{id}/console");
         var token = Hidden(console, "__RequestVerificationToken");
-        var clientId = Hidden(console, "clientId");
-        var scan = Form(token, ("clientId", clientId), ("tube", "JL-0001"), ("idNumber", Zhang), ("point", "吉源社区广场"), ("poolSize", "10"));
-        using var first = await county.PostAsync($"/testing/{id}/scans", scan);
-        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        first.Headers.Location!.OriginalString.ShouldContain("outcome=Recorded");
-        var after = await county.GetStringAsync(first.Headers.Location.OriginalString);
+        var clientId = Hidden(console, "Scan.ClientId");
+        var scan = Scan(token, clientId, "JL-0001", Zhang, "吉源社区广场", "10");
+        using var first = await county.PostAsync($"/testing/{id}/console", scan);
+        first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var after = await first.Content.ReadAsStringAsync();
         after.ShouldContain("已录入");
         after.ShouldContain("JL-0001: 1 / 10");
         after.ShouldContain("value=\"吉源社区广场\"");
-        Hidden(after, "clientId").ShouldNotBe(clientId);
+        Hidden(after, "Scan.ClientId").ShouldNotBe(clientId);
 
         // The same form posted again (a double click, a retry) records nothing new.
-        using var again = await county.PostAsync($"/testing/{id}/scans", Form(token, ("clientId", clientId), ("tube", "JL-0001"), ("idNumber", Zhang), ("point", "吉源社区广场"), ("poolSize", "10")));
-        again.Headers.Location!.OriginalString.ShouldContain("outcome=AlreadyRecorded");
-        (await county.GetStringAsync(again.Headers.Location.OriginalString)).ShouldContain("JL-0001: 1 / 10");
+        using var again = await county.PostAsync($"/testing/{id}/console", Scan(token, clientId, "JL-0001", Zhang, "吉源社区广场", "10"));
+        var twice = await again.Content.ReadAsStringAsync();
+        twice.ShouldContain("已录入过（重复提交）");
+        twice.ShouldContain("JL-0001: 1 / 10");
 
-        using var bad = await county.PostAsync($"/testing/{id}/scans", Form(token, ("clientId", Guid.NewGuid().ToString("N")), ("tube", "JL-0001"), ("idNumber", "220204198503120000"), ("point", "吉源社区广场")));
-        var refused = await county.GetStringAsync(bad.Headers.Location!.OriginalString);
+        using var bad = await county.PostAsync($"/testing/{id}/console", Scan(token, Guid.NewGuid().ToString("N"), "JL-0001", "220204198503120000", "吉源社区广场", "10"));
+        var refused = await bad.Content.ReadAsStringAsync();
         refused.ShouldContain("拒绝");
         refused.ShouldContain("证件号码无效");
         refused.ShouldContain("JL-0001: 1 / 10");
@@ -118,25 +118,27 @@ public sealed partial class TestingPageTests
         foreach (var person in new[] { Zhang, Li })
         {
             var console = await county.GetStringAsync($"/testing/{id}/console");
-            using var posted = await county.PostAsync($"/testing/{id}/scans", Form(
-                Hidden(console, "__RequestVerificationToken"), ("clientId", Hidden(console, "clientId")), ("tube", "JL-0001"), ("idNumber", person), ("point", "吉源社区广场"), ("poolSize", "10")));
-            posted.Headers.Location!.OriginalString.ShouldContain("outcome=Recorded");
+            using var posted = await county.PostAsync($"/testing/{id}/console", Scan(
+                Hidden(console, "__RequestVerificationToken"), Hidden(console, "Scan.ClientId"), "JL-0001", person, "吉源社区广场", "10"));
+            (await posted.Content.ReadAsStringAsync()).ShouldContain("已录入");
         }
 
         using var lab = await host.ClientAsync("lab");
         var token = await TokenAsync(lab, "/testing/results");
-        using var refused = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "tube_barcode,result,ct_n,ct_orf\nJL-0001,positive,28,29\nJL-9999,negative,,\nJL-0001,maybe,1,2")));
-        var refusal = await lab.GetStringAsync(refused.Headers.Location!.OriginalString);
+        using var refused = await lab.PostAsync("/testing/results", Results(token, "吉林市疾控中心", "tube_barcode,result,ct_n,ct_orf\nJL-0001,positive,28,29\nJL-9999,negative,,\nJL-0001,maybe,1,2"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refusal = await refused.Content.ReadAsStringAsync();
         refusal.ShouldContain("结果未导入，2 处错误");
         refusal.ShouldContain(RefusedLine(3, "未知试管 JL-9999"));
         refusal.ShouldContain(RefusedLine(4, "结果「maybe」"));
         (await county.GetStringAsync($"/testing/{id}/positives")).ShouldContain("本轮暂无阳性混管");
 
-        using var malformed = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "JL-0001,positive,twenty,29")));
-        (await lab.GetStringAsync(malformed.Headers.Location!.OriginalString)).ShouldContain(RefusedLine(1, "Ct 值「twenty」不是数字"));
+        using var malformed = await lab.PostAsync("/testing/results", Results(token, "吉林市疾控中心", "JL-0001,positive,twenty,29"));
+        (await malformed.Content.ReadAsStringAsync()).ShouldContain(RefusedLine(1, "Ct 值「twenty」不是数字"));
 
-        using var accepted = await lab.PostAsync("/testing/results/upload", Form(token, ("lab", "吉林市疾控中心"), ("lines", "JL-0001,positive,28,29")));
-        var done = await lab.GetStringAsync(accepted.Headers.Location!.OriginalString);
+        using var accepted = await lab.PostAsync("/testing/results", Results(token, "吉林市疾控中心", "JL-0001,positive,28,29"));
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var done = await accepted.Content.ReadAsStringAsync();
         done.ShouldContain("已记录 1 管结果，0 管未变；2 人已就地管控，新建 2 个单采单检任务。");
 
         var board = await county.GetStringAsync($"/testing/{id}/positives");
@@ -160,23 +162,21 @@ public sealed partial class TestingPageTests
         using var county = await host.ClientAsync("county");
         var id = await CreateRoundAsync(county, "船营区第一轮", WebTestData.County);
         var console = await county.GetStringAsync($"/testing/{id}/console");
-        using (var posted = await county.PostAsync($"/testing/{id}/scans", Form(
-            Hidden(console, "__RequestVerificationToken"), ("clientId", Hidden(console, "clientId")), ("tube", "JL-0001"), ("idNumber", Zhang), ("point", "吉源社区广场"), ("poolSize", "10"))))
+        using (var posted = await county.PostAsync($"/testing/{id}/console", Scan(
+            Hidden(console, "__RequestVerificationToken"), Hidden(console, "Scan.ClientId"), "JL-0001", Zhang, "吉源社区广场", "10")))
         {
-            posted.Headers.Location!.OriginalString.ShouldContain("outcome=Recorded");
+            (await posted.Content.ReadAsStringAsync()).ShouldContain("已录入");
         }
 
         // One good line first, then 200 tubes nobody sampled: all or nothing, so the good one is not recorded either.
         var lines = new[] { "tube_barcode,result,ct_n,ct_orf", "JL-0001,positive,28,29" }
             .Concat(Enumerable.Range(1, 200).Select(i => $"UNKNOWN-{i:D4},negative,,"));
         using var lab = await host.ClientAsync("lab");
-        using var refused = await lab.PostAsync("/testing/results/upload", Form(await TokenAsync(lab, "/testing/results"), ("lab", "吉林市疾控中心"), ("lines", string.Join('\n', lines))));
-        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var location = refused.Headers.Location!.OriginalString;
-        location.ShouldStartWith("/testing/results?report=");
-        location.Length.ShouldBeLessThan(200);
+        using var refused = await lab.PostAsync("/testing/results", Results(await TokenAsync(lab, "/testing/results"), "吉林市疾控中心", string.Join('\n', lines)));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        refused.Headers.Location.ShouldBeNull("the refused lines are in the answer, not in an address");
 
-        var page = await lab.GetStringAsync(location);
+        var page = await refused.Content.ReadAsStringAsync();
         page.ShouldContain("结果未导入，200 处错误");
         for (var i = 1; i <= 200; i++)
         {
@@ -248,21 +248,22 @@ public sealed partial class TestingPageTests
         await using var host = await WebTestHost.StartAsync(provider);
         using var county = await host.ClientAsync("county");
         var token = await TokenAsync(county, "/testing/points");
-        using var saved = await county.PostAsync("/testing/points", Form(token,
-            ("region", WebTestData.Community), ("name", "吉源社区广场"), ("kind", "Temporary"), ("opensAt", "06:00"), ("closesAt", "22:00"), ("samplers", "sampler")));
+        using var saved = await county.PostAsync("/testing/points", Point(token, WebTestData.Community, "吉源社区广场", "Temporary", "06:00", "22:00", "sampler"));
         saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await county.GetStringAsync(saved.Headers.Location!.OriginalString);
-        page.ShouldContain("已保存采样点 吉源社区广场");
+        page.ShouldContain("已保存采样点。");
+        page.ShouldContain("吉源社区广场");
         page.ShouldContain("06:00–22:00");
         page.ShouldContain("采样点 1 个");
 
-        using var refused = await county.PostAsync("/testing/points", Form(token, ("region", WebTestData.Community), ("name", "X"), ("kind", "Temporary"), ("opensAt", "09:00"), ("closesAt", "09:00")));
-        (await county.GetStringAsync(refused.Headers.Location!.OriginalString)).ShouldContain("opening hours are HH:mm");
+        using var refused = await county.PostAsync("/testing/points", Point(token, WebTestData.Community, "X", "Temporary", "09:00", "09:00", ""));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        Fangkong.IntegrationTests.Web.Forms.FormPost.MessageNextTo(await refused.Content.ReadAsStringAsync(), "Point.OpensAt").ShouldNotBeNull().ShouldContain("opening hours are HH:mm");
 
         using var lab = await host.ClientAsync("lab");
         var labToken = await TokenAsync(lab, "/testing/points");
-        using var denied = await lab.PostAsync("/testing/points", Form(labToken, ("region", WebTestData.Community), ("name", "Y"), ("kind", "Fixed"), ("opensAt", "06:00"), ("closesAt", "22:00")));
-        denied.Headers.Location!.AbsolutePath.ShouldBe("/forbidden");
+        using var denied = await lab.PostAsync("/testing/points", Point(labToken, WebTestData.Community, "Y", "Fixed", "06:00", "22:00", ""));
+        denied.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the lab's page has no point form to post");
         await using var check = host.Database.NewContext();
         (await check.SamplingPoints.Select(p => p.Name).ToListAsync()).ShouldBe(["吉源社区广场"]);
     }
@@ -270,9 +271,9 @@ public sealed partial class TestingPageTests
     private static async Task<long> CreateRoundAsync(HttpClient client, string name, string region)
     {
         var token = await TokenAsync(client, "/testing");
-        using var created = await client.PostAsync("/testing/rounds", Form(token, ("name", name), ("region", region), ("poolSize", "10"), ("hours", "24")));
+        using var created = await client.PostAsync("/testing", Form(token, ("_handler", "new-round"), ("Round.Name", name), ("Round.Region", region), ("Round.PoolSize", "10"), ("Round.Hours", "24")));
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        var match = RoundPath().Match(created.Headers.Location!.OriginalString);
+        var match = RoundPath().Match(created.Headers.Location!.AbsolutePath);
         match.Success.ShouldBeTrue(created.Headers.Location.OriginalString);
         return long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -286,6 +287,16 @@ public sealed partial class TestingPageTests
         match.Success.ShouldBeTrue($"hidden field {name}");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
+
+    private static FormUrlEncodedContent Results(string token, string lab, string lines) =>
+        Form(token, ("_handler", "results"), ("Upload.Lab", lab), ("Upload.Lines", lines));
+
+    private static FormUrlEncodedContent Point(string token, string region, string name, string kind, string opensAt, string closesAt, string samplers) =>
+        Form(token, ("_handler", "point"), ("Point.Region", region), ("Point.Name", name), ("Point.Kind", kind), ("Point.OpensAt", opensAt), ("Point.ClosesAt", closesAt), ("Point.Samplers", samplers));
+
+    /// <summary>The console's scan form as a browser posts it.</summary>
+    private static FormUrlEncodedContent Scan(string token, string clientId, string tube, string idNumber, string point, string poolSize) =>
+        Form(token, ("_handler", "scan"), ("Scan.ClientId", clientId), ("Scan.Tube", tube), ("Scan.IdNumber", idNumber), ("Scan.Point", point), ("Scan.PoolSize", poolSize));
 
     private static FormUrlEncodedContent Form(string token, params (string Name, string Value)[] fields) =>
         new([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);

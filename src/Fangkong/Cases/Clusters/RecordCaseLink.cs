@@ -42,7 +42,7 @@ public static class RecordCaseLink
 
         if (source == LinkSource.Itinerary)
         {
-            return Error.Invalid("source", "行程链接由流调行程生成，不能手工录入 (itinerary links come from the investigation's itinerary and cannot be recorded by hand).");
+            return Error.Invalid("source", ErrorText.Of("error.cases.itinerary-links-come-from-investigation"));
         }
 
         var caseNo = command.CaseNo.Trim();

@@ -29,7 +29,7 @@ public sealed class TransfersUiTests
         await dispatcher.WaitForURLAsync("**/dispatch");
         var board = new DispatchPage(dispatcher);
         await board.OpenTransfersAsync();
-        await Assertions.Expect(board.Notice).ToContainTextAsync("已生成 1 个转运任务");
+        await Assertions.Expect(board.Notice).ToContainTextAsync("已生成转运任务");
         await Assertions.Expect(board.WaitingPeople).ToHaveCountAsync(1);
         await Assertions.Expect(board.WaitingPeople.First).ToContainTextAsync("张伟");
         await Assertions.Expect(board.WaitingPeople.First).Not.ToContainTextAsync(Zhang);

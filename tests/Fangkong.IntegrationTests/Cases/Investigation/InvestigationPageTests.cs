@@ -22,14 +22,14 @@ public sealed class InvestigationPageTests
         var before = await investigator.GetStringAsync(page);
         before.ShouldContain("该病例尚未开始流调");
         var token = Hidden(before, "__RequestVerificationToken");
-        using (var forged = await investigator.PostAsync($"{page}/open", new FormUrlEncodedContent([])))
+        using (var forged = await investigator.PostAsync(page, new FormUrlEncodedContent([new("_handler", "open")])))
         {
             forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         }
 
-        using (var opened = await investigator.PostAsync($"{page}/open", Form(token)))
+        using (var opened = await investigator.PostAsync(page, Form(token, ("_handler", "open"))))
         {
-            opened.Headers.Location!.OriginalString.ShouldBe($"{page}?done=opened");
+            opened.Headers.Location!.PathAndQuery.ShouldBe($"{page}?done=opened");
         }
 
         var html = await investigator.GetStringAsync(page);
@@ -41,20 +41,20 @@ public sealed class InvestigationPageTests
         await using var db = host.Database.NewContext();
         var ids = await db.ContactCandidates.ToDictionaryAsync(c => c.IdNumber, c => c.Id);
 
-        using (var confirmed = await investigator.PostAsync($"{page}/candidates/{ids[W.HouseholdMember]}/confirm", Form(token, ("exposureOn", "2022-04-01"))))
+        using (var confirmed = await investigator.PostAsync(page, Form(token, ("_handler", $"confirm-{ids[W.HouseholdMember]}"), ("Decision.CandidateId", $"{ids[W.HouseholdMember]}"), ("Decision.ExposureOn", "2022-04-01"))))
         {
-            confirmed.Headers.Location!.OriginalString.ShouldBe($"{page}?done=confirmed");
+            confirmed.Headers.Location!.PathAndQuery.ShouldBe($"{page}?done=confirmed");
         }
 
-        using (var noReason = await investigator.PostAsync($"{page}/candidates/{ids[W.Neighbour]}/dismiss", Form(token, ("reason", ""))))
+        using (var noReason = await investigator.PostAsync(page, Form(token, ("_handler", $"dismiss-{ids[W.Neighbour]}"), ("Decision.CandidateId", $"{ids[W.Neighbour]}"), ("Decision.Reason", ""))))
         {
-            var shown = await investigator.GetStringAsync(noReason.Headers.Location!.OriginalString);
-            shown.ShouldContain("排除须说明理由");
+            noReason.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await noReason.Content.ReadAsStringAsync()).ShouldContain("排除须说明理由");
         }
 
-        using (var dismissed = await investigator.PostAsync($"{page}/candidates/{ids[W.Neighbour]}/dismiss", Form(token, ("reason", "长期外地居住"))))
+        using (var dismissed = await investigator.PostAsync(page, Form(token, ("_handler", $"dismiss-{ids[W.Neighbour]}"), ("Decision.CandidateId", $"{ids[W.Neighbour]}"), ("Decision.Reason", "长期外地居住"))))
         {
-            dismissed.Headers.Location!.OriginalString.ShouldBe($"{page}?done=dismissed");
+            dismissed.Headers.Location!.PathAndQuery.ShouldBe($"{page}?done=dismissed");
         }
 
         var after = await investigator.GetStringAsync(page);
@@ -71,10 +71,10 @@ public sealed class InvestigationPageTests
             another.IsSuccess.ShouldBeTrue(another.Error?.Message);
         }
 
-        using (var openedAll = await investigator.PostAsync("/investigations/open-missing", Form(token)))
+        using (var openedAll = await investigator.PostAsync("/investigations", Form(Hidden(await investigator.GetStringAsync("/investigations"), "__RequestVerificationToken"), ("_handler", "open-missing"))))
         {
-            openedAll.Headers.Location!.OriginalString.ShouldBe("/investigations?opened=1");
-            (await investigator.GetStringAsync(openedAll.Headers.Location.OriginalString)).ShouldContain("已开始 1 项流调");
+            openedAll.StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await openedAll.Content.ReadAsStringAsync()).ShouldContain("已开始 1 项流调");
         }
     }
 

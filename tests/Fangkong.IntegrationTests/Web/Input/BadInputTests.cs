@@ -162,9 +162,9 @@ public sealed class BadInputTests
         using var county = await host.ClientAsync("county");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["name"] = "全员", ["region"] = WebTestData.County, ["__RequestVerificationToken"] = "CfDJ8-forged",
+            ["_handler"] = "new-round", ["Round.Name"] = "全员", ["Round.Region"] = WebTestData.County, ["__RequestVerificationToken"] = "CfDJ8-forged",
         });
-        using var response = await county.PostAsync("/testing/rounds", form);
+        using var response = await county.PostAsync("/testing", form);
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("表单已过期或来源无效");
 

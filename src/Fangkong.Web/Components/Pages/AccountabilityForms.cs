@@ -1,0 +1,58 @@
+using System.Globalization;
+using Fangkong.Accountability;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Fangkong.Web.Components.Pages;
+
+/// <summary>
+/// Reads the accountability pages' forms, whose officials are rows of fields and whose notice lists
+/// ticked cases with their order: the pages post to themselves and build the use cases' commands here.
+/// </summary>
+public static class AccountabilityForms
+{
+    /// <summary>The notice command from a form or query: <c>case</c> ids ticked, each with <c>order-{id}</c>.</summary>
+    public static ComposeNotice.Command NoticeCommand(Func<string, StringValues> form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var ids = form("case").Select(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null).OfType<long>()
+            .Select((id, index) => (Id: id, Order: int.TryParse(form(Invariant($"order-{id}")), NumberStyles.None, CultureInfo.InvariantCulture, out var o) ? o : 1000 + index))
+            .OrderBy(x => x.Order).Select(x => x.Id).ToList();
+        return new ComposeNotice.Command(form("title"), form("issuingBody"), Date(form("issuedOn")), form("opening"), form("closing"), ids);
+    }
+
+    /// <summary>The case command from the case form: officials in rows <c>o{i}.name</c>, <c>o{i}.unit</c> …, findings as a list of ids.</summary>
+    public static SaveAccountabilityCase.Command CaseCommand(IFormCollection form)
+    {
+        var officials = new List<SaveAccountabilityCase.Official>();
+        for (var i = 0; i < AccountabilityCase.MaxOfficials; i++)
+        {
+            var prefix = Invariant($"o{i}.");
+            if (!form.ContainsKey(prefix + "name"))
+            {
+                break;
+            }
+
+            if (string.IsNullOrWhiteSpace(form[prefix + "name"]))
+            {
+                continue;
+            }
+
+            officials.Add(new SaveAccountabilityCase.Official(
+                form[prefix + "name"], form[prefix + "unit"], form[prefix + "post"], form[prefix + "region"], form[prefix + "responsibility"],
+                form[prefix + "note"], [.. form[prefix + "measures"].OfType<string>()]));
+        }
+
+        var findings = (form["findingIds"].ToString() ?? string.Empty)
+            .Split([',', '，', '、', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
+            .ToList();
+        return new SaveAccountabilityCase.Command(
+            form["region"], form["title"], form["facts"], form["consequence"], Date(form["incidentDate"]), form["incidentLinks"], officials, findings);
+    }
+
+    public static DateOnly? Date(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
