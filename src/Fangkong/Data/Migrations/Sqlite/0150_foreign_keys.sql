@@ -527,6 +527,13 @@ CREATE INDEX "ix_placements_site_id_state" ON "placements" ("site_id", "state");
 CREATE INDEX "ix_placements_dependant_of_placement_id" ON "placements" ("dependant_of_placement_id");
 CREATE INDEX "ix_placements_previous_placement_id" ON "placements" ("previous_placement_id");
 CREATE INDEX "ix_placements_allocation_run_id" ON "placements" ("allocation_run_id");
+-- One open placement per person (0140): the rebuild must keep its partial unique indexes.
+CREATE UNIQUE INDEX "ux_placements_open_contact" ON "placements" ("contact_id")
+    WHERE contact_id IS NOT NULL AND state IN ('Placed', 'CheckedIn');
+CREATE UNIQUE INDEX "ux_placements_open_case" ON "placements" ("case_id")
+    WHERE case_id IS NOT NULL AND state IN ('Placed', 'CheckedIn');
+CREATE UNIQUE INDEX "ux_placements_open_pool_member" ON "placements" ("person_id")
+    WHERE kind = 'PositivePoolMember' AND person_id IS NOT NULL AND state IN ('Placed', 'CheckedIn');
 
 -- space_turnovers: site_id -> quarantine_sites, room_id -> quarantine_rooms, bed_id -> hospital_beds, placement_id -> placements
 CREATE TABLE "space_turnovers_0150" (
