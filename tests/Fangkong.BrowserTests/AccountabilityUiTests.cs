@@ -29,7 +29,7 @@ public sealed class AccountabilityUiTests
         await edit.FillOfficialAsync(1, "王尚义", "船营区民政局", "副局长", "领导责任", "免职");
         await BrowserHost.ScreenshotAsync(page, "70-accountability-edit");
         await edit.SaveAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accountability/[0-9]+\\?saved=1$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/accountability/[0-9]+\\?done=case-saved$"));
 
         var detail = new AccountabilityDetailPage(page);
         await Assertions.Expect(detail.Status).ToHaveTextAsync("草稿");

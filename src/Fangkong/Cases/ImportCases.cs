@@ -104,11 +104,12 @@ public static class ImportCases
         var regions = reports.Select(r => r.Report.RegionCode).Distinct().ToList();
         var known = (await db.Regions.AsNoTracking().Where(r => EF.Parameter(regions).Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var caseNos = reports.Select(r => r.Report.CaseNo).ToList();
+        // A number held by a case outside the importer's jurisdiction cannot be reused or updated from here. All
+        // numbers are read before the visible cases: a case that a concurrent import commits in between is then
+        // among the visible ones, not taken for a hidden one (it was refused as "cannot be used" the other way round).
+        var taken = await db.Cases.BypassJurisdiction(BypassReason.UniqueNumber).Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct);
         var existing = await db.Cases.Include(c => c.SeverityHistory).Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, StringComparer.Ordinal, ct);
-
-        // A number held by a case outside the importer's jurisdiction cannot be reused or updated from here.
-        var hidden = (await db.Cases.BypassJurisdiction(BypassReason.UniqueNumber).Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct))
-            .Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+        var hidden = taken.Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var sources = reports.Where(r => r.Report.ConvertedFromCaseNo is not null).Select(r => r.Report.ConvertedFromCaseNo!).Distinct().ToList();
         var storedTypes = await db.Cases.AsNoTracking().Where(c => EF.Parameter(sources).Contains(c.CaseNo)).ToDictionaryAsync(c => c.CaseNo, c => c.Type, StringComparer.Ordinal, ct);
         var storedConversions = await db.Cases.AsNoTracking().Where(c => c.ConvertedFromCaseNo != null && EF.Parameter(sources).Contains(c.ConvertedFromCaseNo))

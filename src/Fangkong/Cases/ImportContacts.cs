@@ -94,9 +94,11 @@ public static class ImportContacts
         var regions = reports.Select(r => r.Report.RegionCode).Distinct().ToList();
         var known = (await db.Regions.AsNoTracking().Where(r => EF.Parameter(regions).Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var numbers = reports.Select(r => r.Report.ContactNo).ToList();
+        // Taken numbers are read before the visible contacts, so a contact that a concurrent import commits in
+        // between is among the visible ones and not refused as another jurisdiction's (as in ImportCases).
+        var taken = await db.Contacts.BypassJurisdiction(BypassReason.UniqueNumber).Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).Select(c => c.ContactNo).ToListAsync(ct);
         var existing = await db.Contacts.Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).ToDictionaryAsync(c => c.ContactNo, StringComparer.Ordinal, ct);
-        var hidden = (await db.Contacts.BypassJurisdiction(BypassReason.UniqueNumber).Where(c => EF.Parameter(numbers).Contains(c.ContactNo)).Select(c => c.ContactNo).ToListAsync(ct))
-            .Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
+        var hidden = taken.Where(n => !existing.ContainsKey(n)).ToHashSet(StringComparer.Ordinal);
         var caseNos = reports.Select(r => r.Report.SourceCaseNo).OfType<string>().Distinct().ToList();
         var cases = (await db.Cases.AsNoTracking().Where(c => EF.Parameter(caseNos).Contains(c.CaseNo)).Select(c => c.CaseNo).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var sourceContacts = reports.Select(r => r.Report.SourceContactNo).OfType<string>().Distinct().ToList();

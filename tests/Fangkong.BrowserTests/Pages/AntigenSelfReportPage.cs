@@ -7,7 +7,7 @@ public sealed class AntigenSelfReportPage(IPage page)
 {
     public ILocator Outcome => page.GetByTestId("antigen-outcome");
 
-    public ILocator Error => page.GetByTestId("error");
+    public ILocator Error => page.GetByTestId("form-error");
 
     /// <param name="testedAt">Beijing time as the datetime-local field takes it: yyyy-MM-ddTHH:mm.</param>
     public async Task ReportAsync(string idNumber, string phone, string result, string testedAt)

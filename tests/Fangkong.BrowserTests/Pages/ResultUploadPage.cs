@@ -10,8 +10,8 @@ public sealed class ResultUploadPage(IPage page)
     public async Task UploadAsync(string lab, string lines)
     {
         var form = page.GetByTestId("results-form");
-        await form.Locator("input[name=lab]").FillAsync(lab);
-        await form.Locator("textarea[name=lines]").FillAsync(lines);
+        await form.Locator("#results-lab").FillAsync(lab);
+        await form.Locator("#results-lines").FillAsync(lines);
         await form.Locator("button[type=submit]").ClickAsync();
     }
 }

@@ -23,7 +23,7 @@ internal static class CapabilityMap
         ["Access"] = ["Regions"],
         ["Regions"] = ["Access"],
         ["Auditing"] = ["Access"],
-        ["Organisations"] = ["Access"],
+        ["Organisations"] = ["Access", "Places"],
         ["Places"] = ["Access", "Regions"],
         ["Residences"] = ["Access", "Persons", "Regions"],
         ["Persons"] = ["Access", "Regions", "Residences"],

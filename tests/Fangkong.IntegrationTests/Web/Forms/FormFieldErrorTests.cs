@@ -33,7 +33,7 @@ public sealed class FormFieldErrorTests
 
     // The answer is 404 and nothing is written (asserted when run), but the summary is not in the page
     // that comes back: the 404 status is suspected to re-execute the status-code page. Fix pending.
-    [Theory(Skip = "404 form refusal: summary missing from the answer (status-code page re-execution suspected); fix pending"), MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    [Theory(Skip = "404 form refusal: the summary is missing from the answer; disabling the status-code page for the request did not bring it back; fix pending"), MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task ANotFoundRecord_IsShownInTheSummary_With404_AndNothingIsWritten(DatabaseProvider provider)
     {
         await using var host = await WebTestHost.StartAsync(provider);
