@@ -62,8 +62,7 @@ internal static class PoolTraceBenchmark
             var db = request.ServiceProvider.GetRequiredService<FangkongDbContext>();
             var rows = batch.Select((b, i) => new RecordResults.Row(i + 1, b, "positive", 28, 29, null, "bench lab")).ToList();
             var recorded = await RecordResults.HandleAsync(db, time, rows, ct);
-            await using var system = request.ServiceProvider.CreateSystemContext();
-            var traced = await TracePools.HandleAsync(system, time, recorded.Value?.TubesToTrace ?? throw new InvalidOperationException(recorded.Error!.Message), ct);
+            var traced = recorded.Value?.Tracing ?? throw new InvalidOperationException(recorded.Error!.Message);
             if (traced.Tubes != batch.Length)
             {
                 throw new InvalidOperationException($"Traced {traced.Tubes} of {batch.Length} tubes.");

@@ -107,7 +107,7 @@ internal static class TestingCommand
                 return CommandScope.Fail(recorded.Error!.Message);
             }
 
-            var traced = await TracePools.HandleAsync(db, time, recorded.Value!.TubesToTrace, ct);
+            var traced = recorded.Value!.Tracing;
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[green]{recorded.Value.Results:N0} results recorded[/], {recorded.Value.Unchanged:N0} unchanged; {traced.PeopleControlled:N0} people put under control, {traced.TasksCreated:N0} re-sampling tasks, {traced.ControlsLifted:N0} controls lifted, {traced.PositivePeople:N0} positive on re-test");
             return 0;

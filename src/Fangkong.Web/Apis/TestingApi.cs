@@ -25,7 +25,11 @@ public static class TestingApi
 
     public sealed record ExemptionBatch(IReadOnlyList<ExemptPeople.Item>? Exemptions);
 
-    public sealed record ResultsRecorded(int Results, int Unchanged, TracePools.Report Tracing);
+    /// <summary>
+    /// The results recorded and what tracing did after their commit; <paramref name="TracingDeferred"/>
+    /// says tracing failed and the sweep will finish it (the results are recorded all the same).
+    /// </summary>
+    public sealed record ResultsRecorded(int Results, int Unchanged, TracePools.Report Tracing, bool TracingDeferred = false);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -86,10 +90,9 @@ public static class TestingApi
     }
 
     public static async Task<Results<Ok<ResultsRecorded>, ValidationProblem, ProblemHttpResult>> RecordResultsAsync(
-        ResultBatch body, FangkongDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
+        ResultBatch body, FangkongDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
-        ArgumentNullException.ThrowIfNull(http);
         var rows = (body.Results ?? []).Select((r, i) => new RecordResults.Row(i + 1, r.TubeBarcode ?? string.Empty, r.Result ?? string.Empty, r.CtN, r.CtOrf, r.ReportedAt, r.Lab ?? string.Empty)).ToList();
         var recorded = await RecordResults.HandleAsync(db, time, rows, ct);
         if (!recorded.IsSuccess)
@@ -97,10 +100,9 @@ public static class TestingApi
             return Result<ResultsRecorded>.Fail(recorded.Error!).ToHttp();
         }
 
-        // Tracing acts on members wherever they live, so it runs as the system, right away.
-        await using var system = http.RequestServices.CreateSystemContext();
-        var tracing = await TracePools.HandleAsync(system, time, recorded.Value!.TubesToTrace, ct);
-        return TypedResults.Ok(new ResultsRecorded(recorded.Value.Results, recorded.Value.Unchanged, tracing));
+        // Tracing ran after the commit, as the system (ResultsRecorded → TraceRecordedResults).
+        var done = recorded.Value!;
+        return TypedResults.Ok(new ResultsRecorded(done.Results, done.Unchanged, done.Tracing, done.TracingDeferred));
     }
 
     public static async Task<Results<Ok<ReportAntigen.Reported>, ValidationProblem, ProblemHttpResult>> ReportAntigenAsync(

@@ -25,6 +25,9 @@ public sealed class FangkongDbContext(
 {
     private readonly AuditRecorder _audit = new(jurisdiction, time, client);
 
+    /// <summary>A new context on the same database and audit trail, as the system (after-commit reactions, ADR 0034).</summary>
+    internal FangkongDbContext CreateSystemSibling() => new(options, new FixedJurisdiction(Jurisdiction.System), time, auditSink, client);
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Person> Persons => Set<Person>();

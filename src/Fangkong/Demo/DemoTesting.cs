@@ -65,17 +65,14 @@ public static class DemoTesting
         var results = Enumerable.Range(1, tube)
             .Select(t => new RecordResults.Row(t, $"CY{t:D6}", positives.Contains(t) ? "positive" : "negative", positives.Contains(t) ? 27.5 : null, positives.Contains(t) ? 28.9 : null, null, "吉林市疾病预防控制中心"))
             .ToList();
-        var toTrace = new List<long>();
+        var traced = TracePools.Report.None;
         foreach (var batch in results.Chunk(RecordResults.MaxBatch))
         {
-            var recorded = await RecordResults.HandleAsync(db, time, batch, ct);
-            toTrace.AddRange(recorded.Value?.TubesToTrace ?? throw new InvalidOperationException(recorded.Error!.Message));
+            traced = traced.Plus(await ResultAndTraceAsync(db, time, [.. batch], ct));
             db.ChangeTracker.Clear();
             done += batch.Length;
             progress?.Report((done, total));
         }
-
-        var traced = await TracePools.HandleAsync(db, time, toTrace, ct);
 
         // The members of the first two positive pools are swabbed again, one tube each; one of them is positive.
         var retest = await db.Samples.AsNoTracking()
@@ -93,8 +90,9 @@ public static class DemoTesting
 
     private static async Task<TracePools.Report> ResultAndTraceAsync(FangkongDbContext db, TimeProvider time, List<RecordResults.Row> rows, CancellationToken ct)
     {
+        // Tracing follows the commit of the results (ResultsRecorded); a failure there is a demo bug.
         var recorded = await RecordResults.HandleAsync(db, time, rows, ct);
-        var tubes = recorded.Value?.TubesToTrace ?? throw new InvalidOperationException(recorded.Error!.Message);
-        return await TracePools.HandleAsync(db, time, tubes, ct);
+        var done = recorded.Value ?? throw new InvalidOperationException(recorded.Error!.Message);
+        return done.TracingDeferred ? throw new InvalidOperationException("Tracing failed after the demo's results.") : done.Tracing;
     }
 }

@@ -10,8 +10,10 @@ namespace Fangkong.Testing;
 /// <summary>
 /// Records lab results, one per tube, all or nothing: an unknown tube, a second different result
 /// for a tube, an empty tube or a malformed row refuses the whole batch with each bad row's line
-/// and reason. The same result sent again changes nothing. Returns the tubes whose members must
-/// now be traced (<see cref="TracePools"/>).
+/// and reason. The same result sent again changes nothing. Once the results are committed it raises
+/// <see cref="ResultsRecorded"/> with the tubes whose members must now be traced; the tracer handles
+/// it after the commit (<see cref="TraceRecordedResults"/>) and its report comes back in
+/// <see cref="Recorded.Tracing"/>.
 /// </summary>
 public static class RecordResults
 {
@@ -27,7 +29,15 @@ public static class RecordResults
     /// <summary>One result; <paramref name="Line"/> numbers it in the file or the request for error messages.</summary>
     public sealed record Row(long Line, string TubeBarcode, string Result, [Range(0, MaxCt)] double? CtN, [Range(0, MaxCt)] double? CtOrf, [Happened] DateTimeOffset? ReportedAt, string Lab);
 
-    public sealed record Recorded(int Results, int Unchanged, IReadOnlyList<long> TubesToTrace);
+    /// <summary>What was recorded, and what tracing did after the commit (<see cref="Reactions"/>).</summary>
+    public sealed record Recorded(int Results, int Unchanged, IReadOnlyList<long> TubesToTrace, IReadOnlyList<Reaction> Reactions)
+    {
+        /// <summary>What tracing did; all zero when nothing was to trace or tracing failed (<see cref="TracingDeferred"/>).</summary>
+        public TracePools.Report Tracing => Reactions.Select(r => r.Outcome).OfType<TracePools.Report>().FirstOrDefault() ?? TracePools.Report.None;
+
+        /// <summary>Tracing failed after the commit: the results stand, <see cref="SweepUntraced"/> traces them later.</summary>
+        public bool TracingDeferred => Reactions.Any(r => r.Failed);
+    }
 
     /// <summary>One refused row: its line and why.</summary>
     public sealed record Refusal(long Line, string Reason)
@@ -101,7 +111,8 @@ public static class RecordResults
 
         await db.SaveChangesAsync(ct);
         var toTrace = changed.Where(t => t.Result != TestResult.Negative || t.PoolSize == 1).Select(t => t.Id).ToList();
-        return new Outcome(new Recorded(changed.Count, accepted.Count - changed.Count, toTrace), null, []);
+        IReadOnlyList<Reaction> reactions = toTrace.Count == 0 ? [] : await db.PublishCommittedAsync(new ResultsRecorded(toTrace), time, ct);
+        return new Outcome(new Recorded(changed.Count, accepted.Count - changed.Count, toTrace, reactions), null, []);
     }
 
     /// <summary>The refusal of a whole batch: the count, then the first <see cref="RefusalsInMessage"/> rows.</summary>

@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Fangkong.Testing;
 
 /// <summary>
-/// Finishes tracing that a crash or a lost connection interrupted: tubes with a result that
+/// Finishes tracing that a crash, a lost connection or a failed after-commit reaction
+/// (<see cref="TraceRecordedResults"/>) interrupted: tubes with a result that
 /// needs tracing (positive, invalid, or a single tube) and no <c>traced_at</c>, oldest first.
 /// Runs as the system, in bounded batches.
 /// </summary>
@@ -25,13 +26,10 @@ public static class SweepUntraced
             .Take(BatchSize)
             .ToListAsync(ct);
         // Short transactions: the write lock (one writer on SQLite) is never held for a whole batch.
-        var total = new TracePools.Report(0, 0, 0, 0, 0, 0);
+        var total = TracePools.Report.None;
         foreach (var chunk in pending.Chunk(TubesPerTransaction))
         {
-            var r = await TracePools.HandleAsync(system, time, chunk, ct);
-            total = new TracePools.Report(
-                total.Tubes + r.Tubes, total.PeopleControlled + r.PeopleControlled, total.TasksCreated + r.TasksCreated,
-                total.ControlsLifted + r.ControlsLifted, total.PositivePeople + r.PositivePeople, total.Unregistered + r.Unregistered);
+            total = total.Plus(await TracePools.HandleAsync(system, time, chunk, ct));
         }
 
         return total;

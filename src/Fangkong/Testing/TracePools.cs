@@ -15,7 +15,19 @@ namespace Fangkong.Testing;
 /// </summary>
 public static class TracePools
 {
-    public sealed record Report(int Tubes, int PeopleControlled, int TasksCreated, int ControlsLifted, int PositivePeople, int Unregistered);
+    public sealed record Report(int Tubes, int PeopleControlled, int TasksCreated, int ControlsLifted, int PositivePeople, int Unregistered)
+    {
+        /// <summary>Nothing traced.</summary>
+        public static Report None { get; } = new(0, 0, 0, 0, 0, 0);
+
+        /// <summary>Both reports added up (a sweep of several transactions).</summary>
+        public Report Plus(Report other)
+        {
+            ArgumentNullException.ThrowIfNull(other);
+            return new(Tubes + other.Tubes, PeopleControlled + other.PeopleControlled, TasksCreated + other.TasksCreated,
+                ControlsLifted + other.ControlsLifted, PositivePeople + other.PositivePeople, Unregistered + other.Unregistered);
+        }
+    }
 
     // A tracer that loses its claim reads again; each read leaves out what the winner traced.
     private const int Attempts = 3;
@@ -47,7 +59,7 @@ public static class TracePools
         var tubes = await system.Tubes.Where(t => tubeIds.Contains(t.Id) && t.Result != null && t.TracedAt == null).ToListAsync(ct);
         if (tubes.Count == 0)
         {
-            return new Report(0, 0, 0, 0, 0, 0);
+            return Report.None;
         }
 
         var ids = tubes.Select(t => t.Id).ToList();

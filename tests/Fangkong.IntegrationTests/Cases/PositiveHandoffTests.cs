@@ -131,8 +131,7 @@ public sealed class PositiveHandoffTests
         await using var lab = database.NewContext(new Jurisdiction("lab", "2202", SeesFullIdentity: false));
         var recorded = await RecordResults.HandleAsync(lab, TimeProvider.System, rows);
         recorded.IsSuccess.ShouldBeTrue(recorded.Error?.Message);
-        await using var system = database.NewContext();
-        await TracePools.HandleAsync(system, TimeProvider.System, recorded.Value!.TubesToTrace);
+        recorded.Value!.TracingDeferred.ShouldBeFalse();
     }
 
     private static async Task<long> RoundAsync(TestDatabase database)

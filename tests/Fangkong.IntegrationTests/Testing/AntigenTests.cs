@@ -35,8 +35,7 @@ public sealed class AntigenTests
         {
             var round = (await CreateRound.HandleAsync(db, TimeProvider.System, new CreateRound.Command("复核", WebTestData.County, 1, null, null))).Value!.Id;
             await RecordScans.HandleAsync(db, round, [new("conf-1", "AG-1", zhang, DateTimeOffset.UtcNow, "社区卫生服务站", 1)]);
-            var recorded = await RecordResults.HandleAsync(db, TimeProvider.System, [new(1, "AG-1", "positive", 25, 26, null, "疾控")]);
-            await TracePools.HandleAsync(db, TimeProvider.System, recorded.Value!.TubesToTrace);
+            (await RecordResults.HandleAsync(db, TimeProvider.System, [new(1, "AG-1", "positive", 25, 26, null, "疾控")])).Value!.Tracing.Tubes.ShouldBe(1);
         }
 
         await using var check = host.Database.NewContext();

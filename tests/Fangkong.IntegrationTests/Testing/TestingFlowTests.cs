@@ -150,7 +150,7 @@ public sealed class TestingFlowTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task Sweep_TracesAPositivePoolWhoseTracingWasInterrupted_Once(DatabaseProvider provider)
+    public async Task FailedTracingAfterCommit_LeavesTheResultsRecorded_AndTheSweepTracesThemOnce(DatabaseProvider provider)
     {
         await using var database = await SeededAsync(provider);
         var round = await CreateRoundAsync(database);
@@ -159,10 +159,18 @@ public sealed class TestingFlowTests
             await RecordScans.HandleAsync(db, round, [new("a", "P-9", Zhang, At, "点1"), new("b", "P-9", Li, At, "点1"), new("c", "N-9", Wang, At, "点1")]);
         }
 
-        // The results are saved, then the process dies before tracing.
-        await using (var lab = database.NewContext(Lab))
+        // The results are saved, then tracing fails after the commit (as if the process died there).
+        await using (var lab = FailingTracing.NewContext(database, Lab))
         {
-            await RecordResults.HandleAsync(lab, TimeProvider.System, [new(1, "P-9", "positive", 30, 31, null, "实验室"), new(2, "N-9", "negative", null, null, null, "实验室")]);
+            var recorded = (await RecordResults.HandleAsync(lab, TimeProvider.System, [new(1, "P-9", "positive", 30, 31, null, "实验室"), new(2, "N-9", "negative", null, null, null, "实验室")])).Value!;
+            (recorded.Results, recorded.TracingDeferred, recorded.Tracing.Tubes).ShouldBe((2, true, 0));
+        }
+
+        await using (var committed = database.NewContext())
+        {
+            (await committed.Tubes.Where(t => t.Result != null).CountAsync()).ShouldBe(2);
+            (await committed.Tubes.CountAsync(t => t.TracedAt != null)).ShouldBe(0);
+            (await committed.ControlOrders.CountAsync()).ShouldBe(0);
         }
 
         await using (var system = database.NewContext())
@@ -186,8 +194,8 @@ public sealed class TestingFlowTests
         await using var lab = database.NewContext(Lab);
         var recorded = await RecordResults.HandleAsync(lab, TimeProvider.System, rows);
         recorded.IsSuccess.ShouldBeTrue(recorded.Error?.Message);
-        await using var system = database.NewContext();
-        return await TracePools.HandleAsync(system, TimeProvider.System, recorded.Value!.TubesToTrace);
+        recorded.Value!.TracingDeferred.ShouldBeFalse();
+        return recorded.Value.Tracing;
     }
 
     private static async Task<TestDatabase> SeededAsync(DatabaseProvider provider)
