@@ -35,6 +35,7 @@ public static class FangkongSettings
         (AbuseOptions.Section, typeof(AbuseOptions)),
         (TestingOptions.Section, typeof(TestingOptions)),
         (SupervisionOptions.Section, typeof(SupervisionOptions)),
+        (Accountability.NoticesOptions.Section, typeof(Accountability.NoticesOptions)),
     ];
 
     public static IServiceCollection AddFangkongSettings(this IServiceCollection services, IConfiguration configuration)
@@ -49,6 +50,7 @@ public static class FangkongSettings
         services.AddSettings<AbuseOptions>(configuration, AbuseOptions.Section);
         services.AddSettings<TestingOptions>(configuration, TestingOptions.Section);
         services.AddSettings<SupervisionOptions>(configuration, SupervisionOptions.Section);
+        services.AddSettings<Accountability.NoticesOptions>(configuration, Accountability.NoticesOptions.Section);
 
         // What the use cases take, from the options once validated.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClustersOptions>>().Value.Settings);

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Apis;
 
@@ -41,9 +42,11 @@ public static class NoticesApi
     public static async Task<Results<Ok<GetNotice.View>, ValidationProblem, ProblemHttpResult>> GetAsync(long id, FangkongDbContext db, CancellationToken ct) =>
         (await GetNotice.HandleAsync(db, id, ct)).ToHttp();
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(long id, string format, FangkongDbContext db, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
+        long id, string format, FangkongDbContext db, IOptions<NoticesOptions> settings, CancellationToken ct)
     {
-        if (Export(format) is not { } export)
+        ArgumentNullException.ThrowIfNull(settings);
+        if (Export(format, settings.Value) is not { } export)
         {
             return TypedResults.Problem(detail: $"格式「{format}」不支持，可选 txt、html、docx、pdf (Format '{format}' is not one of txt, html, docx, pdf).", statusCode: StatusCodes.Status400BadRequest);
         }
@@ -54,7 +57,7 @@ public static class NoticesApi
             return notice.Error!.ToProblem();
         }
 
-        if (format == "pdf" && CjkFont.Path is null)
+        if (format == "pdf" && CjkFont.PathFor(settings.Value) is null)
         {
             return TypedResults.Problem(detail: "服务器未安装中文 TrueType 字体，无法生成 PDF (No TrueType CJK font is installed on the server; install fonts-droid-fallback).", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
@@ -64,12 +67,12 @@ public static class NoticesApi
 
     private sealed record Exporter(string ContentType, Func<NoticeDocument, byte[]> Render);
 
-    private static Exporter? Export(string format) => format switch
+    private static Exporter? Export(string format, NoticesOptions settings) => format switch
     {
         "txt" => new("text/plain; charset=utf-8", d => Encoding.UTF8.GetBytes(NoticeText.Plain(d))),
         "html" => new("text/html; charset=utf-8", d => Encoding.UTF8.GetBytes(NoticeText.Html(d))),
         "docx" => new(DocxType, NoticeDocx.Render),
-        "pdf" => new("application/pdf", NoticePdf.Render),
+        "pdf" => new("application/pdf", d => NoticePdf.Render(d, settings)),
         _ => null,
     };
 }

@@ -1,5 +1,6 @@
 using Fangkong.Access;
 using Fangkong.Common;
+using Fangkong.Cases;
 
 namespace Fangkong.Areas;
 

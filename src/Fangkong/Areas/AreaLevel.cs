@@ -1,3 +1,5 @@
+using Fangkong.Cases;
+
 namespace Fangkong.Areas;
 
 /// <summary>An area's designation; each belongs to one <see cref="AreaScheme"/>.</summary>

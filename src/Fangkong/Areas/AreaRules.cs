@@ -1,3 +1,5 @@
+using Fangkong.Cases;
+
 namespace Fangkong.Areas;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Cases;
 
 namespace Fangkong.Areas;
 

@@ -60,17 +60,13 @@ public static class ImportCases
         return parsed.IsSuccess ? await HandleAsync(db, time, parsed.Value!, ct) : parsed.Error!;
     }
 
-    public static Task<Result<Imported>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default) =>
-        HandleAsync(db, time, rows, SocialZero.CaseClassifier.Default, ct);
-
     // The lookups below pass each list as one parameter (EF.Parameter): expanded into one
     // parameter per value, a file of 40,000 rows exceeds SQLite's limit of 32,766 variables.
-    /// <param name="classifier">Classifies each new case as found under control or at social level (stored with the cases).</param>
-    public static async Task<Result<Imported>> HandleAsync(
-        FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, SocialZero.CaseClassifier classifier, CancellationToken ct = default)
+    // The new cases are published (CasesReported) before the save: social-level zero classifies them
+    // in the same transaction.
+    public static async Task<Result<Imported>> HandleAsync(FangkongDbContext db, TimeProvider time, IReadOnlyList<Row> rows, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(rows);
         if (rows.Count is 0 or > MaxRows)
@@ -188,7 +184,7 @@ public static class ImportCases
             return CasesCsv.Refused("file", "病例一览表", errors);
         }
 
-        await classifier.AddAsync(db, newCases, ct);
+        await db.PublishAsync(new CasesReported(newCases), ct);
         await db.SaveChangesAsync(ct);
         return new Imported(rows.Count, added, updated, unchanged);
     }

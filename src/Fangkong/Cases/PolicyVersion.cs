@@ -81,7 +81,7 @@ public sealed class PolicyVersion
     public int InvestigationDeadlineHours { get; private set; }
 
     /// <summary>How areas are graded under this version: sealed/controlled/precaution (2021) or high/medium/low risk (9th edition).</summary>
-    public Areas.AreaScheme AreaScheme { get; private set; }
+    public AreaScheme AreaScheme { get; private set; }
 
     /// <summary>The shape of a new version, as an administrator gives it.</summary>
     public sealed record Terms(
@@ -99,7 +99,7 @@ public sealed class PolicyVersion
 
     /// <summary>Validates and creates a version; every refusal names its field.</summary>
     /// <param name="areaScheme">The area scheme; the 2021 sealed/controlled/precaution scheme unless given.</param>
-    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, Areas.AreaScheme areaScheme = Areas.AreaScheme.SealedControlled)
+    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, AreaScheme areaScheme = AreaScheme.SealedControlled)
     {
         ArgumentNullException.ThrowIfNull(terms);
         code = code?.Trim() ?? string.Empty;

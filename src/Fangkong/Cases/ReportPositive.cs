@@ -68,7 +68,7 @@ public static class ReportPositive
         }
 
         db.Cases.Add(created.Value!);
-        await SocialZero.CaseClassifier.Default.AddAsync(db, [created.Value!], ct);
+        await db.PublishAsync(new CasesReported([created.Value!]), ct);
         positive.MarkReported(caseNo, now);
         await db.SaveChangesAsync(ct);
         return CaseView.From(created.Value!, db.Jurisdiction);

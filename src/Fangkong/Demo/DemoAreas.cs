@@ -3,6 +3,7 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
+using Fangkong.Cases;
 
 namespace Fangkong.Demo;
 

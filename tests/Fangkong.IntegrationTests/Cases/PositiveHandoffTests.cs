@@ -58,6 +58,9 @@ public sealed class PositiveHandoffTests
         var positive = await check.PositivePersons.SingleAsync();
         positive.CaseNo.ShouldBe("JL-0320-1");
         positive.ReportedAt.ShouldNotBeNull();
+
+        // Reporting raised CasesReported: social-level zero classified the case, once (the second report is the same case).
+        (await check.CaseClassifications.Select(c => c.CaseNo).ToListAsync()).ShouldBe(["JL-0320-1"]);
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

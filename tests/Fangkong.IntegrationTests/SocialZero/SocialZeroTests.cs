@@ -113,7 +113,7 @@ public sealed class SocialZeroTests
             foreach (var (compound, from) in new[] { (a, Day.AddDays(-5)), (b, Day) })
             {
                 var unit = new Fangkong.Areas.AreaUnit(Fangkong.Areas.AreaUnitKind.Compound, compound.RegionCode, compound.Id, compound.Name);
-                db.AreaDesignations.Add(Fangkong.Areas.AreaDesignation.Create(unit, Fangkong.Areas.AreaLevel.Sealed, Fangkong.Areas.AreaScheme.SealedControlled, from, "出现阳性", "船营区指挥部", "county", null).Value!);
+                db.AreaDesignations.Add(Fangkong.Areas.AreaDesignation.Create(unit, Fangkong.Areas.AreaLevel.Sealed, Fangkong.Cases.AreaScheme.SealedControlled, from, "出现阳性", "船营区指挥部", "county", null).Value!);
             }
 
             await db.SaveChangesAsync();

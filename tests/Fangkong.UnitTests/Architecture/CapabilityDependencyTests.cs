@@ -48,6 +48,15 @@ public sealed class CapabilityDependencyTests
     }
 
     [Fact]
+    public void EveryKnownCycle_StillExists_SoTheListOnlyShrinks()
+    {
+        var cycles = CapabilityMap.Cycles();
+        CapabilityMap.KnownCycles.Keys.Where(k => !cycles.Contains(k, StringComparer.Ordinal))
+            .ShouldBeEmpty("a cycle that is gone comes off the known list, so that it cannot come back unnoticed");
+        CapabilityMap.KnownCycles.Count.ShouldBe(2, "Cases → SocialZero and Cases → Areas went with CasesReported and AreaScheme's move (ADR 0034)");
+    }
+
+    [Fact]
     public void TheAllowedTable_NamesEveryFolder_AndOnlyFolders()
     {
         var folders = Directory.GetDirectories(Path.Combine(RepositoryFiles.Root, "src", "Fangkong"))

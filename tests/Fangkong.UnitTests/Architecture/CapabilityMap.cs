@@ -28,7 +28,8 @@ internal static class CapabilityMap
         ["Residences"] = ["Access", "Persons", "Regions"],
         ["Persons"] = ["Access", "Regions", "Residences"],
         ["Testing"] = ["Access", "Persons", "Places", "Regions", "Residences"],
-        ["Cases"] = ["Access", "Areas", "Persons", "Places", "Regions", "Residences", "SocialZero", "Testing"],
+        // Not Areas (the plan's AreaScheme lives in Cases) nor SocialZero (it handles CasesReported).
+        ["Cases"] = ["Access", "Persons", "Places", "Regions", "Residences", "Testing"],
         ["Areas"] = ["Access", "Cases", "Persons", "Regions", "Residences", "Testing"],
         ["Passes"] = ["Access", "Organisations", "Persons", "Regions"],
         ["Quarantine"] = ["Access", "Cases", "Passes", "Persons", "Regions", "Residences", "Testing"],
@@ -42,7 +43,8 @@ internal static class CapabilityMap
     /// <summary>
     /// The cycles the table still has, each with why it is there; the test refuses any other. Two were
     /// accidents and are gone: Cases used Supervision's evidence-file hash (now Common.Sha256Hex), and
-    /// Supervision held an official's accountability record (now Accountability.OfficialRecord).
+    /// Supervision held an official's accountability record (now Accountability.OfficialRecord). Three
+    /// more went with the CasesReported event and AreaScheme's move to Cases (ADR 0034).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> KnownCycles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -50,12 +52,6 @@ internal static class CapabilityMap
             "a jurisdiction is a region prefix: Regions' use cases are filtered by it, and AddUser checks a user's region is in the tree",
         ["Persons → Residences → Persons"] =
             "a person lives in a building unit (GetPerson shows the address); ListCompounds counts each compound's residents",
-        ["Areas → Cases → Areas"] =
-            "the lifting criteria read cases; the plan version (Cases.PolicyVersion) names the area scheme in force",
-        ["Cases → SocialZero → Cases"] =
-            "a new case is classified (social-level zero) when it is reported or imported; the classifier reads contacts",
-        ["Areas → Cases → SocialZero → Areas"] =
-            "the two cycles above joined: SocialZero reads designated areas",
     };
 
     public static IEnumerable<string> Folders => Allowed.Keys.Concat(Composers).Distinct(StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using Fangkong.Areas;
+using Fangkong.Cases;
 
 namespace Fangkong.UnitTests.Areas;
 

@@ -4,8 +4,8 @@ namespace Fangkong.Accountability;
 
 /// <summary>
 /// The TrueType CJK font the PDF notices are set in, served to PdfSharp by a font resolver.
-/// The file is <c>FANGKONG_CJK_FONT</c> when set, else the first of the known Debian paths that
-/// exists (fonts-droid-fallback, installed by .ci/run). Noto CJK is not among them: its CFF
+/// The file is the setting <c>Notices:CjkFont</c> (<see cref="NoticesOptions"/>) when set, else the
+/// first of the known Debian paths that exists (fonts-droid-fallback, installed by .ci/run). Noto CJK is not among them: its CFF
 /// outlines are not supported by PdfSharp.
 /// </summary>
 public static class CjkFont
@@ -25,31 +25,42 @@ public static class CjkFont
 
     private static readonly Lock Gate = new();
 
-    /// <summary>The font file used, or null when none is installed.</summary>
-    public static string? Path =>
-        Environment.GetEnvironmentVariable("FANGKONG_CJK_FONT") is { Length: > 0 } set && File.Exists(set)
-            ? set
+    /// <summary>The font file used with <paramref name="options"/>, or null when none is installed.</summary>
+    public static string? PathFor(NoticesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.CjkFont is { Length: > 0 } set
+            ? File.Exists(set) ? set : null
             : Candidates.FirstOrDefault(File.Exists);
+    }
 
     /// <summary>True for the characters set in the CJK font: ideographs, CJK and full-width punctuation.</summary>
     public static bool IsCjk(char c) => c is (>= '\u2E80' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or (>= '\uFE30' and <= '\uFE4F') or (>= '\uFF00' and <= '\uFFEF');
 
-    /// <summary>Installs the resolver once per process (PdfSharp refuses a second one after first use).</summary>
-    public static void EnsureResolver()
+    /// <summary>
+    /// Installs the resolver once per process (PdfSharp refuses a second one after first use) and points
+    /// it at the font of <paramref name="options"/>; the process has one set of settings, so one font.
+    /// </summary>
+    public static void EnsureResolver(NoticesOptions options)
     {
+        var path = PathFor(options);
         lock (Gate)
         {
-            if (GlobalFontSettings.FontResolver is not Resolver)
+            if (GlobalFontSettings.FontResolver is not Resolver resolver)
             {
-                GlobalFontSettings.FontResolver = new Resolver();
+                GlobalFontSettings.FontResolver = resolver = new Resolver();
             }
+
+            resolver.CjkPath = path;
         }
     }
 
     private sealed class Resolver : IFontResolver
     {
-        private byte[]? _cjk;
+        private (string Path, byte[] Bytes)? _cjk;
         private byte[]? _latin;
+
+        public string? CjkPath { get; set; }
 
         public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
             // Two faces only; bold and italic are simulated.
@@ -64,9 +75,14 @@ public static class CjkFont
                     : throw new InvalidOperationException($"No Latin font for PDF notices: install fonts-dejavu-core ({LatinFile}).");
             }
 
-            var path = Path ?? throw new InvalidOperationException(
-                "No TrueType CJK font for PDF notices: install fonts-droid-fallback or set FANGKONG_CJK_FONT to a .ttf file.");
-            return _cjk ??= File.ReadAllBytes(path);
+            var path = CjkPath ?? throw new InvalidOperationException(
+                "No TrueType CJK font for PDF notices: install fonts-droid-fallback or set Notices:CjkFont (FANGKONG_CJK_FONT) to a .ttf file.");
+            if (_cjk?.Path != path)
+            {
+                _cjk = (path, File.ReadAllBytes(path));
+            }
+
+            return _cjk.Value.Bytes;
         }
     }
 }

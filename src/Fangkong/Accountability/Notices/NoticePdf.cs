@@ -18,10 +18,10 @@ public static class NoticePdf
     private const double BodySize = 12;
     private const double TitleSize = 18;
 
-    public static byte[] Render(NoticeDocument document)
+    public static byte[] Render(NoticeDocument document, NoticesOptions settings)
     {
         ArgumentNullException.ThrowIfNull(document);
-        CjkFont.EnsureResolver();
+        CjkFont.EnsureResolver(settings);
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "Fangkong";

@@ -16,6 +16,7 @@ public static class FangkongConfiguration
     public static IReadOnlyDictionary<string, string> Aliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["FANGKONG_DATABASE"] = "Database:Connection",
+        ["FANGKONG_CJK_FONT"] = "Notices:CjkFont",
     };
 
     /// <summary>The settings the <see cref="Aliases"/> set in <paramref name="environment"/>; an empty variable sets nothing, as before.</summary>
