@@ -296,11 +296,14 @@ public sealed class FangkongDbContext(
     public Task AuditRefusedAsync(string entity, string key, string detail, string? regionCode, CancellationToken cancellationToken = default) =>
         AppendReadLineAsync(_audit.Refused(entity, key, detail, regionCode), cancellationToken);
 
-    /// <summary>Records a bulk operation that bypassed change tracking (imports).</summary>
+    /// <summary>
+    /// Records a bulk operation that bypassed change tracking (imports). Saved through the audited
+    /// save: changes the context tracks are stored with their own lines and jurisdiction check, never unseen.
+    /// </summary>
     public async Task AuditBulkAsync(string action, string entity, string summary, CancellationToken cancellationToken = default)
     {
         AuditLog.Add(_audit.Bulk(action, entity, summary));
-        await base.SaveChangesAsync(true, cancellationToken);
+        await SaveChangesAsync(true, cancellationToken);
     }
 
     /// <summary>

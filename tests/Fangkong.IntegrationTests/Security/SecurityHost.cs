@@ -19,8 +19,11 @@ namespace Fangkong.IntegrationTests.Security;
 /// </summary>
 public sealed class SecurityHost : IAsyncDisposable
 {
-    private SecurityHost(TestDatabase database, WebApplication app, MatchedEndpoints matched)
+    private readonly bool _ownsDatabase;
+
+    private SecurityHost(TestDatabase database, WebApplication app, MatchedEndpoints matched, bool ownsDatabase)
     {
+        _ownsDatabase = ownsDatabase;
         Database = database;
         App = app;
         Matched = matched;
@@ -32,10 +35,18 @@ public sealed class SecurityHost : IAsyncDisposable
 
     public MatchedEndpoints Matched { get; }
 
-    public static async Task<SecurityHost> StartAsync(DatabaseProvider provider, string[]? args = null, Action<IServiceCollection>? services = null)
+    /// <param name="shared">
+    /// Another host's database, for a second server of a farm: it is neither seeded again nor dropped
+    /// by this host, whose owner must outlive it.
+    /// </param>
+    public static async Task<SecurityHost> StartAsync(DatabaseProvider provider, string[]? args = null, Action<IServiceCollection>? services = null, TestDatabase? shared = null)
     {
-        var database = await TestDatabase.CreateAsync(provider);
-        await WebTestData.SeedAsync(database);
+        var database = shared ?? await TestDatabase.CreateAsync(provider);
+        if (shared is null)
+        {
+            await WebTestData.SeedAsync(database);
+        }
+
         var matched = new MatchedEndpoints();
         var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(database.Settings)
         {
@@ -49,7 +60,7 @@ public sealed class SecurityHost : IAsyncDisposable
             },
         });
         await app.StartAsync();
-        return new SecurityHost(database, app, matched);
+        return new SecurityHost(database, app, matched, ownsDatabase: shared is null);
     }
 
     /// <summary>A client that keeps cookies and comes from <paramref name="address"/> (the loopback by default).</summary>
@@ -78,7 +89,10 @@ public sealed class SecurityHost : IAsyncDisposable
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
 

@@ -20,6 +20,8 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         // The certificate that encrypts the key ring at rest (ADR 0028), when the settings name one.
         Passes.KeyRingCertificate.Configure(configuration[Passes.KeyRingCertificate.PathSetting], configuration[Passes.KeyRingCertificate.PasswordSetting]);
+        // The web host's own ring (cookies, antiforgery) in the database, encrypted with that certificate (ADR 0033).
+        services.AddWebKeyRing();
         services.AddSettings<SecurityOptions>(configuration, SecurityOptions.Section);
         services.AddSingleton<LoginThrottle>();
         services.AddScoped<PasswordSignIn>();

@@ -1,12 +1,14 @@
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
+using Fangkong.Web.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.IntegrationTests.Data.Schema;
 
 /// <summary>
 /// Compares a migrated database's catalogue with the EF models that use it (the product's
-/// <see cref="FangkongDbContext"/> and the key ring's <see cref="DataProtectionKeysContext"/>),
+/// <see cref="FangkongDbContext"/>, the pass keys' ring <see cref="DataProtectionKeysContext"/> and the
+/// web host's ring <see cref="WebKeyRingContext"/>),
 /// less the deviations <see cref="KnownDeviations"/> lists with their reasons.
 /// </summary>
 internal static class SchemaDrift
@@ -15,11 +17,14 @@ internal static class SchemaDrift
     {
         await using var context = db.NewContext();
         var model = new Dictionary<string, TableShape>(ModelSchema.Read(context), StringComparer.Ordinal);
-        await using (var keys = KeyRingContext(db.Settings))
+        foreach (var ring in KeyRings(db.Settings))
         {
-            foreach (var (name, table) in ModelSchema.Read(keys))
+            await using (ring)
             {
-                model.Add(name, table);
+                foreach (var (name, table) in ModelSchema.Read(ring))
+                {
+                    model.Add(name, table);
+                }
             }
         }
 
@@ -32,12 +37,12 @@ internal static class SchemaDrift
         return SchemaComparer.Compare(db.Provider, model, live).Where(d => !known.Contains(d)).ToList();
     }
 
-    private static DataProtectionKeysContext KeyRingContext(DatabaseSettings settings)
+    private static KeyRingContext[] KeyRings(DatabaseSettings settings)
     {
-        var options = new DbContextOptionsBuilder<DataProtectionKeysContext>();
-        _ = settings.Provider == DatabaseProvider.Sqlite
-            ? options.UseSqlite(settings.ConnectionString)
-            : options.UseNpgsql(settings.ConnectionString);
-        return new DataProtectionKeysContext(options.Options);
+        var passKeys = new DbContextOptionsBuilder<DataProtectionKeysContext>();
+        var web = new DbContextOptionsBuilder<WebKeyRingContext>();
+        KeyRingContext.Use(passKeys, settings);
+        KeyRingContext.Use(web, settings);
+        return [new DataProtectionKeysContext(passKeys.Options), new WebKeyRingContext(web.Options)];
     }
 }
