@@ -15,7 +15,7 @@ namespace Fangkong.Cli.Benchmarks;
 internal static class ScanPeakBenchmark
 {
     /// <param name="Rate">The open loop's offered scans per second; null for the closed loop (<c>--max</c>).</param>
-    public sealed record Options(int Clients, int Batch, int PoolSize, int Seconds, int People, int Runs, int Pool, string PgDirectory, int PgPort, int HttpPort, bool Crashes, double? Rate);
+    public sealed record Options(int Clients, int Batch, int PoolSize, int Seconds, int People, int Runs, int Pool, string PgDirectory, int PgPort, int HttpPort, bool Crashes, double? Rate, string? ServerCli = null);
 
     /// <param name="SteadyP99Ms">The p99 of batches sent (scheduled) outside the outages: from the kill, or the PostgreSQL restart, until <see cref="Settle"/> after recovery.</param>
     public sealed record Run(
@@ -80,7 +80,7 @@ internal static class ScanPeakBenchmark
 
         var address = new Uri($"http://127.0.0.1:{options.HttpPort}/");
         var serverSetting = $"postgres:{connection};Maximum Pool Size={options.Pool}";
-        using var server = new ScanPeakServer(serverSetting, address, Path.Combine(Path.GetTempPath(), $"fangkong-scan-peak-server-{number}.log"), log);
+        using var server = new ScanPeakServer(serverSetting, address, Path.Combine(Path.GetTempPath(), $"fangkong-scan-peak-server-{number}.log"), log, options.ServerCli);
         await server.StartAsync(ct);
 
         var clock = Stopwatch.StartNew();

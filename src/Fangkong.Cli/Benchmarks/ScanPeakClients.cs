@@ -229,6 +229,10 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
                 catch (HttpRequestException)
                 {
                 }
+                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // A sign-in slower than the client's timeout (password hashing on a loaded machine): try again.
+                }
 
                 await Task.Delay(200, ct);
             }
