@@ -4,16 +4,19 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Fangkong.Web.Infrastructure.Security;
 
 namespace Fangkong.Cli.Benchmarks;
 
 /// <summary>
-/// The sampling points: each client posts batches of swabs to the scan API one after the other,
-/// as a sampling console does, and resends a batch with the SAME client ids after any failure
+/// The sampling points: each client posts batches of swabs to the scan API, either one after the
+/// other as fast as answered (closed loop, <c>--max</c>: the ceiling) or each on the schedule of
+/// a <see cref="ScanPeakSchedule"/> (open loop, <c>--rate</c>: an offered load), and resends a batch with the SAME client ids after any failure
 /// (refused connection, cut connection, timeout, 5xx) until it is answered. A batch is counted as
 /// sent only when answered; a batch under way at the end is still carried to its answer. All
 /// clients share one signed-in session (signing 500 consoles in would measure password hashing);
-/// a 401 after the server's restart signs in again.
+/// a 401 after the server's restart signs in again, and every POST carries the session's
+/// antiforgery token (X-CSRF-TOKEN, from the sign-in answer), as any cookie-signed API client must.
 /// </summary>
 internal sealed class ScanPeakClients(Uri server, long roundId, string userName, string password, IReadOnlyList<string> documents, Action<string> log) : IDisposable
 {
@@ -23,16 +26,20 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
     private readonly SemaphoreSlim _signIn = new(1, 1);
     private readonly CookieContainer _cookies = new();
     private int _session;
+    private string? _antiforgery;
+
+    /// <summary>One answered batch: when it was sent (scheduled, in the open loop) and how long until its answer.</summary>
+    public readonly record struct Latency(double SentAtSeconds, double Ms);
 
     public sealed record Outcome(
-        IReadOnlyList<string> Acknowledged, int Recorded, int AlreadyRecorded, int Refused, IReadOnlyList<double> LatenciesMs,
+        IReadOnlyList<string> Acknowledged, int Recorded, int AlreadyRecorded, int Refused, IReadOnlyList<Latency> Latencies,
         IReadOnlyList<(double At, int Scans)> Answers, IReadOnlyDictionary<string, int> Errors, int Requests);
 
     private sealed class Tally
     {
         public List<string> Acknowledged { get; } = [];
 
-        public List<double> Latencies { get; } = [];
+        public List<Latency> Latencies { get; } = [];
 
         public List<(double, int)> Answers { get; } = [];
 
@@ -45,7 +52,8 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
         public int Requests { get; set; }
     }
 
-    public async Task<Outcome> RunAsync(int clients, int batch, int poolSize, TimeSpan duration, Stopwatch clock, CancellationToken ct)
+    /// <param name="schedule">The open loop's send times; null for the closed loop.</param>
+    public async Task<Outcome> RunAsync(int clients, int batch, int poolSize, TimeSpan duration, ScanPeakSchedule? schedule, Stopwatch clock, CancellationToken ct)
     {
         using var handler = new SocketsHttpHandler
         {
@@ -56,8 +64,10 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
         };
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
         await SignInAsync(http, 0, ct);
-        var end = clock.Elapsed + duration;
-        var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(point => Task.Run(() => PointAsync(http, point, clients, batch, poolSize, end, clock, ct), ct)));
+        var start = clock.Elapsed;
+        var end = start + duration;
+        var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(point => Task.Run(
+            () => PointAsync(http, new Load(point, clients, batch, poolSize, start, end, schedule), clock, ct), ct)));
         return new Outcome(
             tallies.SelectMany(t => t.Acknowledged).ToList(),
             tallies.Sum(t => t.Recorded),
@@ -69,15 +79,34 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
             tallies.Sum(t => t.Requests));
     }
 
-    private async Task<Tally> PointAsync(HttpClient http, int point, int clients, int batch, int poolSize, TimeSpan end, Stopwatch clock, CancellationToken ct)
+    private sealed record Load(int Point, int Clients, int Batch, int PoolSize, TimeSpan Start, TimeSpan End, ScanPeakSchedule? Schedule);
+
+    private async Task<Tally> PointAsync(HttpClient http, Load load, Stopwatch clock, CancellationToken ct)
     {
+        var (point, clients, batch, poolSize) = (load.Point, load.Clients, load.Batch, load.PoolSize);
         var tally = new Tally();
         var random = new Random(point);
-
-        // Spread the first requests over a second, as consoles do not all start at one instant.
-        await Task.Delay(random.Next(1000), ct);
-        for (var swab = 0; clock.Elapsed < end; swab += batch)
+        if (load.Schedule is null)
         {
+            // Spread the first requests over a second, as consoles do not all start at one instant.
+            await Task.Delay(random.Next(1000), ct);
+        }
+
+        for (var (swab, number) = (0, 0L); ; swab += batch, number++)
+        {
+            TimeSpan? due = load.Schedule is { } schedule ? load.Start + schedule.SendAt(point, number) : null;
+            if ((due ?? clock.Elapsed) >= load.End)
+            {
+                break;
+            }
+
+            // Open loop: wait for the batch's time; a batch already late (the point's previous one
+            // was slow) goes at once, and its latency counts from when it was due.
+            if (due is { } at && at > clock.Elapsed)
+            {
+                await Task.Delay(at - clock.Elapsed, ct);
+            }
+
             var scans = Enumerable.Range(swab, batch).Select(i => new
             {
                 clientId = $"p{point:D4}-{i:D7}",
@@ -87,13 +116,14 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
                 samplingPoint = ScanPeakSetup.PointName(point),
                 poolSize,
             }).ToList();
-            await SendUntilAnsweredAsync(http, new { scans }, scans.Select(s => s.clientId).ToList(), tally, clock, random, ct);
+            await SendUntilAnsweredAsync(http, new { scans }, scans.Select(s => s.clientId).ToList(), due, tally, clock, random, ct);
         }
 
         return tally;
     }
 
-    private async Task SendUntilAnsweredAsync(HttpClient http, object body, List<string> ids, Tally tally, Stopwatch clock, Random random, CancellationToken ct)
+    /// <param name="due">The open loop's scheduled send time, from which latency counts (retries and waiting included); null in the closed loop, where it counts from the answered attempt's send, as in the first figures.</param>
+    private async Task SendUntilAnsweredAsync(HttpClient http, object body, List<string> ids, TimeSpan? due, Tally tally, Stopwatch clock, Random random, CancellationToken ct)
     {
         var path = new Uri($"/api/v1/testing/rounds/{roundId}/scans", UriKind.Relative);
         for (var attempt = 0; ; attempt++)
@@ -105,11 +135,14 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
             try
             {
                 tally.Requests++;
-                using var response = await http.PostAsJsonAsync(path, body, ct);
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                request.Headers.Add(UnsafeRequestGuard.HeaderName, Volatile.Read(ref _antiforgery));
+                using var response = await http.SendAsync(request, ct);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     var answer = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                    tally.Latencies.Add((clock.Elapsed - started).TotalMilliseconds);
+                    var from = due ?? started;
+                    tally.Latencies.Add(new Latency(from.TotalSeconds, (clock.Elapsed - from).TotalMilliseconds));
                     Count(answer, tally);
                     tally.Answers.Add((clock.Elapsed.TotalSeconds, ids.Count));
                     return;
@@ -119,6 +152,12 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
                 if (response.StatusCode == HttpStatusCode.Unauthorized)
                 {
                     await SignInAsync(http, session, ct);
+                }
+                else if ((int)response.StatusCode is >= 400 and < 500)
+                {
+                    // A refusal that resending cannot cure (a bad token, a bad batch): the benchmark
+                    // itself is wrong, and resending it forever would only hide that.
+                    throw new InvalidOperationException($"The server refused a batch with {error}: {await response.Content.ReadAsStringAsync(ct)}");
                 }
             }
             catch (HttpRequestException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
@@ -180,6 +219,7 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
                     using var response = await http.PostAsJsonAsync(new Uri("/api/v1/session", UriKind.Relative), new { userName, password }, ct);
                     if (response.StatusCode == HttpStatusCode.NoContent)
                     {
+                        Volatile.Write(ref _antiforgery, response.Headers.GetValues(UnsafeRequestGuard.HeaderName).Single());
                         Interlocked.Increment(ref _session);
                         return;
                     }
@@ -188,6 +228,10 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
                 }
                 catch (HttpRequestException)
                 {
+                }
+                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+                {
+                    // A sign-in slower than the client's timeout (password hashing on a loaded machine): try again.
                 }
 
                 await Task.Delay(200, ct);

@@ -5,19 +5,21 @@ namespace Fangkong.Cli.Benchmarks;
 /// <summary>
 /// The web server under load, as a process of its own (this CLI's <c>serve</c>, same build),
 /// on 127.0.0.1 only, so that it can be killed with SIGKILL mid-request and started again.
+/// <paramref name="serverCli"/> names another build's Fangkong.Cli.dll to serve instead (to
+/// compare a server before and after a change under the same load, in the same hour).
 /// </summary>
-internal sealed class ScanPeakServer(string databaseSetting, Uri address, string logFile, Action<string> log) : IDisposable
+internal sealed class ScanPeakServer(string databaseSetting, Uri address, string logFile, Action<string> log, string? serverCli = null) : IDisposable
 {
     private Process? _process;
 
     public async Task<TimeSpan> StartAsync(CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        var host = Environment.ProcessPath ?? "dotnet";
+        var host = serverCli is null ? Environment.ProcessPath ?? "dotnet" : "dotnet";
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(ScanPeakServer).Assembly.Location);
+            start.ArgumentList.Add(serverCli ?? typeof(ScanPeakServer).Assembly.Location);
         }
 
         foreach (var argument in new[] { "--database", databaseSetting, "serve", "--urls", address.ToString().TrimEnd('/') })

@@ -19,7 +19,7 @@ internal static class ScanPeakSetup
 {
     public const string UserName = "bench-sampler";
 
-    public const string Password = "Bench-Sampler-1";
+    public const string Password = "Swab-Peak-Kx7-2022";
 
     public sealed record Prepared(long RoundId, IReadOnlyList<string> Documents);
 

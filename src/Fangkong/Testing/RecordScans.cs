@@ -1,6 +1,7 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Common.Input;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fangkong.Testing;
 
@@ -35,12 +36,22 @@ public static class RecordScans
             return Error.Invalid("scans", ErrorText.Of("error.testing.batch-holds-scans", MaxBatch));
         }
 
-        var found = await RoundAccess.FindAsync(db, roundId, ct);
-        if (!found.IsSuccess)
+        // One pooled connection for the whole batch (the round, the points, the transaction), not
+        // one per query: at the sampling peak every connection taken from the pool is a wait in its queue.
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            return found.Error!;
-        }
+            var found = await RoundAccess.FindAsync(db, roundId, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
 
-        return Result<IReadOnlyList<ScanResult>>.Ok(await ScanBatch.RecordAsync(db, found.Value!, scans, ct));
+            return Result<IReadOnlyList<ScanResult>>.Ok(await ScanBatch.RecordAsync(db, found.Value!, scans, ct));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

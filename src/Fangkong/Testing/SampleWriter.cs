@@ -11,8 +11,9 @@ namespace Fangkong.Testing;
 /// <summary>
 /// Writes a decided batch of swabs without change tracking, inside the caller's transaction: the
 /// tubes it opened (their ids taken from the database first, so that the swabs can name them),
-/// the swabs, and the new fill of tubes that were already open. Binary COPY on PostgreSQL,
-/// prepared inserts on SQLite (whose writer lock the transaction already holds).
+/// the swabs, and the new fill of tubes that were already open. On PostgreSQL a console's batch
+/// goes as array inserts in one round trip (<see cref="PostgresSampleInserts"/>), a file's by
+/// binary COPY; on SQLite by prepared inserts (whose writer lock the transaction already holds).
 /// </summary>
 internal static class SampleWriter
 {
@@ -32,17 +33,24 @@ internal static class SampleWriter
     {
         if (opened.Count > 0)
         {
-            await using (var ids = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('tubes', 'id')) FROM generate_series(1, @n)", connection))
+            await using var ids = new NpgsqlCommand("SELECT nextval(pg_get_serial_sequence('tubes', 'id')) FROM generate_series(1, @n)", connection);
+            ids.Parameters.AddWithValue("n", opened.Count);
+            await using var reader = await ids.ExecuteReaderAsync(ct);
+            var i = 0;
+            while (await reader.ReadAsync(ct))
             {
-                ids.Parameters.AddWithValue("n", opened.Count);
-                await using var reader = await ids.ExecuteReaderAsync(ct);
-                var i = 0;
-                while (await reader.ReadAsync(ct))
-                {
-                    opened[i++].AssignId(reader.GetInt64(0));
-                }
+                opened[i++].AssignId(reader.GetInt64(0));
             }
+        }
 
+        if (rows.Count <= PostgresSampleInserts.MaxRows)
+        {
+            await PostgresSampleInserts.WriteAsync(connection, roundId, sampler, opened, filled, rows, ct);
+            return;
+        }
+
+        if (opened.Count > 0)
+        {
             await using var tubes = await connection.BeginBinaryImportAsync(
                 "COPY tubes (id, round_id, barcode, pool_size, region_code, sampling_point, sampling_point_id, opened_at, sample_count) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var tube in opened)

@@ -64,11 +64,21 @@ internal static class ScanBatch
         if (accepted.Count > 0)
         {
             await SampleWriter.WriteAsync(db, round.Id, Sampler(db), opened, touched.Where(t => t.Id != 0).ToList(), accepted, ct);
-            await db.AuditBulkAsync(
-                AuditActions.Insert,
-                nameof(Sample),
-                $"round {round.Id}: {accepted.Count} swab(s) recorded in {touched.Count} tube(s), {opened.Count} opened; client ids {accepted[0].ClientId} … {accepted[^1].ClientId}",
-                ct);
+            // The audit line's save needs no savepoint of its own (two more round trips per batch):
+            // if it fails, the whole batch's transaction rolls back with it.
+            db.Database.AutoSavepointsEnabled = false;
+            try
+            {
+                await db.AuditBulkAsync(
+                    AuditActions.Insert,
+                    nameof(Sample),
+                    $"round {round.Id}: {accepted.Count} swab(s) recorded in {touched.Count} tube(s), {opened.Count} opened; client ids {accepted[0].ClientId} … {accepted[^1].ClientId}",
+                    ct);
+            }
+            finally
+            {
+                db.Database.AutoSavepointsEnabled = true;
+            }
         }
 
         await transaction.CommitAsync(ct);

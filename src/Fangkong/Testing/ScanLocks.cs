@@ -22,12 +22,18 @@ internal static class ScanLocks
             return;
         }
 
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { Command(barcodes) } };
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The statement that takes the locks, to send alone or first in a batch of reads.</summary>
+    public static NpgsqlBatchCommand Command(IReadOnlyCollection<string> barcodes)
+    {
         // hashtext may map two barcodes to one key: those batches then take turns needlessly, never wrongly.
-        await using var command = new NpgsqlCommand(
-            "SELECT pg_advisory_xact_lock(@space, k) FROM (SELECT DISTINCT hashtext(b) AS k FROM unnest(@barcodes) AS b ORDER BY 1) AS keys",
-            connection);
+        var command = new NpgsqlBatchCommand(
+            "SELECT pg_advisory_xact_lock(@space, k) FROM (SELECT DISTINCT hashtext(b) AS k FROM unnest(@barcodes) AS b ORDER BY 1) AS keys");
         command.Parameters.AddWithValue("space", TubeBarcodeSpace);
         command.Parameters.AddWithValue("barcodes", barcodes.ToArray());
-        await command.ExecuteNonQueryAsync(ct);
+        return command;
     }
 }

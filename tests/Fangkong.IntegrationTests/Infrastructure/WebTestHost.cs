@@ -25,11 +25,13 @@ public sealed class WebTestHost : IAsyncDisposable
 
     /// <summary>Starts the app over a fresh seeded database.</summary>
     /// <param name="configure">More host set-up after the test server's (settings, log capture).</param>
-    public static async Task<WebTestHost> StartAsync(DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="serverSettings">The database settings the app runs with, from the test database's (e.g. a bounded PostgreSQL pool).</param>
+    public static async Task<WebTestHost> StartAsync(
+        DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null, Func<DatabaseSettings, DatabaseSettings>? serverSettings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await WebTestData.SeedAsync(database);
-        var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(database.Settings)
+        var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(serverSettings?.Invoke(database.Settings) ?? database.Settings)
         {
             ConfigureBuilder = b =>
             {
