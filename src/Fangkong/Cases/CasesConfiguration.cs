@@ -75,6 +75,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(c => c.HomeTestDays).HasMaxLength(PolicyVersion.DaysMaxLength);
         builder.Ignore(c => c.Order);
         builder.Ignore(c => c.QuarantineEndsOn);
+        builder.Ignore(c => c.Calendar);
         builder.HasIndex(c => c.ContactNo).IsUnique();
         builder.HasIndex(c => c.RegionCode);
         builder.HasIndex(c => c.SourceCaseNo);

@@ -6,7 +6,8 @@ namespace Fangkong.Cases;
 /// <summary>
 /// A close contact (密切接触者) of a case, or a secondary contact (次密切接触者) of a close contact,
 /// with the quarantine order the plan in force on the day of identification gives, and the id
-/// of that plan version: a later version does not rewrite the order.
+/// of that plan version: a later version does not rewrite the order. The order's days count from
+/// the last exposure (<see cref="QuarantineCalendar"/>).
 /// </summary>
 public sealed class Contact : IRegionScoped
 {
@@ -61,8 +62,11 @@ public sealed class Contact : IRegionScoped
 
     public QuarantineOrder Order => new(PolicyVersionId, QuarantinePlace, CentralDays, HomeDays, CentralTestDays, HomeTestDays);
 
-    /// <summary>The last day of the ordered quarantine (central and home), counting the day of identification as day 1.</summary>
-    public DateOnly QuarantineEndsOn => IdentifiedOn.AddDays(CentralDays + HomeDays - 1);
+    /// <summary>The days of the order, counted from the last exposure (see <see cref="QuarantineCalendar"/>).</summary>
+    public QuarantineCalendar Calendar => QuarantineCalendar.Of(this);
+
+    /// <summary>The last day of the ordered quarantine (central and home), counted from the last exposure.</summary>
+    public DateOnly QuarantineEndsOn => Calendar.EndsOn;
 
     public sealed record Report(
         string ContactNo,

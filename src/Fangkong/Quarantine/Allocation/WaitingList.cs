@@ -45,11 +45,13 @@ public static class WaitingList
             from k in compounds.DefaultIfEmpty()
             select new
             {
-                c.Id, c.Kind, c.Name, c.RegionCode, c.IdNumber, c.IdentifiedOn, c.CentralDays,
+                c.Id, c.Kind, c.Name, c.RegionCode, c.IdNumber, c.ExposureOn, c.IdentifiedOn, c.CentralDays,
                 PersonId = (long?)p.Id, Latitude = (double?)k.Latitude, Longitude = (double?)k.Longitude,
             }).ToListAsync(ct);
         return rows
-            .Where(r => !placed.Contains(r.Id) && r.IdentifiedOn.AddDays(Math.Max(r.CentralDays, 1)) > today && !activeCases.Contains(r.IdNumber))
+            // Waiting only while the central phase, counted from the last exposure, is not over.
+            .Where(r => !placed.Contains(r.Id) && QuarantineCalendar.DayOneOf(r.ExposureOn, r.IdentifiedOn).AddDays(Math.Max(r.CentralDays, 1)) > today
+                && !activeCases.Contains(r.IdNumber))
             .DistinctBy(r => r.Id)
             .Select(r => new WaitingPerson(
                 new PlacementSubject(

@@ -105,9 +105,9 @@ public static class ForecastCapacity
             where p.RoomId != null && p.DependantOfPlacementId == null && (p.State == PlacementState.Placed || p.State == PlacementState.CheckedIn)
             join c in db.Contacts on p.ContactId equals (long?)c.Id
             join s in db.QuarantineSites on p.SiteId equals s.Id
-            select new { s.RegionCode, c.IdentifiedOn, c.CentralDays }).ToListAsync(ct);
+            select new { s.RegionCode, c.ExposureOn, c.IdentifiedOn, c.CentralDays }).ToListAsync(ct);
         return rows
-            .Select(r => (City: r.RegionCode[..4], Day: r.IdentifiedOn.AddDays(r.CentralDays)))
+            .Select(r => (City: r.RegionCode[..4], Day: QuarantineCalendar.Of(r.ExposureOn, r.IdentifiedOn, r.CentralDays, 0).CentralOverOn))
             .Where(r => r.Day >= today && r.Day < today.AddDays(DemandForecast.Days))
             .GroupBy(r => r)
             .ToDictionary(g => g.Key, g => g.Count());

@@ -34,10 +34,18 @@ public static class OpenHomeWatches
         var now = time.GetUtcNow();
         foreach (var c in contacts)
         {
+            // The home quarantine counts from the last exposure: its day numbers are the order's, and a
+            // contact found after the period was over is not watched at all.
+            var calendar = c.Calendar;
+            if (calendar.EndsOn < c.IdentifiedOn)
+            {
+                continue;
+            }
+
             people.TryGetValue(c.IdNumber, out var person);
             watches.Add(new HomeWatch(
                 HomeWatchKind.HomeQuarantine, person?.Id, c.IdNumber, c.Name, person?.Phone, c.RegionCode, c.ContactNo, null,
-                c.IdentifiedOn, c.IdentifiedOn.AddDays(c.HomeDays - 1), db.Jurisdiction.UserName, now));
+                calendar.DayOne, calendar.EndsOn, db.Jurisdiction.UserName, now));
         }
 
         db.HomeWatches.AddRange(watches);

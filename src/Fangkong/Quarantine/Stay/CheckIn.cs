@@ -103,7 +103,7 @@ public static class CheckIn
 
     private static double? Hours(Placement p) => p.CheckedInAt is { } at ? Math.Round((at - p.IdentifiedAt).TotalHours, 1) : null;
 
-    /// <summary>The central test days of a contact's order from the check-in day on, as sampling tasks (day 1 = day of identification).</summary>
+    /// <summary>The central test days of a contact's order from the check-in day on, as sampling tasks (day 1 = day of the last exposure).</summary>
     private static List<DateOnly> Schedule(FangkongDbContext db, Placement placement, StayRecords.Subject subject, DateTimeOffset at)
     {
         if (subject.Contact is not { } contact)
@@ -113,7 +113,7 @@ public static class CheckIn
 
         var from = ChinaTime.DayOf(at);
         var due = (Cases.PolicyVersion.ParseDays(contact.CentralTestDays) ?? [])
-            .Select(d => (Day: d, On: contact.IdentifiedOn.AddDays(d - 1)))
+            .Select(d => (Day: d, On: contact.Calendar.DayOn(d)))
             .Where(x => x.On >= from)
             .ToList();
         foreach (var (day, on) in due)

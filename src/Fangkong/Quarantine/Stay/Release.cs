@@ -93,7 +93,7 @@ public static class Release
             placement.Id, at, criterion, watch?.Id, monitoringDays > 0 ? startsOn.AddDays(monitoringDays - 1) : null, space.Value.State);
     }
 
-    /// <summary>A contact's central phase is days 1..CentralDays from identification; the release comes after it, with every scheduled test negative.</summary>
+    /// <summary>A contact's central phase is days 1..CentralDays from the last exposure; the release comes after it, with every scheduled test negative.</summary>
     private static Result<(string, DateOnly, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, Placement placement, DateTimeOffset at)
     {
         if (subject.Contact is not { } contact)
@@ -101,12 +101,13 @@ public static class Release
             return Error.Conflict(ErrorText.Of("error.quarantine.contact-s-record-order-not"));
         }
 
-        var earliest = contact.IdentifiedOn.AddDays(contact.CentralDays);
+        var calendar = contact.Calendar;
+        var earliest = calendar.CentralOverOn;
         var day = ChinaTime.DayOf(at);
         if (day < earliest)
         {
             return Error.Conflict(
-                ErrorText.Of("error.quarantine.central-days-from-not-over", contact.CentralDays, contact.IdentifiedOn, earliest));
+                ErrorText.Of("error.quarantine.central-days-from-not-over", contact.CentralDays, calendar.DayOne, earliest));
         }
 
         if (tests.FirstOrDefault(t => t.Result == StayTestResult.Positive) is { } positive)
@@ -117,8 +118,8 @@ public static class Release
         // The order's test days from the day of check-in on, whether or not check-in scheduled them (a placement checked in elsewhere has no tasks).
         var from = ChinaTime.DayOf(placement.CheckedInAt ?? at);
         var negative = tests.Where(t => t.Result == StayTestResult.Negative).Select(t => t.DueOn).ToHashSet();
-        var required = (PolicyVersion.ParseDays(contact.CentralTestDays) ?? []).Where(d => contact.IdentifiedOn.AddDays(d - 1) >= from).ToList();
-        var missing = required.Where(d => !negative.Contains(contact.IdentifiedOn.AddDays(d - 1))).ToList();
+        var required = (PolicyVersion.ParseDays(contact.CentralTestDays) ?? []).Where(d => calendar.DayOn(d) >= from).ToList();
+        var missing = required.Where(d => !negative.Contains(calendar.DayOn(d))).ToList();
         if (missing.Count > 0)
         {
             return Error.Conflict(ErrorText.Of("error.quarantine.tests-day-no-result-yet", string.Join('、', missing), string.Join(", ", missing)));

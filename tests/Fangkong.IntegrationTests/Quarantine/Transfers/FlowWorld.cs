@@ -79,13 +79,18 @@ public static class FlowWorld
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A contact identified on <paramref name="identifiedOn"/> (day 1), under the plan then in force.</summary>
+    /// <summary>
+    /// A contact identified on <paramref name="identifiedOn"/>, under the plan then in force, last
+    /// exposed on <paramref name="exposedOn"/> (by default the same day, so that day is day 1 of its quarantine).
+    /// </summary>
     public static async Task<Contact> ContactAsync(
-        FangkongDbContext db, string contactNo, string idNumber, string name, string region, ContactKind kind = ContactKind.Close, DateOnly? identifiedOn = null)
+        FangkongDbContext db, string contactNo, string idNumber, string name, string region, ContactKind kind = ContactKind.Close, DateOnly? identifiedOn = null,
+        DateOnly? exposedOn = null)
     {
         var on = identifiedOn ?? Day1;
         var policy = (await PolicyVersions.InForceAsync(db, region, on)).Value!;
-        var report = new Contact.Report(contactNo, kind, kind == ContactKind.Close ? "JL-1" : null, kind == ContactKind.Secondary ? "MJ-0" : null, idNumber, name, region, on.AddDays(-2), on, null);
+        var report = new Contact.Report(
+            contactNo, kind, kind == ContactKind.Close ? "JL-1" : null, kind == ContactKind.Secondary ? "MJ-0" : null, idNumber, name, region, exposedOn ?? on, on, null);
         var contact = Contact.Create(report, policy).Value!;
         db.Contacts.Add(contact);
         await db.SaveChangesAsync();
