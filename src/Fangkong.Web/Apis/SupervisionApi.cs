@@ -19,6 +19,8 @@ public static class SupervisionApi
 {
     public sealed record Publish(string? Region, DateOnly Date, string? Correction);
 
+    public sealed record OutbreakStartBody(string? Region, DateOnly? StartsOn);
+
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
@@ -33,6 +35,7 @@ public static class SupervisionApi
         bulletins.MapGet("/", ListBulletinsAsync).WithName("ListPublishedBulletins").RequireAuthorization(Permissions.ViewBulletin);
         bulletins.MapGet("/{id:long}", GetBulletinAsync).WithName("GetPublishedBulletin").RequireAuthorization(Permissions.ViewBulletin);
         bulletins.MapPost("/", PublishAsync).WithName("PublishBulletin").RequireAuthorization(Permissions.PublishBulletin);
+        bulletins.MapPut("/outbreak-start", SetOutbreakStartAsync).WithName("SetOutbreakStart").RequireAuthorization(Permissions.PublishBulletin);
     }
 
     /// <summary>Whether the caller plans and conducts inspections, and so may see unannounced ones before they start.</summary>
@@ -76,4 +79,9 @@ public static class SupervisionApi
     public static async Task<Results<Ok<PublishBulletin.Published>, ValidationProblem, ProblemHttpResult>> PublishAsync(
         Publish body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         (await PublishBulletin.HandleAsync(db, time, new PublishBulletin.Command(body?.Region, body?.Date ?? default, body?.Correction), ct)).ToHttp();
+
+    /// <summary>Sets the first day of 本次疫情 for a region's bulletins (null clears it).</summary>
+    public static async Task<Results<Ok<SetOutbreakStart.OutbreakStart>, ValidationProblem, ProblemHttpResult>> SetOutbreakStartAsync(
+        OutbreakStartBody body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await SetOutbreakStart.HandleAsync(db, time, new SetOutbreakStart.Command(body?.Region, body?.StartsOn), ct)).ToHttp();
 }

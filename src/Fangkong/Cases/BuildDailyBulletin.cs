@@ -29,11 +29,14 @@ public static class BuildDailyBulletin
             return Error.Forbidden(ErrorText.Of("error.testing.region-outside-jurisdiction-2", prefix));
         }
 
-        var name = await db.Regions.AsNoTracking().Where(r => r.Code == prefix).Select(r => r.Name).FirstOrDefaultAsync(ct);
-        if (name is null)
+        var own = await db.Regions.AsNoTracking().Where(r => r.Code == prefix).Select(r => new { r.Name, r.ShortName }).FirstOrDefaultAsync(ct);
+        if (own is null)
         {
             return Error.NotFound(ErrorText.Of("error.cases.region-does-not-exist", prefix));
         }
+
+        var name = RegionShortNames.Of(own.Name, own.ShortName);
+        var since = await BulletinStanding.OutbreakStartAsync(db, code, ct);
 
         var ownLine = code.Level == RegionLevel.Province
             ? (await db.Regions.AsNoTracking().Where(r => r.Code.StartsWith(prefix) && r.IsReportingUnit).Select(r => r.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal)
@@ -62,13 +65,15 @@ public static class BuildDailyBulletin
             .Select(g => new { g.Key.RegionCode, g.Key.Type, g.Key.Outcome, Count = g.Count() })
             .ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking()
-            .Where(c => c.RegionCode.StartsWith(prefix) && c.IdentifiedOn <= date)
+            .Where(c => c.RegionCode.StartsWith(prefix) && c.IdentifiedOn <= date && (since == null || c.IdentifiedOn >= since))
             .GroupBy(c => c.Kind)
             .Select(g => new { Kind = g.Key, Total = g.Count(), Released = g.Sum(c => c.ReleasedOn != null && c.ReleasedOn <= date ? 1 : 0) })
             .ToListAsync(ct);
 
-        var unitCodes = reported.Select(r => UnitOf(r.RegionCode)).Concat(outcomes.Select(o => UnitOf(o.RegionCode))).Distinct().ToList();
-        var names = await db.Regions.AsNoTracking().Where(r => unitCodes.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, StringComparer.Ordinal, ct);
+        var recovered = await BulletinStanding.RecoveredToDateAsync(db, prefix, date, since, ct);
+        var unitCodes = reported.Select(r => UnitOf(r.RegionCode)).Concat(outcomes.Select(o => UnitOf(o.RegionCode))).Concat(recovered.Select(r => UnitOf(r.RegionCode))).Distinct().ToList();
+        var names = await db.Regions.AsNoTracking().Where(r => unitCodes.Contains(r.Code))
+            .ToDictionaryAsync(r => r.Code, r => RegionShortNames.Of(r.Name, r.ShortName), StringComparer.Ordinal, ct);
         string NameOf(string unit) => names.TryGetValue(unit, out var n) ? n : unit;
 
         var confirmed = reported.Where(r => r.Type == CaseType.Confirmed).ToList();
@@ -86,6 +91,7 @@ public static class BuildDailyBulletin
             return new UnitFigures(units.Sum(u => u.Count), BulletinOrder.ByCount(units, u => u.Count, u => u.Code));
         }
 
+        var flow = await BulletinStanding.FlowAsync(db, prefix, date, ct);
         var close = contacts.FirstOrDefault(c => c.Kind == ContactKind.Close);
         var secondary = contacts.FirstOrDefault(c => c.Kind == ContactKind.Secondary);
         return new DailyBulletin(
@@ -95,7 +101,16 @@ public static class BuildDailyBulletin
             Figures(reported.Where(r => r.Type == CaseType.Asymptomatic).Select(r => (r.RegionCode, r.Count))),
             Figures(outcomes.Where(o => o.Type == CaseType.Confirmed && o.Outcome == CaseOutcome.Discharged).Select(o => (o.RegionCode, o.Count))),
             Figures(outcomes.Where(o => o.Type == CaseType.Asymptomatic && o.Outcome == CaseOutcome.Released).Select(o => (o.RegionCode, o.Count))),
-            new ContactsToDate(close?.Total ?? 0, close?.Released ?? 0, secondary?.Total ?? 0, secondary?.Released ?? 0),
-            imported);
+            new ContactsToDate(close?.Total ?? 0, close?.Released ?? 0, secondary?.Total ?? 0, secondary?.Released ?? 0, since),
+            imported,
+            new CaseStanding(
+                Figures(outcomes.Where(o => o.Outcome == CaseOutcome.Died).Select(o => (o.RegionCode, o.Count))),
+                Figures(recovered),
+                await BulletinStanding.InHospitalAsync(db, prefix, date, ct),
+                flow.AdmittedToday,
+                flow.LeftToday,
+                flow.ExceedsDays,
+                since),
+            await BulletinStanding.FoundWhereAsync(db, prefix, date, ct));
     }
 }

@@ -1,6 +1,10 @@
 namespace Fangkong.Cases;
 
-/// <summary>The bulletin as the CLI and the API give it: the figures, the Chinese text and its English rendering.</summary>
+/// <summary>
+/// The bulletin as the CLI and the API give it: every figure the texts state (new cases by unit
+/// and type, conversions, where found, outcomes, deaths, recoveries to date, in hospital, the
+/// 出院/入院 run, contacts since the outbreak's start), the Chinese text and its English rendering.
+/// </summary>
 public sealed record BulletinJson(
     DateOnly Date,
     BulletinJson.RegionRef Region,
@@ -10,6 +14,8 @@ public sealed record BulletinJson(
     UnitFigures ReleasedFromObservation,
     ContactsToDate ContactsToDate,
     ImportedCases Imported,
+    CaseStanding? Standing,
+    FoundWhere? Found,
     string Text,
     string TextEn)
 {
@@ -27,6 +33,8 @@ public sealed record BulletinJson(
             bulletin.ReleasedFromObservation,
             bulletin.ContactsToDate,
             bulletin.Imported ?? new ImportedCases(0, 0),
+            bulletin.Standing,
+            bulletin.Found,
             BulletinTextZh.Render(bulletin),
             BulletinTextEn.Render(bulletin));
     }

@@ -17,7 +17,9 @@ public sealed record DailyBulletin(
     UnitFigures Discharged,
     UnitFigures ReleasedFromObservation,
     ContactsToDate ContactsToDate,
-    ImportedCases? Imported = null);
+    ImportedCases? Imported = null,
+    CaseStanding? Standing = null,
+    FoundWhere? Found = null);
 
 /// <summary>The region a bulletin covers.</summary>
 public sealed record BulletinRegion(string Code, string Name, RegionLevel Level);
@@ -36,8 +38,11 @@ public sealed record UnitCount(string Code, string Name, int Count);
 /// <summary>New cases imported from abroad (境外输入), counted apart from the local ones.</summary>
 public sealed record ImportedCases(int Confirmed, int Asymptomatic);
 
-/// <summary>Contacts traced in this outbreak up to 24:00 of the day, and how many of them were released.</summary>
-public sealed record ContactsToDate(int Close, int CloseReleased, int Secondary, int SecondaryReleased);
+/// <summary>
+/// Contacts traced in this outbreak (本次疫情, identified on or after <paramref name="Since"/> when
+/// a start is set) up to 24:00 of the day, and how many of them were released.
+/// </summary>
+public sealed record ContactsToDate(int Close, int CloseReleased, int Secondary, int SecondaryReleased, DateOnly? Since = null);
 
 /// <summary>Ordering of the bulletin's lines: by count, largest first, ties by code.</summary>
 public static class BulletinOrder

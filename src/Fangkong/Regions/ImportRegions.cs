@@ -160,7 +160,7 @@ public static class ImportRegions
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var connection = db.Database.GetDbConnection();
             var tx = transaction.GetDbTransaction();
-            await using (var insert = Command(connection, tx, "INSERT INTO regions (code, name, level, parent_code, is_reporting_unit) VALUES (@code, @name, @level, @parent, @unit)", "code", "name", "level", "parent", "unit"))
+            await using (var insert = Command(connection, tx, "INSERT INTO regions (code, name, level, parent_code, is_reporting_unit, short_name) VALUES (@code, @name, @level, @parent, @unit, @short)", "code", "name", "level", "parent", "unit", "short"))
             {
                 foreach (var (code, name, _) in added)
                 {
@@ -169,6 +169,7 @@ public static class ImportRegions
                     insert.Parameters[2].Value = code.Level.ToString();
                     insert.Parameters[3].Value = (object?)code.Parent?.Value ?? DBNull.Value;
                     insert.Parameters[4].Value = ReportingUnits.Defaults.Contains(code.Value);
+                    insert.Parameters[5].Value = (object?)RegionShortNames.Defaults.GetValueOrDefault(code.Value) ?? DBNull.Value;
                     await insert.ExecuteNonQueryAsync(ct);
                 }
             }

@@ -42,6 +42,19 @@ public sealed class Region
 
     public void SetReportingUnit(bool value) => IsReportingUnit = value;
 
+    /// <summary>The name bulletins use (延边州 for 延边朝鲜族自治州); null when it is the full name.</summary>
+    public string? ShortName { get; private set; }
+
+    /// <summary>
+    /// The first day of the current outbreak (本次疫情) for this region's bulletins: cumulative
+    /// contacts and recoveries count from it. A bulletin takes the nearest one on its region or above.
+    /// </summary>
+    public DateOnly? OutbreakStartsOn { get; private set; }
+
+    public void SetShortName(string? shortName) => ShortName = string.IsNullOrWhiteSpace(shortName) ? null : shortName.Trim();
+
+    public void SetOutbreakStart(DateOnly? startsOn) => OutbreakStartsOn = startsOn;
+
     /// <summary>A representative point (WGS-84), e.g. the community's office: the home of residents whose compound has none.</summary>
     public double? Latitude { get; private set; }
 

@@ -36,7 +36,9 @@ public sealed class DailyBulletinTests
 
         BulletinTextZh.Render(bulletin).ShouldBe(
             "4月2日0-24时，全省新增本土确诊病例6例（轻型3例、普通型1例、重型1例、危重型1例）。其中，吉林市3例（含2例无症状感染者转为确诊病例）、长春市2例、梅河口市1例。" +
-            "新增本土无症状感染者2例，其中长春市1例、吉林市1例。新增治愈出院确诊病例1例，其中通化市1例。新增解除隔离医学观察无症状感染者1例，其中吉林市1例。" +
+            "新增本土无症状感染者2例，其中长春市1例、吉林市1例。以上感染者均已转运至定点医疗机构隔离治疗，对以上人员的密切接触者、次密切接触者均已开展追踪排查，并落实管控措施，对其生活和工作场所进行了终末消毒。" +
+            "新增治愈出院确诊病例1例，其中通化市1例。新增解除隔离医学观察无症状感染者1例，其中吉林市1例。新增死亡病例1例，其中吉林市1例。" +
+            "截至4月2日24时，全省本次疫情累计治愈出院确诊病例和解除隔离医学观察无症状感染者2例（吉林市1例、通化市1例），在院治疗8例。" +
             "截至4月2日24时，全省本次疫情累计排查出密切接触者3人，解除隔离1人；次密切接触者1人，解除隔离0人。");
     }
 
@@ -61,7 +63,10 @@ public sealed class DailyBulletinTests
         {
             var city = (await BuildDailyBulletin.HandleAsync(db, "2202", Day)).Value!;
             city.NewConfirmed.ByUnit.ShouldBe([new ConfirmedUnit("220204", "船营区", 2, 1), new ConfirmedUnit("220202", "昌邑区", 1, 1)]);
-            BulletinTextZh.Render(city).ShouldStartWith("4月2日0-24时，全市新增本土确诊病例3例（轻型1例、重型1例、危重型1例）。其中，船营区2例（含1例无症状感染者转为确诊病例）、昌邑区1例（含1例无症状感染者转为确诊病例）。");
+            // The city's notice: no county line, since 船营区 and 昌邑区 are urban districts; nobody was a known contact, so all social-level.
+            BulletinTextZh.Render(city).ShouldStartWith(
+                "4月2日0-24时，全市新增本土确诊病例3例（含2例无症状感染者转为确诊病例）。新增病例中，轻型1例，重型1例，危重型1例。以上病例均为社会面筛查发现。" +
+                "新增本土无症状感染者1例，为社会面筛查发现。目前，以上感染者均已转运至定点医疗机构隔离治疗，对以上人员的密切接触者、次密切接触者均已开展追踪排查，并落实管控措施，对其生活和工作场所进行了终末消毒。");
         }
 
         await using var county = database.NewContext(new Jurisdiction("county", "220204", SeesFullIdentity: false));
@@ -87,7 +92,7 @@ public sealed class DailyBulletinTests
         bulletin.NewConfirmed.Total.ShouldBe(7);
         bulletin.NewAsymptomatic.Total.ShouldBe(2);
         bulletin.Imported.ShouldBe(new ImportedCases(1, 1));
-        BulletinTextZh.Render(bulletin).ShouldContain("新增本土无症状感染者2例，其中长春市1例、吉林市1例。新增境外输入确诊病例1例，境外输入无症状感染者1例。新增治愈出院确诊病例1例");
+        BulletinTextZh.Render(bulletin).ShouldContain("新增本土无症状感染者2例，其中长春市1例、吉林市1例。新增境外输入确诊病例1例，境外输入无症状感染者1例。以上感染者均已转运至定点医疗机构隔离治疗，对以上人员的密切接触者、次密切接触者均已开展追踪排查，并落实管控措施，对其生活和工作场所进行了终末消毒。新增治愈出院确诊病例1例");
     }
 
     private static async Task<TestDatabase> SeedAsync(DatabaseProvider provider)

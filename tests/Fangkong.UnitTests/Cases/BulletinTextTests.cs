@@ -27,7 +27,7 @@ public sealed class BulletinTextTests
 
         BulletinTextZh.Render(bulletin).ShouldBe(
             "4月2日0-24时，全省新增本土确诊病例956例（轻型934例、普通型21例、重型1例）。其中，长春市723例、吉林市230例、四平市2例、白城市1例。" +
-            "新增本土无症状感染者3499例，其中长春市3100例、吉林市397例、白山市1例、白城市1例。" +
+            "新增本土无症状感染者3499例，其中长春市3100例、吉林市397例、白山市1例、白城市1例。以上感染者均已转运至定点医疗机构隔离治疗，对以上人员的密切接触者、次密切接触者均已开展追踪排查，并落实管控措施，对其生活和工作场所进行了终末消毒。" +
             "新增治愈出院确诊病例2137例，其中长春市1488例、吉林市639例、延边州8例、松原市2例。" +
             "新增解除隔离医学观察无症状感染者566例，其中吉林市458例、长春市107例、延边州1例。" +
             "截至4月2日24时，全省本次疫情累计排查出密切接触者129830人，解除隔离75607人；次密切接触者112846人，解除隔离86858人。");
@@ -47,13 +47,13 @@ public sealed class BulletinTextTests
 
         BulletinTextZh.Render(bulletin).ShouldStartWith(
             "4月8日0-24时，全省新增本土确诊病例248例（轻型242例、普通型4例、重型2例）。其中，长春市150例（含50例无症状感染者转为确诊病例）、吉林市87例、" +
-            "白城市10例（含2例无症状感染者转为确诊病例）、四平市1例。新增本土无症状感染者706例，其中长春市648例、吉林市56例、白山市1例、白城市1例。" +
+            "白城市10例（含2例无症状感染者转为确诊病例）、四平市1例。新增本土无症状感染者706例，其中长春市648例、吉林市56例、白山市1例、白城市1例。以上感染者均已转运至定点医疗机构隔离治疗，对以上人员的密切接触者、次密切接触者均已开展追踪排查，并落实管控措施，对其生活和工作场所进行了终末消毒。" +
             "新增治愈出院确诊病例1563例，其中长春市1212例、吉林市343例、四平市5例、延边州2例、白城市1例。" +
             "新增解除隔离医学观察无症状感染者860例，其中长春市569例、吉林市289例、辽源市1例、延边州1例。");
     }
 
     [Fact]
-    public void Zh_CityWithNothingNew_SaysZeroWithoutBreakdown_AndSaysQuanShi()
+    public void Zh_CityWithNothingNew_SaysNoneNew_AndSaysQuanShi()
     {
         var bulletin = new DailyBulletin(
             new DateOnly(2022, 4, 20),
@@ -65,7 +65,7 @@ public sealed class BulletinTextTests
             new ContactsToDate(10, 10, 4, 3));
 
         BulletinTextZh.Render(bulletin).ShouldBe(
-            "4月20日0-24时，全市新增本土确诊病例0例。新增本土无症状感染者0例。新增治愈出院确诊病例3例，其中船营区3例。新增解除隔离医学观察无症状感染者0例。" +
+            "4月20日0-24时，全市无新增本土确诊病例和无症状感染者。新增治愈出院确诊病例3例，其中船营区3例。无新增解除隔离医学观察无症状感染者。" +
             "截至4月20日24时，全市本次疫情累计排查出密切接触者10人，解除隔离10人；次密切接触者4人，解除隔离3人。");
     }
 
@@ -84,7 +84,8 @@ public sealed class BulletinTextTests
         BulletinTextEn.Render(bulletin).ShouldBe(
             "From 0:00 to 24:00 on 26 March 2022, 吉林省 (province) reported 5 new local confirmed cases (3 mild, 1 moderate, 1 critical), of which " +
             "吉林市 4 (including 1 asymptomatic infection reclassified as confirmed), 梅河口市 1. 1 new local asymptomatic infection: 吉林市 1. " +
-            "0 confirmed cases cured and discharged. 2 asymptomatic infections released from medical observation: 梅河口市 2. " +
+            "All of the above have been transferred to designated medical institutions for isolation and treatment; their close and secondary contacts have been traced and placed under control, and their homes and workplaces have been terminally disinfected. " +
+            "No confirmed cases cured and discharged. 2 asymptomatic infections released from medical observation: 梅河口市 2. " +
             "As of 24:00 on 26 March 2022, 1 close contact had been traced in this outbreak, 0 of them released from quarantine; and 1,200 secondary contacts, 1,000 of them released.");
     }
 

@@ -32,7 +32,30 @@ public static class BulletinFigures
             ["累计次密接解除隔离"] = b.ContactsToDate.SecondaryReleased,
             ["境外输入确诊"] = b.Imported?.Confirmed ?? 0,
             ["境外输入无症状"] = b.Imported?.Asymptomatic ?? 0,
+            [FormatKey] = CurrentFormat,
         };
+        if (b.Standing is { } s)
+        {
+            f["死亡"] = s.Deaths.Total;
+            f["累计治愈出院和解除医学观察"] = s.RecoveredToDate.Total;
+            f["在院治疗"] = s.InHospital;
+            f["入院"] = s.AdmittedToday;
+            f["出院和解除医学观察"] = s.LeftToday;
+            f["出院超过入院连续天数"] = s.LeftExceedsAdmittedDays;
+            Units(f, "死亡", s.Deaths);
+            Units(f, "累计治愈出院和解除医学观察", s.RecoveredToDate);
+        }
+
+        if (b.Found is { } found)
+        {
+            f["新增确诊/管控期间筛查"] = found.Confirmed.UnderControl;
+            f["新增确诊/社会面筛查"] = found.Confirmed.SocialLevel;
+            f["新增确诊/未分类"] = found.Confirmed.Unclassified;
+            f["新增无症状/管控期间筛查"] = found.Asymptomatic.UnderControl;
+            f["新增无症状/社会面筛查"] = found.Asymptomatic.SocialLevel;
+            f["新增无症状/未分类"] = found.Asymptomatic.Unclassified;
+        }
+
         foreach (var u in b.NewConfirmed.ByUnit)
         {
             f[$"新增确诊/{u.Code} {u.Name}"] = u.Count;
@@ -64,15 +87,55 @@ public static class BulletinFigures
             .ToDictionary(p => p[0], p => int.Parse(p[1], CultureInfo.InvariantCulture), StringComparer.Ordinal);
     }
 
-    /// <summary>Every figure that differs; a figure missing on one side counts as 0 there.</summary>
+    /// <summary>
+    /// Every figure that differs; a figure missing on one side counts as 0 there. A unit's figure is
+    /// matched by its code, not its name (a unit that got a short name is the same unit). Figures
+    /// that a published bulletin's format did not have yet (format 1, before the 2022 wording) are
+    /// not compared: the bulletin did not state them, so they cannot differ from it.
+    /// </summary>
     public static IReadOnlyList<Difference> Compare(IReadOnlyDictionary<string, int> published, IReadOnlyDictionary<string, int> now)
     {
         ArgumentNullException.ThrowIfNull(published);
         ArgumentNullException.ThrowIfNull(now);
-        return published.Keys.Union(now.Keys).OrderBy(k => k, StringComparer.Ordinal)
-            .Select(k => new Difference(k, published.GetValueOrDefault(k), now.GetValueOrDefault(k)))
-            .Where(d => d.Published != d.Now)
+        var format = published.GetValueOrDefault(FormatKey, 1);
+        var compared = now.Where(p => format >= CurrentFormat || !AddedInFormat2(p.Key)).ToList();
+        var then = ByCode(published);
+        var current = ByCode(compared);
+        var labels = published.Keys.Concat(compared.Select(p => p.Key)).GroupBy(CodeOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        return then.Keys.Union(current.Keys).OrderBy(k => k, StringComparer.Ordinal)
+            .Select(k => new Difference(labels.GetValueOrDefault(k, k), then.GetValueOrDefault(k), current.GetValueOrDefault(k)))
+            .Where(d => d.Published != d.Now && d.Figure != FormatKey)
             .ToList();
+    }
+
+    /// <summary>The figures' format: 2 since the 2022 wording (deaths, recoveries to date, in hospital, where found).</summary>
+    public const string FormatKey = "格式";
+
+    public const int CurrentFormat = 2;
+
+    private static readonly string[] Format2Figures = ["死亡", "累计治愈出院和解除医学观察", "在院治疗", "入院", "出院和解除医学观察", "出院超过入院连续天数"];
+
+    private static bool AddedInFormat2(string key) =>
+        key == FormatKey || Format2Figures.Any(n => key == n || key.StartsWith(n + "/", StringComparison.Ordinal))
+        || key.EndsWith("/管控期间筛查", StringComparison.Ordinal) || key.EndsWith("/社会面筛查", StringComparison.Ordinal) || key.EndsWith("/未分类", StringComparison.Ordinal);
+
+    /// <summary>"新增确诊/2224 延边朝鲜族自治州" and "新增确诊/2224 延边州" are the same figure.</summary>
+    private static Dictionary<string, int> ByCode(IEnumerable<KeyValuePair<string, int>> figures)
+    {
+        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in figures)
+        {
+            var name = CodeOf(key);
+            result[name] = result.GetValueOrDefault(name) + value;
+        }
+
+        return result;
+    }
+
+    private static string CodeOf(string key)
+    {
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? key : key[..space];
     }
 
     private static void Units(SortedDictionary<string, int> f, string name, UnitFigures figures)

@@ -13,7 +13,7 @@ public static class PublishBulletin
 {
     public sealed record Command(string? Region, DateOnly Date, string? Correction = null);
 
-    public sealed record Published(long Id, string RegionCode, DateOnly Date, int Version, string Text, string FiguresSha256, DateTimeOffset PublishedAt);
+    public sealed record Published(long Id, string RegionCode, DateOnly Date, int Version, string Text, string FiguresSha256, DateTimeOffset PublishedAt, int? NoticeYear = null, int? NoticeNo = null);
 
     public static async Task<Result<Published>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
     {
@@ -51,9 +51,20 @@ public static class PublishBulletin
         }
 
         var json = BulletinJson.From(bulletin);
+        var (text, textEn, year, number) = (json.Text, json.TextEn, (int?)null, (int?)null);
+        if (bulletin.Region.Level == Regions.RegionLevel.City)
+        {
+            // A city's notice is numbered per issuing unit and year of issue; a correction keeps its number.
+            year = last?.NoticeYear ?? ChinaTime.Today(time).Year;
+            number = last?.NoticeNo ?? 1 + (await db.PublishedBulletins.AsNoTracking()
+                .Where(p => p.RegionCode == region && p.NoticeYear == year).MaxAsync(p => p.NoticeNo, ct) ?? 0);
+            text = CityNoticeTextZh.Title(bulletin.Region.Name, year.Value, number.Value) + "\n" + text;
+            textEn = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bulletin.Region.Name} COVID-19 prevention and control notice ({year} No. {number})") + "\n" + textEn;
+        }
+
         var published = new PublishedBulletin(
-            region, command.Date, (last?.Version ?? 0) + 1, json.Text, json.TextEn, BulletinFigures.Format(BulletinFigures.Of(bulletin)),
-            db.Jurisdiction.UserName, time.GetUtcNow(), correction);
+            region, command.Date, (last?.Version ?? 0) + 1, text, textEn, BulletinFigures.Format(BulletinFigures.Of(bulletin)),
+            db.Jurisdiction.UserName, time.GetUtcNow(), correction, year, number);
         db.PublishedBulletins.Add(published);
         try
         {
@@ -64,6 +75,6 @@ public static class PublishBulletin
             return Error.Conflict(ErrorText.Of("error.cases.published-someone-else-moment-ago", bulletin.Region.Name, command.Date));
         }
 
-        return new Published(published.Id, region, published.Date, published.Version, published.Text, published.FiguresSha256, published.PublishedAt);
+        return new Published(published.Id, region, published.Date, published.Version, published.Text, published.FiguresSha256, published.PublishedAt, published.NoticeYear, published.NoticeNo);
     }
 }

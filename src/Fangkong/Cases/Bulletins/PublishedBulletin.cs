@@ -24,7 +24,7 @@ public sealed class PublishedBulletin : IRegionScoped
         PublishedBy = string.Empty;
     }
 
-    public PublishedBulletin(string regionCode, DateOnly date, int version, string text, string textEn, string figures, string publishedBy, DateTimeOffset publishedAt, string? correction)
+    public PublishedBulletin(string regionCode, DateOnly date, int version, string text, string textEn, string figures, string publishedBy, DateTimeOffset publishedAt, string? correction, int? noticeYear = null, int? noticeNo = null)
     {
         RegionCode = regionCode;
         Date = date;
@@ -36,6 +36,8 @@ public sealed class PublishedBulletin : IRegionScoped
         PublishedBy = publishedBy;
         PublishedAt = publishedAt.ToUniversalTime();
         Correction = correction;
+        NoticeYear = noticeYear;
+        NoticeNo = noticeNo;
     }
 
     public long Id { get; private set; }
@@ -60,6 +62,12 @@ public sealed class PublishedBulletin : IRegionScoped
     public string PublishedBy { get; private set; }
 
     public DateTimeOffset PublishedAt { get; private set; }
+
+    /// <summary>A city's notice: the year of its number (通告 "2022第N号"); null for other bulletins.</summary>
+    public int? NoticeYear { get; private set; }
+
+    /// <summary>A city's notice: its number within the issuing unit and year; a correction keeps it.</summary>
+    public int? NoticeNo { get; private set; }
 
     /// <summary>Why this version corrects the previous one; null for the first.</summary>
     public string? Correction { get; private set; }
