@@ -19,6 +19,7 @@ public sealed class DemoPopulation
     private readonly Random _random;
     private readonly string _countyCode;
     private readonly Dictionary<DateOnly, int> _sequenceByBirthDate = [];
+    private string[]? _birthCounties;
     private readonly HashSet<string> _phones = new(StringComparer.Ordinal);
 
     /// <param name="countyCode">The 6-digit county whose address code the identity numbers carry.</param>
@@ -167,18 +168,30 @@ public sealed class DemoPopulation
 
     private static int Age(DateOnly birth) => ReferenceDate.Year - birth.Year;
 
+    /// <summary>
+    /// The counties of Jilin City: an identity number carries the county where the birth was
+    /// registered, so residents of one district hold numbers of its neighbours too.
+    /// </summary>
+    private static readonly string[] BirthCounties = ["220202", "220203", "220204", "220211", "220221", "220281", "220282", "220283", "220284"];
+
+    /// <summary>Numbers one county gives per birth date here: sequences 010–999, one parity per sex.</summary>
+    private const int PerCountyAndDate = 495;
+
     private string NextIdNumber(DateOnly birth, Sex sex)
     {
-        // Sequence numbers are unique per birth date; odd for men, even for women (GB 11643).
+        // Sequence numbers are unique per county and birth date; odd for men, even for women (GB 11643).
+        // A county has 495 per date for each sex here: at city size (10 million in one district) the
+        // most common birth dates need more, so they continue with the other counties of the city.
         var n = _sequenceByBirthDate.GetValueOrDefault(birth);
         _sequenceByBirthDate[birth] = n + 1;
-        var sequence = n * 2 + (sex == Sex.Male ? 1 : 0) + 10;
-        if (sequence > 999)
+        var counties = _birthCounties ??= [_countyCode, .. BirthCounties.Where(c => c != _countyCode && _countyCode.StartsWith(c[..4], StringComparison.Ordinal))];
+        if (n / PerCountyAndDate >= counties.Length)
         {
-            throw new InvalidOperationException($"Too many people born on {birth} for one county's sequence numbers.");
+            throw new InvalidOperationException($"Too many people born on {birth} for the city's sequence numbers.");
         }
 
-        var first17 = string.Create(CultureInfo.InvariantCulture, $"{_countyCode}{birth:yyyyMMdd}{sequence:D3}");
+        var sequence = (n % PerCountyAndDate) * 2 + (sex == Sex.Male ? 1 : 0) + 10;
+        var first17 = string.Create(CultureInfo.InvariantCulture, $"{counties[n / PerCountyAndDate]}{birth:yyyyMMdd}{sequence:D3}");
         return first17 + IdNumber.CheckCharacter(first17);
     }
 
