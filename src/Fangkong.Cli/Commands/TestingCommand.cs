@@ -110,6 +110,12 @@ internal static class TestingCommand
             var traced = recorded.Value!.Tracing;
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"[green]{recorded.Value.Results:N0} results recorded[/], {recorded.Value.Unchanged:N0} unchanged; {traced.PeopleControlled:N0} people put under control, {traced.TasksCreated:N0} re-sampling tasks, {traced.ControlsLifted:N0} controls lifted, {traced.PositivePeople:N0} positive on re-test");
+            if (recorded.Value.TracingDeferred)
+            {
+                // The results stand (ADR 0034); the running web host's sweep traces the tubes.
+                AnsiConsole.MarkupLine("[yellow]追踪失败，结果已保存；服务器的补漏任务将完成追踪 (Tracing failed after the results were saved; the web host's sweep will trace them, see the log).[/]");
+            }
+
             return 0;
         }, ct), ct));
         return command;
