@@ -85,7 +85,7 @@ public sealed class AuthorizationSuiteTests
     }
 
     /// <summary>Signing in and out is the client's own business: every identity may, and the suite needs them untouched.</summary>
-    private static bool IsSession(OpenApiOperation operation) => operation.Path == "/api/v1/session";
+    internal static bool IsSession(OpenApiOperation operation) => operation.Path == "/api/v1/session";
 
     private static void Judge(List<string> failures, OpenApiOperation operation, Variant variant, string who, HttpResponseMessage response, bool allowed, bool signedIn, string body)
     {
@@ -122,9 +122,12 @@ public sealed class AuthorizationSuiteTests
     private static bool LeaksOutside(string body, Variant variant) =>
         variant.OutsideMarker is { } marker && body.Contains(marker, StringComparison.Ordinal);
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, OpenApiOperation operation, Variant variant)
+    internal static Task<HttpResponseMessage> SendAsync(HttpClient client, OpenApiOperation operation, Variant variant) =>
+        SendAsync(client, operation, variant.Url);
+
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, OpenApiOperation operation, string url)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), variant.Url);
+        using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url);
         request.Content = operation.BodyType switch
         {
             null => null,
@@ -136,12 +139,12 @@ public sealed class AuthorizationSuiteTests
         return await client.SendAsync(request);
     }
 
-    private static async Task<string> BodyAsync(HttpResponseMessage response) =>
+    internal static async Task<string> BodyAsync(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is { } type && (type.Contains("json", StringComparison.Ordinal) || type.StartsWith("text/", StringComparison.Ordinal))
             ? await response.Content.ReadAsStringAsync()
             : string.Empty;
 
-    private static string Excerpt(string body) => body.Length > 200 ? body[..200] + "…" : body;
+    internal static string Excerpt(string body) => body.Length > 200 ? body[..200] + "…" : body;
 
     /// <summary>A call inside the jurisdiction, and one outside it where the route names a region or a resident.</summary>
     internal static IEnumerable<Variant> Variants(OpenApiOperation operation, Residents residents)
@@ -187,6 +190,12 @@ public sealed class AuthorizationSuiteTests
             return (outside ? residents.OutsideId : residents.InsideId).ToString(CultureInfo.InvariantCulture);
         }
 
+        return DefaultValue(p);
+    }
+
+    /// <summary>A plausible value for a parameter that names neither a region nor a record.</summary>
+    internal static string DefaultValue(OpenApiParameter p)
+    {
         return p.Name switch
         {
             "format" => "txt",
@@ -201,7 +210,7 @@ public sealed class AuthorizationSuiteTests
         };
     }
 
-    private static bool IsRegion(OpenApiParameter p) =>
+    internal static bool IsRegion(OpenApiParameter p) =>
         p.Name is "code" or "region" or "regionCode" or "county" or "street" or "community";
 
     private static bool IsId(OpenApiParameter p) => p.In == "path" && (p.Name == "id" || p.Name == "personId");

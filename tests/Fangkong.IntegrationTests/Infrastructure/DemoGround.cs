@@ -1,8 +1,11 @@
+using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.Demo;
 using Fangkong.Persons;
 using Fangkong.Regions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.IntegrationTests.Infrastructure;
 
@@ -27,6 +30,38 @@ internal static class DemoGround
         if (withCases)
         {
             (await DemoCases.SeedAsync(db, TimeProvider.System)).ShouldNotBeNull();
+        }
+    }
+
+    /// <summary>
+    /// The demo's later steps (DemoSetup.RunAsync after the cases), on the ground above. With
+    /// <paramref name="withUsers"/>, the demo's accounts too, and the supervision and accountability
+    /// steps that act as them.
+    /// </summary>
+    public static async Task SeedLaterStepsAsync(TestDatabase database, bool withUsers)
+    {
+        var time = TimeProvider.System;
+        if (withUsers)
+        {
+            await using var services = WebTestData.IdentityServices(database.Settings);
+            await using var scope = services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            await DemoUsers.SeedAsync(sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>());
+        }
+
+        await using var db = database.NewContext();
+        await DemoTransfers.ReleaseFirstCaseAsync(db, time);
+        await DemoQuarantine.SeedAsync(db, time);
+        await DemoTransfers.SeedAsync(db, time);
+        await DemoAreas.SeedAsync(db, time);
+        await DemoClosedLoop.SeedAsync(db, time);
+        await DemoInfectionFree.SeedAsync(db, time);
+        await DemoPasses.SeedAsync(db, time);
+        await DemoSocialZero.SeedAsync(db, time);
+        if (withUsers)
+        {
+            await DemoSupervision.SeedAsync(db, time);
+            await DemoAccountability.SeedAsync(db, time);
         }
     }
 }

@@ -26,11 +26,15 @@ public sealed class WebTestHost : IAsyncDisposable
     /// <summary>Starts the app over a fresh seeded database.</summary>
     /// <param name="configure">More host set-up after the test server's (settings, log capture).</param>
     /// <param name="serverSettings">The database settings the app runs with, from the test database's (e.g. a bounded PostgreSQL pool).</param>
+    /// <param name="seed">The data to start with: <see cref="WebTestData.SeedAsync"/> unless given.</param>
     public static async Task<WebTestHost> StartAsync(
-        DatabaseProvider provider, Action<WebApplicationBuilder>? configure = null, Func<DatabaseSettings, DatabaseSettings>? serverSettings = null)
+        DatabaseProvider provider,
+        Action<WebApplicationBuilder>? configure = null,
+        Func<DatabaseSettings, DatabaseSettings>? serverSettings = null,
+        Func<TestDatabase, Task>? seed = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
-        await WebTestData.SeedAsync(database);
+        await (seed ?? WebTestData.SeedAsync)(database);
         var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(serverSettings?.Invoke(database.Settings) ?? database.Settings)
         {
             ConfigureBuilder = b =>

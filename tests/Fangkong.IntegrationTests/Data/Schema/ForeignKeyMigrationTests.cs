@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fangkong.Data;
-using Fangkong.Demo;
 using Fangkong.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -53,7 +52,8 @@ public sealed class ForeignKeyMigrationTests(ITestOutputHelper output)
         var applied = await database.MigrateAsync();
         output.WriteLine($"{Keys} on {provider} over the demo ({rows.Values.Sum()} rows in the counted tables): {clock.ElapsedMilliseconds} ms");
 
-        applied.ShouldBe([Keys]);
+        // 0150 first, then the migrations numbered after it (the schema compared below is the latest).
+        applied[0].ShouldBe(Keys);
         (await CountAsync(database)).ShouldBe(rows);
         (await AutoincrementCountersAsync(database)).ShouldBe(counters);
         var drift = await SchemaDrift.FindAsync(database);
@@ -104,16 +104,7 @@ public sealed class ForeignKeyMigrationTests(ITestOutputHelper output)
     private static async Task SeedDemoAsync(TestDatabase database)
     {
         await DemoGround.SeedAsync(database);
-        var time = TimeProvider.System;
-        await using var db = database.NewContext();
-        await DemoTransfers.ReleaseFirstCaseAsync(db, time);
-        await DemoQuarantine.SeedAsync(db, time);
-        await DemoTransfers.SeedAsync(db, time);
-        await DemoAreas.SeedAsync(db, time);
-        await DemoClosedLoop.SeedAsync(db, time);
-        await DemoInfectionFree.SeedAsync(db, time);
-        await DemoPasses.SeedAsync(db, time);
-        await DemoSocialZero.SeedAsync(db, time);
+        await DemoGround.SeedLaterStepsAsync(database, withUsers: false);
     }
 
     private static async Task<Dictionary<string, long>> CountAsync(TestDatabase database)
