@@ -170,7 +170,7 @@ public sealed class IdRouteSuiteTests(ITestOutputHelper output)
         }
 
         using var request = new HttpRequestMessage(new HttpMethod(operation.Method), url);
-        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        request.Content = new StringContent(RecordKinds.Body(json), System.Text.Encoding.UTF8, "application/json");
         return await client.SendAsync(request);
     }
 

@@ -38,20 +38,23 @@ internal static class RecordKinds
         ["POST /api/v1/passes/{id}/reject"] = """{"note":"授权套件"}""",
         ["POST /api/v1/passes/{id}/revoke"] = """{"note":"授权套件"}""",
         ["PUT /api/v1/persons/{id}/health-code"] = """{"healthCode":"Yellow"}""",
+        ["POST /api/v1/checkpoints/{id}/scans"] = """{"scans":[{"clientId":"suite-scan-1","token":"FKP1.forged.token","scannedAt":"{now}"}]}""",
+        ["POST /api/v1/findings/{id}/verify"] = """{"reviewId":1}""",
+        ["POST /api/v1/testing/rounds/{id}/scans"] = """{"scans":[{"clientId":"suite-swab-1","tubeBarcode":"SUITE0001","idNumber":"x","sampledAt":"{now}","samplingPoint":"授权套件"}]}""",
     };
 
+    /// <summary>A body with its <c>{now}</c> (a time just past, for fields that refuse the future) filled in.</summary>
+    public static string Body(string template) =>
+        template.Replace("{now}", DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     /// <summary>
-    /// Operations whose body (a batch of scans, an uploaded file, a review to verify against) the
-    /// suite does not build: they refuse it as invalid before they look the record up. Outside, a
-    /// 400 is accepted only when the same role got the same 400 inside: the answer then says nothing
-    /// about the record. Their jurisdiction checks are proven by their own tests (docs/audit-and-authorization.md).
+    /// Operations whose body (an uploaded file) the suite does not build: they refuse it as invalid
+    /// before they look the record up. Outside, a 400 is accepted only when the same role got the
+    /// same 400 inside: the answer then says nothing about the record (docs/audit-and-authorization.md).
     /// </summary>
     public static IReadOnlySet<string> ValidatedFirst { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "POST /api/v1/checkpoints/{id}/scans",
         "POST /api/v1/findings/{id}/evidence",
-        "POST /api/v1/findings/{id}/verify",
-        "POST /api/v1/testing/rounds/{id}/scans",
     };
 
     /// <summary>
@@ -65,6 +68,7 @@ internal static class RecordKinds
         ["POST /api/v1/inspections/{id}/start"] = ([Roles.CommandCentre, Roles.Inspector], "only the inspectors the inspection names may conduct it"),
         ["POST /api/v1/inspections/{id}/results"] = ([Roles.CommandCentre, Roles.Inspector], "only the inspectors the inspection names may conduct it"),
         ["POST /api/v1/inspections/{id}/complete"] = ([Roles.CommandCentre, Roles.Inspector], "only the inspectors the inspection names may conduct it"),
+        ["POST /api/v1/findings/{id}/verify"] = ([Roles.CommandCentre, Roles.Inspector], "only the inspectors of the review (回头看) may verify its findings"),
     };
 
     private static readonly Kind Case = new("case", CaseWithCandidateAsync);
