@@ -9,13 +9,13 @@ public sealed class ResultInterpretationTests
 
     [Theory]
     [InlineData(34.9, 34.9, TestResult.Positive)]
-    [InlineData(30, 35, TestResult.Indeterminate)]
-    [InlineData(35, 30, TestResult.Indeterminate)]
+    [InlineData(30.0, 35.0, TestResult.Indeterminate)]
+    [InlineData(35.0, 30.0, TestResult.Indeterminate)]
     [InlineData(39.9, 39.9, TestResult.Indeterminate)]
-    [InlineData(28, 39.9, TestResult.Indeterminate)]
-    [InlineData(28, 40, TestResult.Indeterminate)]
-    [InlineData(28, null, TestResult.Indeterminate)]
-    [InlineData(null, 28, TestResult.Indeterminate)]
+    [InlineData(28.0, 39.9, TestResult.Indeterminate)]
+    [InlineData(28.0, 40.0, TestResult.Indeterminate)]
+    [InlineData(28.0, null, TestResult.Indeterminate)]
+    [InlineData(null, 28.0, TestResult.Indeterminate)]
     public void APositive_IsPositiveOnlyWithBothTargetsBelowTheCutOff(double? ctN, double? ctOrf, TestResult expected) =>
         ResultInterpretation.Interpret(TestResult.Positive, ctN, ctOrf, Ninth).ShouldBe(expected);
 
