@@ -15,9 +15,9 @@ namespace Fangkong.Web.Apis;
 /// <summary>Cases, contacts and the daily bulletin (issue 4): lists (audited, masked), line-list and contacts uploads, the release check.</summary>
 public static class CasesApi
 {
-    public sealed record ReleaseCheck(string? CaseNo, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+    public sealed record ReleaseCheck(string? CaseNo, IReadOnlyList<ReleaseCriterion.Test>? Tests, ReleaseCriterion.Clinical? Clinical = null);
 
-    public sealed record Release(string? CaseNo, [Happened] DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests);
+    public sealed record Release(string? CaseNo, [Happened] DateOnly? On, IReadOnlyList<ReleaseCriterion.Test>? Tests, ReleaseCriterion.Clinical? Clinical = null);
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -73,7 +73,7 @@ public static class CasesApi
             return Result<CheckRelease.Answer>.Fail(Error.Invalid("caseNo", ErrorText.Of("error.web.caseno-required"))).ToHttp();
         }
 
-        return (await CheckRelease.HandleAsync(db, body.CaseNo.Trim(), body.Tests ?? [], ct)).ToHttp();
+        return (await CheckRelease.HandleAsync(db, body.CaseNo.Trim(), body.Tests ?? [], body.Clinical, ct)).ToHttp();
     }
 
     public static async Task<Results<Ok<RecordRelease.Recorded>, ValidationProblem, ProblemHttpResult>> RecordReleaseAsync(
@@ -90,7 +90,7 @@ public static class CasesApi
             return Result<RecordRelease.Recorded>.Fail(Error.Invalid("on", ErrorText.Of("error.web.required"))).ToHttp();
         }
 
-        return (await RecordRelease.HandleAsync(db, new RecordRelease.Command(body.CaseNo.Trim(), on, body.Tests ?? []), ct)).ToHttp();
+        return (await RecordRelease.HandleAsync(db, new RecordRelease.Command(body.CaseNo.Trim(), on, body.Tests ?? [], body.Clinical), ct)).ToHttp();
     }
 
     public static async Task<Results<Ok<Page<ContactView>>, ValidationProblem, ProblemHttpResult>> ListContactsAsync(

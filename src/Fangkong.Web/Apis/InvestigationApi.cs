@@ -22,7 +22,7 @@ namespace Fangkong.Web.Apis;
 /// </summary>
 public static class InvestigationApi
 {
-    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, [Happened] DateOnly? OnsetOn);
+    public sealed record Itinerary(IReadOnlyList<UpdateItinerary.Stop>? Stops, string? Investigator, [Happened] DateOnly? OnsetOn, [Happened] DateOnly? SampledOn = null);
 
     public sealed record Confirm([Happened] DateOnly? ExposureOn, [Happened] DateOnly? IdentifiedOn);
 
@@ -67,7 +67,7 @@ public static class InvestigationApi
         long id, Itinerary body, FangkongDbContext db, TimeProvider time, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return (await UpdateItinerary.HandleAsync(db, id, new UpdateItinerary.Command(body.Stops ?? [], body.Investigator, body.OnsetOn), time.GetUtcNow(), ct)).ToHttp();
+        return (await UpdateItinerary.HandleAsync(db, id, new UpdateItinerary.Command(body.Stops ?? [], body.Investigator, body.OnsetOn, body.SampledOn), time.GetUtcNow(), ct)).ToHttp();
     }
 
     public static async Task<Results<Ok<InvestigationView>, ValidationProblem, ProblemHttpResult>> SubmitAsync(

@@ -7,14 +7,14 @@ namespace Fangkong.Cases;
 
 /// <summary>
 /// Discharges a confirmed case (治愈出院) or releases an asymptomatic one from medical
-/// observation (解除隔离医学观察), only when the release criterion of the plan in force is met
-/// by its tests; the refusal says what is missing.
+/// observation (解除隔离医学观察), only when the release criterion of the treatment plan in force
+/// is met by its tests (and clinical findings); the refusal says what is missing.
 /// </summary>
 public static class RecordRelease
 {
-    public sealed record Command(string CaseNo, [Happened] DateOnly On, IReadOnlyList<ReleaseCriterion.Test> Tests);
+    public sealed record Command(string CaseNo, [Happened] DateOnly On, IReadOnlyList<ReleaseCriterion.Test> Tests, ReleaseCriterion.Clinical? Clinical = null);
 
-    public sealed record Recorded(CaseView Case, string PolicyCode, DateOnly? MonitoringUntil);
+    public sealed record Recorded(CaseView Case, string TreatmentPlanCode, DateOnly? MonitoringUntil, AfterRelease AfterRelease);
 
     public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
     {
@@ -26,7 +26,7 @@ public static class RecordRelease
             return Error.NotFound(ErrorText.Of("error.cases.case-does-not-exist-outside", command.CaseNo));
         }
 
-        var judged = await CheckRelease.JudgeAsync(db, found, command.Tests, ct);
+        var judged = await CheckRelease.JudgeAsync(db, found, command.Tests, command.Clinical, ct);
         if (!judged.IsSuccess)
         {
             return judged.Error!;
@@ -35,7 +35,7 @@ public static class RecordRelease
         var answer = judged.Value!;
         if (!answer.Assessment.Met)
         {
-            return Error.Conflict(ErrorText.Of("error.cases.release-criteria-not-met", answer.PolicyCode).WithDetail(answer.Assessment.Reason));
+            return Error.Conflict(ErrorText.Of("error.cases.release-criteria-not-met", answer.TreatmentPlanCode).WithDetail(answer.Assessment.Reason));
         }
 
         var outcome = found.Type == CaseType.Confirmed ? CaseOutcome.Discharged : CaseOutcome.Released;
@@ -46,6 +46,6 @@ public static class RecordRelease
         }
 
         await db.SaveChangesAsync(ct);
-        return new Recorded(CaseView.From(found, db.Jurisdiction, withHistory: true), answer.PolicyCode, answer.Assessment.MonitoringUntil);
+        return new Recorded(CaseView.From(found, db.Jurisdiction, withHistory: true), answer.TreatmentPlanCode, answer.Assessment.MonitoringUntil, answer.AfterRelease);
     }
 }

@@ -4,10 +4,12 @@ using Fangkong.Common.Input;
 namespace Fangkong.Cases;
 
 /// <summary>
-/// The case-release criterion of a plan version (出院/解除隔离标准): the N and ORF genes both at
-/// or above the minimum Ct on the required number of consecutive tests, each at least the
-/// required interval after the one before; then days of home health monitoring. A test below
-/// the threshold (or without both Ct values) breaks the run.
+/// The case-release criterion of the treatment plan in force (出院/解除隔离标准, <see cref="TreatmentPlan"/>):
+/// the N and ORF genes both at or above the plan's Ct on the required number of consecutive tests,
+/// each at least the required interval after the one before (a test below it, or without both Ct
+/// values, breaks the run); under the 8th revised edition a confirmed case must also have had a
+/// normal temperature for the plan's days with symptoms and lung imaging improved. Then the
+/// plan's days of isolation or home monitoring.
 /// </summary>
 public static class ReleaseCriterion
 {
@@ -20,18 +22,52 @@ public static class ReleaseCriterion
         public bool Passes(double minCt) => NotDetected || (CtN >= minCt && CtOrf >= minCt);
     }
 
+    /// <summary>The clinician's findings a plan with clinical conditions needs: normal temperature since a day, symptoms and imaging improved.</summary>
+    public sealed record Clinical([Happened] DateOnly? FeverFreeSince, bool SymptomsImproved, bool ImagingImproved);
+
     public sealed record Assessment(bool Met, string Reason, IReadOnlyList<Test> Qualifying, DateOnly? MonitoringUntil);
 
-    public static Assessment Evaluate(PolicyVersion policy, IEnumerable<Test> tests, TimeSpan utcOffset)
+    /// <param name="confirmed">True for a confirmed case: only it is held to the plan's clinical conditions.</param>
+    public static Assessment Evaluate(TreatmentPlan plan, IEnumerable<Test> tests, TimeSpan utcOffset, Clinical? clinical = null, bool confirmed = false)
     {
-        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(tests);
-        var interval = TimeSpan.FromHours(policy.ReleaseIntervalHours);
+        var chain = LongestRun(plan, tests, out var best);
+        if (chain is null)
+        {
+            return new Assessment(
+                false,
+                $"需要连续 {plan.ConsecutiveTests} 次 N 与 ORF 基因 Ct 值均 ≥ {plan.MinCt} 且间隔 ≥ {plan.IntervalHours} 小时，目前满足 {best.Count} 次 " +
+                $"(needs {plan.ConsecutiveTests} consecutive tests with both genes at Ct ≥ {plan.MinCt}, ≥ {plan.IntervalHours} h apart; {best.Count} so far).",
+                best,
+                null);
+        }
+
+        var last = DateOnly.FromDateTime(chain[^1].TakenAt.ToOffset(utcOffset).DateTime);
+        if (confirmed && ClinicalGap(plan, clinical, last) is { } gap)
+        {
+            return new Assessment(false, gap, chain, null);
+        }
+
+        var after = plan.AfterRelease == AfterRelease.HomeMonitoring ? "居家健康监测" : "隔离管理和健康监测";
+        var afterEn = plan.AfterRelease == AfterRelease.HomeMonitoring ? "home health monitoring" : "isolation and health monitoring";
+        return new Assessment(
+            true,
+            $"连续 {chain.Count} 次 N 与 ORF 基因 Ct 值均 ≥ {plan.MinCt}，间隔 ≥ {plan.IntervalHours} 小时；之后{after} {plan.AfterReleaseDays} 天 " +
+            $"({chain.Count} consecutive tests with both genes at Ct ≥ {plan.MinCt}, ≥ {plan.IntervalHours} h apart; then {plan.AfterReleaseDays} days of {afterEn}).",
+            chain,
+            last.AddDays(plan.AfterReleaseDays));
+    }
+
+    /// <summary>The first run of passing tests long enough for the plan, or null (with the best run so far).</summary>
+    private static List<Test>? LongestRun(TreatmentPlan plan, IEnumerable<Test> tests, out List<Test> best)
+    {
+        var interval = TimeSpan.FromHours(plan.IntervalHours);
         var chain = new List<Test>();
-        var best = new List<Test>();
+        best = [];
         foreach (var test in tests.OrderBy(t => t.TakenAt))
         {
-            if (!test.Passes(policy.ReleaseMinCt))
+            if (!test.Passes(plan.MinCt))
             {
                 chain.Clear();
                 continue;
@@ -47,23 +83,28 @@ public static class ReleaseCriterion
                 best = [.. chain];
             }
 
-            if (chain.Count >= policy.ReleaseConsecutiveTests)
+            if (chain.Count >= plan.ConsecutiveTests)
             {
-                var last = DateOnly.FromDateTime(chain[^1].TakenAt.ToOffset(utcOffset).DateTime);
-                return new Assessment(
-                    true,
-                    $"连续 {chain.Count} 次 N 与 ORF 基因 Ct 值均 ≥ {policy.ReleaseMinCt}，间隔 ≥ {policy.ReleaseIntervalHours} 小时；之后居家健康监测 {policy.ReleaseHomeMonitoringDays} 天 " +
-                    $"({chain.Count} consecutive tests with both genes at Ct ≥ {policy.ReleaseMinCt}, ≥ {policy.ReleaseIntervalHours} h apart; then {policy.ReleaseHomeMonitoringDays} days of home monitoring).",
-                    chain,
-                    last.AddDays(policy.ReleaseHomeMonitoringDays));
+                return chain;
             }
         }
 
-        return new Assessment(
-            false,
-            $"需要连续 {policy.ReleaseConsecutiveTests} 次 N 与 ORF 基因 Ct 值均 ≥ {policy.ReleaseMinCt} 且间隔 ≥ {policy.ReleaseIntervalHours} 小时，目前满足 {best.Count} 次 " +
-            $"(needs {policy.ReleaseConsecutiveTests} consecutive tests with both genes at Ct ≥ {policy.ReleaseMinCt}, ≥ {policy.ReleaseIntervalHours} h apart; {best.Count} so far).",
-            best,
-            null);
+        return null;
+    }
+
+    /// <summary>What a confirmed case still lacks of the plan's clinical conditions on <paramref name="day"/>, or null.</summary>
+    private static string? ClinicalGap(TreatmentPlan plan, Clinical? clinical, DateOnly day)
+    {
+        if (plan.FeverFreeDays > 0 && (clinical?.FeverFreeSince is not { } since || day.DayNumber - since.DayNumber < plan.FeverFreeDays))
+        {
+            return $"体温恢复正常需满 {plan.FeverFreeDays} 天 (the temperature must have been normal for {plan.FeverFreeDays} days).";
+        }
+
+        if (plan.NeedsClinicalImprovement && clinical is not { SymptomsImproved: true, ImagingImproved: true })
+        {
+            return "呼吸道症状和肺部影像学需明显好转 (respiratory symptoms and lung imaging must have clearly improved).";
+        }
+
+        return null;
     }
 }

@@ -77,10 +77,19 @@ public static class RecordResults
         var nonEmpty = await db.Tubes.Where(t => barcodes.Contains(t.Barcode) && t.SampleCount > 0).Select(t => t.Barcode).ToListAsync(ct);
         var errors = new List<Refusal>();
         var accepted = new Dictionary<string, (Row Row, TestResult Result)>(StringComparer.Ordinal);
+        var now = time.GetUtcNow();
+        var cutOffs = await db.Set<LabCutOff>().AsNoTracking().ToListAsync(ct);
+
+        // A "positive" on one target, or in the grey zone, goes to a re-test, not to case reporting (issue 15, rule 5).
+        TestResult Interpret(Tube tube, Row row, TestResult reported) =>
+            LabCutOff.InForce(cutOffs, tube.RegionCode, ChinaTime.DayOf(row.ReportedAt ?? now)) is { } cutOff
+                ? ResultInterpretation.Interpret(reported, row.CtN, row.CtOrf, cutOff)
+                : reported;
+
         foreach (var row in rows)
         {
             var barcode = row.TubeBarcode?.Trim() ?? string.Empty;
-            var reason = Check(row, barcode, tubes, nonEmpty, accepted, out var result);
+            var reason = Check(row, barcode, tubes, nonEmpty, accepted, Interpret, out var result);
             if (reason is not null)
             {
                 errors.Add(new Refusal(row.Line, reason));
@@ -95,7 +104,6 @@ public static class RecordResults
             return new Outcome(null, Error.Invalid("results", RefusalMessage(errors)), errors);
         }
 
-        var now = time.GetUtcNow();
         var changed = new List<Tube>();
         foreach (var (barcode, (row, result)) in accepted)
         {
@@ -125,7 +133,8 @@ public static class RecordResults
     }
 
     private static string? Check(
-        Row row, string barcode, Dictionary<string, Tube> tubes, List<string> nonEmpty, Dictionary<string, (Row Row, TestResult Result)> accepted, out TestResult result)
+        Row row, string barcode, Dictionary<string, Tube> tubes, List<string> nonEmpty, Dictionary<string, (Row Row, TestResult Result)> accepted,
+        Func<Tube, Row, TestResult, TestResult> interpret, out TestResult result)
     {
         result = default;
         if (!TryParseResult(row.Result, out result))
@@ -154,6 +163,8 @@ public static class RecordResults
             return $"试管 {barcode} 没有样本 (tube {barcode} holds no swab)";
         }
 
+        result = interpret(tube, row, result);
+
         if (tube.Result is { } existing && existing != result)
         {
             return $"试管 {barcode} 已有不同结果 {existing} (tube {barcode} already has the different result {existing})";
@@ -167,7 +178,7 @@ public static class RecordResults
         return null;
     }
 
-    /// <summary>negative/positive/invalid, or 阴性/阳性/无效 as labs write them.</summary>
+    /// <summary>negative/positive/invalid/indeterminate, or 阴性/阳性/无效/可疑 as labs write them.</summary>
     public static bool TryParseResult(string? text, out TestResult result)
     {
         switch (text?.Trim())
@@ -180,6 +191,9 @@ public static class RecordResults
                 return true;
             case "无效":
                 result = TestResult.Invalid;
+                return true;
+            case "可疑":
+                result = TestResult.Indeterminate;
                 return true;
             default:
                 return EnumText.TryParse(text?.Trim(), out result);

@@ -170,7 +170,8 @@ public static class TracePools
 
     private static async Task<(int Lifted, int Positive, int Controlled)> ResolveSingleAsync(FangkongDbContext system, Tube tube, Sample member, DateTimeOffset now, CancellationToken ct)
     {
-        if (tube.Result == TestResult.Invalid)
+        // An invalid or indeterminate single tube is sampled again; its person is not reported positive on it.
+        if (tube.Result is TestResult.Invalid or TestResult.Indeterminate)
         {
             system.ResampleTasks.Add(new ResampleTask(member.PersonId!.Value, member.PersonRegionCode!, tube.RoundId, tube.Id, now));
             return (0, 0, 0);

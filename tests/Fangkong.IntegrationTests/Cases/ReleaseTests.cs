@@ -24,7 +24,7 @@ public sealed class ReleaseTests
         {
             var refused = await RecordRelease.HandleAsync(db, new RecordRelease.Command("JL-1", new DateOnly(2022, 4, 11), [new(April10, 36, 36), new(April10.AddHours(12), 37, 38)]));
             refused.Error!.Kind.ShouldBe(ErrorKind.Conflict);
-            refused.Error.Message.ShouldContain("national-8");
+            refused.Error.Message.ShouldContain(TreatmentPlan.Ninth);
         }
 
         await using (var db = database.NewContext())
@@ -51,7 +51,7 @@ public sealed class ReleaseTests
         await using (var db = database.NewContext())
         {
             var one = (await CheckRelease.HandleAsync(db, "JL-1", [])).Value!;
-            (one.PolicyCode, one.Assessment.Met, one.Assessment.Qualifying.Count).ShouldBe((PolicyVersions.Eighth, false, 1));
+            (one.TreatmentPlanCode, one.Assessment.Met, one.Assessment.Qualifying.Count).ShouldBe((TreatmentPlan.Ninth, false, 1));
         }
 
         await SingleTubeAsync(database, "T-2", April10.AddHours(26), "positive", 36.5, 35.2);

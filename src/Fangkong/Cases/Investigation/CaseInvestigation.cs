@@ -48,6 +48,12 @@ public sealed class CaseInvestigation : IRegionScoped
     /// <summary>Date of onset (发病日期) when the case has symptoms; the look-back counts from it, else from the report date.</summary>
     public DateOnly? OnsetOn { get; private set; }
 
+    /// <summary>
+    /// Sampling date of the positive sample (阳性样本采样日期): the look-back of an asymptomatic
+    /// infection (or a case without a known onset) counts from it, not from the report date.
+    /// </summary>
+    public DateOnly? SampledOn { get; private set; }
+
     public string Investigator { get; private set; }
 
     public InvestigationState State { get; private set; }
@@ -63,7 +69,8 @@ public sealed class CaseInvestigation : IRegionScoped
     public IReadOnlyCollection<ItineraryEntry> Itinerary => _itinerary.AsReadOnly();
 
     /// <summary>Opens the investigation of <paramref name="c"/> at <paramref name="now"/> under <paramref name="policy"/>.</summary>
-    public static CaseInvestigation Open(Case c, PolicyVersion policy, string investigator, DateTimeOffset now)
+    /// <param name="sampledOn">The sampling date of the positive sample, when testing holds it.</param>
+    public static CaseInvestigation Open(Case c, PolicyVersion policy, string investigator, DateTimeOffset now, DateOnly? sampledOn = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(policy);
@@ -79,21 +86,25 @@ public sealed class CaseInvestigation : IRegionScoped
             State = InvestigationState.Open,
             OpenedAt = opened,
             DeadlineAt = opened.AddHours(policy.InvestigationDeadlineHours),
+            SampledOn = sampledOn is { } sampled && sampled <= c.ReportedOn ? sampled : null,
         };
     }
 
     /// <summary>Deadline passed while not yet submitted.</summary>
     public bool IsOverdue(DateTimeOffset now) => State == InvestigationState.Open && now > DeadlineAt;
 
-    /// <summary>The day the look-back counts from: onset, or for an asymptomatic infection (or unknown onset) the report date.</summary>
+    /// <summary>
+    /// The day the look-back counts from: a symptomatic case's onset; for an asymptomatic infection
+    /// (or unknown onset) the sampling date of its positive sample; the report date only when neither is known.
+    /// </summary>
     public DateOnly AnchorOn(Case c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        return c.Type == CaseType.Confirmed && OnsetOn is { } onset ? onset : c.ReportedOn;
+        return c.Type == CaseType.Confirmed && OnsetOn is { } onset ? onset : SampledOn ?? c.ReportedOn;
     }
 
-    /// <summary>Replaces the itinerary (and optionally the investigator and onset); refused unless open.</summary>
-    public Result<bool> Update(IReadOnlyList<ItineraryEntry> entries, string? investigator, DateOnly? onsetOn, DateOnly reportedOn)
+    /// <summary>Replaces the itinerary (and optionally the investigator and onset; the sampling date when given); refused unless open.</summary>
+    public Result<bool> Update(IReadOnlyList<ItineraryEntry> entries, string? investigator, DateOnly? onsetOn, DateOnly reportedOn, DateOnly? sampledOn = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         if (State != InvestigationState.Open)
@@ -111,6 +122,11 @@ public sealed class CaseInvestigation : IRegionScoped
             return Error.Invalid("onsetOn", ErrorText.Of("error.cases.onseton-after-report-date"));
         }
 
+        if (sampledOn is { } sampled && sampled > reportedOn)
+        {
+            return Error.Invalid("sampledOn", ErrorText.Of("error.rules2022.sampled-after-report"));
+        }
+
         _itinerary.Clear();
         _itinerary.AddRange(entries);
         if (!string.IsNullOrWhiteSpace(investigator))
@@ -119,6 +135,7 @@ public sealed class CaseInvestigation : IRegionScoped
         }
 
         OnsetOn = onsetOn;
+        SampledOn = sampledOn ?? SampledOn;
         return true;
     }
 

@@ -25,7 +25,9 @@ public sealed record InvestigationView(
     DateTimeOffset? SubmittedAt,
     DateTimeOffset? ClosedAt,
     bool IsOverdue,
-    IReadOnlyList<InvestigationView.Stop> Itinerary)
+    IReadOnlyList<InvestigationView.Stop> Itinerary,
+    DateOnly? SampledOn = null,
+    DateOnly? AnchorOn = null)
 {
     public sealed record Stop(DateTimeOffset FromAt, DateTimeOffset ToAt, long? PlaceId, long? CompoundId, string? PlaceText, string? PlaceName, string? Note);
 
@@ -40,7 +42,9 @@ public sealed record InvestigationView(
             window.From, window.To, i.Investigator, i.State, i.OpenedAt, i.DeadlineAt, i.SubmittedAt, i.ClosedAt, i.IsOverdue(now),
             i.Itinerary.OrderBy(e => e.FromAt).ThenBy(e => e.Id)
                 .Select(e => new Stop(e.FromAt, e.ToAt, e.PlaceId, e.CompoundId, e.PlaceText, e.PlaceId is { } p && placeNames?.TryGetValue(p, out var n) == true ? n : null, e.Note))
-                .ToList());
+                .ToList(),
+            i.SampledOn,
+            i.AnchorOn(c));
     }
 }
 
@@ -74,8 +78,9 @@ public sealed record CandidateView(
 
 /// <summary>
 /// The look-back window of an investigation: from the start of the day <c>LookBackDays</c>
-/// before onset (or, for an asymptomatic infection or an unknown onset, before the report date)
-/// to the end of the report day, when the case was isolated. Days are China Standard Time.
+/// before onset (or, for an asymptomatic infection or an unknown onset, before the sampling date
+/// of the positive sample, the report date only when that is unknown) to the end of the report
+/// day, when the case was isolated. Days are China Standard Time.
 /// </summary>
 public static class LookBack
 {

@@ -7,7 +7,8 @@ namespace Fangkong.Cases.Investigation;
 /// <summary>
 /// Opens the investigation of a case (once: opening again returns the one there is), with the
 /// deadline and look-back of the plan version in force for the case's region on its report
-/// date. Outside the jurisdiction the case is "not found".
+/// date, and the sampling date of its positive sample (the look-back's anchor for an asymptomatic
+/// infection). Outside the jurisdiction the case is "not found".
 /// </summary>
 public static class OpenInvestigation
 {
@@ -32,7 +33,8 @@ public static class OpenInvestigation
             return policy.Error!;
         }
 
-        var opened = CaseInvestigation.Open(found, policy.Value!, db.Jurisdiction.UserName, now);
+        var sampled = await PositiveSampling.FirstSampledOnAsync(db, found, ct);
+        var opened = CaseInvestigation.Open(found, policy.Value!, db.Jurisdiction.UserName, now, sampled);
         db.Investigations.Add(opened);
         await db.SaveChangesAsync(ct);
         return opened;
@@ -49,7 +51,8 @@ public static class OpenInvestigation
         {
             if (PolicyVersions.InForce(policies, c.RegionCode, c.ReportedOn) is { } policy)
             {
-                db.Investigations.Add(CaseInvestigation.Open(c, policy, db.Jurisdiction.UserName, now));
+                var sampled = await PositiveSampling.FirstSampledOnAsync(db, c, ct);
+                db.Investigations.Add(CaseInvestigation.Open(c, policy, db.Jurisdiction.UserName, now, sampled));
                 count++;
             }
         }

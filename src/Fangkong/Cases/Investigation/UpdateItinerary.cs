@@ -5,12 +5,12 @@ using Fangkong.Common.Input;
 
 namespace Fangkong.Cases.Investigation;
 
-/// <summary>Replaces the itinerary of an open investigation (and, when given, the investigator and the onset date).</summary>
+/// <summary>Replaces the itinerary of an open investigation (and, when given, the investigator, the onset date and the positive sample's sampling date).</summary>
 public static class UpdateItinerary
 {
     public sealed record Stop([Happened] DateTimeOffset? FromAt, [Happened] DateTimeOffset? ToAt, long? PlaceId, long? CompoundId, string? PlaceText, string? Note);
 
-    public sealed record Command(IReadOnlyList<Stop> Itinerary, string? Investigator, [Happened] DateOnly? OnsetOn);
+    public sealed record Command(IReadOnlyList<Stop> Itinerary, string? Investigator, [Happened] DateOnly? OnsetOn, [Happened] DateOnly? SampledOn = null);
 
     public static async Task<Result<InvestigationView>> HandleAsync(FangkongDbContext db, long caseId, Command command, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -56,7 +56,7 @@ public static class UpdateItinerary
             return Error.Invalid("itinerary", ErrorText.Of("error.cases.compound-does-not-exist-outside", badCompound));
         }
 
-        var updated = investigation.Update(entries, command.Investigator, command.OnsetOn, c.ReportedOn);
+        var updated = investigation.Update(entries, command.Investigator, command.OnsetOn, c.ReportedOn, command.SampledOn);
         if (!updated.IsSuccess)
         {
             return updated.Error!;

@@ -9,11 +9,11 @@ namespace Fangkong.Quarantine.Stay;
 
 /// <summary>
 /// 解除隔离 / 出院: releases a checked-in person only when the order's criteria are met.
-/// A contact: the central days of its order are over (day 1 = day of identification, so the
-/// earliest release is the day after the last central day — one day earlier is refused) and every
-/// scheduled test has a negative result. A case: the release criterion of the plan in force (Ct ≥ 35
-/// on both genes twice, ≥ 24 h apart, in the national editions), judged by the cases module on the
-/// tests taken here, which also records the discharge. A pool member: at least one negative test
+/// A contact: the central days of its order are over (day 1 = day of the last exposure, see
+/// <see cref="QuarantineCalendar"/>, so the earliest release is the day after the last central day —
+/// one day earlier is refused) and every scheduled test has a negative result. A case: the release
+/// criterion of the treatment plan in force (<see cref="TreatmentPlan"/>), judged by the cases
+/// module on the tests taken here, which also records the discharge. A pool member: at least one negative test
 /// and none positive. Then the room or bed awaits terminal disinfection (its turnover starts) and
 /// home health monitoring opens for the days the plan gives (a contact's home days from the release
 /// day, which is the first day of the home phase; a case's days after the discharge day).
@@ -153,7 +153,7 @@ public static class Release
         var released = ChinaTime.DayOf(at);
         var until = recorded.Value!.MonitoringUntil;
         var days = until is { } u ? Math.Max(0, u.DayNumber - released.DayNumber) : 0;
-        return ($"符合解除标准（{recorded.Value.PolicyCode}）(release criterion met under {recorded.Value.PolicyCode})", released.AddDays(1), days);
+        return ($"符合解除标准（{recorded.Value.TreatmentPlanCode}）(release criterion met under {recorded.Value.TreatmentPlanCode})", released.AddDays(1), days);
     }
 
     private static Result<(string, DateOnly, int)> JudgePoolMember(IReadOnlyList<StayTest> tests)

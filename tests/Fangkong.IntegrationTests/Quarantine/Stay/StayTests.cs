@@ -141,7 +141,8 @@ public sealed class StayTests
         var released = await Release.HandleAsync(db, Time, new Release.Command(placement.Id, first.AddHours(73)));
 
         released.IsSuccess.ShouldBeTrue(released.Error?.Message);
-        released.Value!.Criterion.ShouldContain(PolicyVersions.Eighth);
+        // From 2022-03-15 the 9th treatment plan judges the release, while the 8th prevention plan is still in force.
+        released.Value!.Criterion.ShouldContain(TreatmentPlan.Ninth);
         await using var check = database.NewContext();
         var discharged = await check.Cases.SingleAsync();
         (discharged.Outcome, discharged.OutcomeOn).ShouldBe((CaseOutcome.Discharged, ChinaTime.DayOf(first.AddHours(73))));
