@@ -85,7 +85,7 @@ public static class FormErrors
     /// <summary>The model-level field: messages there belong to no input and show in the summary.</summary>
     public static FieldIdentifier SummaryField(object model) => new(model, string.Empty);
 
-    /// <summary>The model property the domain's field name stands for, or the summary field.</summary>
+    /// <summary>The model property the domain's field name stands for, the plain field of that name, or the summary field.</summary>
     public static FieldIdentifier FieldOf(object model, string? field)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -94,7 +94,9 @@ public static class FormErrors
             return SummaryField(model);
         }
 
+        // A field the model has no property for is a plain posted field (PostedFields): its message shows
+        // under a FieldMessage of that name, or in the summary when the form shows none.
         var property = model.GetType().GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-        return property is null ? SummaryField(model) : new FieldIdentifier(model, property.Name);
+        return new FieldIdentifier(model, property?.Name ?? field);
     }
 }

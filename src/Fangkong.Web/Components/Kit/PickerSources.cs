@@ -35,4 +35,66 @@ public static class PickerSources
             .ToListAsync(ct);
         return [.. rows.Select(p => new PickerOption(p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{p.Name} ({p.Id})"))];
     }
+
+    /// <summary>Organisations (units) the user sees, "名称 (id)".</summary>
+    public static async Task<IReadOnlyList<PickerOption>> OrganisationsAsync(FangkongDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Organisations.AsNoTracking()
+            .OrderBy(o => o.Name).ThenBy(o => o.Id)
+            .Take(MaxOptions)
+            .Select(o => new { o.Id, o.Name })
+            .ToListAsync(ct);
+        return [.. rows.Select(o => new PickerOption(Invariant(o.Id), $"{o.Name} ({o.Id})"))];
+    }
+
+    /// <summary>Inspections the user sees, newest plan first, "对象 日期 (id)": the one a review looks back at.</summary>
+    public static async Task<IReadOnlyList<PickerOption>> InspectionsAsync(FangkongDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Inspections.AsNoTracking()
+            .OrderByDescending(i => i.PlannedOn).ThenByDescending(i => i.Id)
+            .Take(MaxOptions)
+            .Select(i => new { i.Id, i.TargetName, i.PlannedOn })
+            .ToListAsync(ct);
+        return [.. rows.Select(i => new PickerOption(Invariant(i.Id), $"{i.TargetName} {i.PlannedOn:yyyy-MM-dd} ({i.Id})"))];
+    }
+
+    /// <summary>Findings the user sees, newest first, "标题 (id)": those an accountability case cites.</summary>
+    public static async Task<IReadOnlyList<PickerOption>> FindingsAsync(FangkongDbContext db, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var rows = await db.Findings.AsNoTracking()
+            .OrderByDescending(f => f.Id)
+            .Take(MaxOptions)
+            .Select(f => new { f.Id, f.Title })
+            .ToListAsync(ct);
+        return [.. rows.Select(f => new PickerOption(Invariant(f.Id), $"{f.Title} ({f.Id})"))];
+    }
+
+    /// <summary>
+    /// Compounds and buildings the user sees, the units an area is designated on: "小区 · 名称 (id)" and
+    /// "楼栋 · 小区 楼栋 (id)" (the page gives the two words), so the label says which kind the id is.
+    /// </summary>
+    public static async Task<IReadOnlyList<PickerOption>> AreaUnitsAsync(FangkongDbContext db, string compound, string building, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var compounds = await db.Compounds.AsNoTracking()
+            .OrderBy(c => c.Name).ThenBy(c => c.Id)
+            .Take(MaxOptions / 2)
+            .Select(c => new { c.Id, c.Name })
+            .ToListAsync(ct);
+        var buildings = await db.Buildings.AsNoTracking()
+            .Join(db.Compounds, b => b.CompoundId, c => c.Id, (b, c) => new { b.Id, b.Name, Compound = c.Name })
+            .OrderBy(b => b.Compound).ThenBy(b => b.Name).ThenBy(b => b.Id)
+            .Take(MaxOptions / 2)
+            .ToListAsync(ct);
+        return
+        [
+            .. compounds.Select(c => new PickerOption(Invariant(c.Id), $"{compound} · {c.Name} ({c.Id})")),
+            .. buildings.Select(b => new PickerOption(Invariant(b.Id), $"{building} · {b.Compound} {b.Name} ({b.Id})")),
+        ];
+    }
+
+    private static string Invariant(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Fangkong.Accountability;
-using Microsoft.AspNetCore.Http;
+using Fangkong.Web.Components.Kit;
 using Microsoft.Extensions.Primitives;
 
 namespace Fangkong.Web.Components.Pages;
@@ -21,34 +21,40 @@ public static class AccountabilityForms
         return new ComposeNotice.Command(form("title"), form("issuingBody"), Date(form("issuedOn")), form("opening"), form("closing"), ids);
     }
 
-    /// <summary>The case command from the case form: officials in rows <c>o{i}.name</c>, <c>o{i}.unit</c> …, findings as a list of ids.</summary>
-    public static SaveAccountabilityCase.Command CaseCommand(IFormCollection form)
+    /// <summary>
+    /// The case command from the case form: officials in rows <c>o{i}.name</c>, <c>o{i}.unit</c> …, the
+    /// findings chosen (by name; each value an id, a typed list of ids also accepted). Every value passes
+    /// the input guard as it is read; the page checks <see cref="PostedFields.Refused"/> before saving.
+    /// </summary>
+    public static SaveAccountabilityCase.Command CaseCommand(PostedFields form)
     {
+        ArgumentNullException.ThrowIfNull(form);
         var officials = new List<SaveAccountabilityCase.Official>();
         for (var i = 0; i < AccountabilityCase.MaxOfficials; i++)
         {
             var prefix = Invariant($"o{i}.");
-            if (!form.ContainsKey(prefix + "name"))
+            if (!form.Has(prefix + "name"))
             {
                 break;
             }
 
-            if (string.IsNullOrWhiteSpace(form[prefix + "name"]))
+            if (form.Text(prefix + "name") is not { } name || string.IsNullOrWhiteSpace(name))
             {
                 continue;
             }
 
             officials.Add(new SaveAccountabilityCase.Official(
-                form[prefix + "name"], form[prefix + "unit"], form[prefix + "post"], form[prefix + "region"], form[prefix + "responsibility"],
-                form[prefix + "note"], [.. form[prefix + "measures"].OfType<string>()]));
+                name, form.Text(prefix + "unit"), form.Text(prefix + "post"), form.Text(prefix + "region"), form.Text(prefix + "responsibility"),
+                form.Text(prefix + "note"), [.. form.All(prefix + "measures")]));
         }
 
-        var findings = (form["findingIds"].ToString() ?? string.Empty)
-            .Split([',', '，', '、', ' ', ';'], StringSplitOptions.RemoveEmptyEntries)
+        var findings = form.All("findingIds")
+            .SelectMany(v => v.Split([',', '，', '、', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
             .Select(t => long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : -1)
             .ToList();
         return new SaveAccountabilityCase.Command(
-            form["region"], form["title"], form["facts"], form["consequence"], Date(form["incidentDate"]), form["incidentLinks"], officials, findings);
+            form.Text("region"), form.Text("title"), form.Lines("facts"), form.Lines("consequence"), form.Day("incidentDate", happened: false),
+            form.Lines("incidentLinks"), officials, findings);
     }
 
     public static DateOnly? Date(string? text) =>
