@@ -99,7 +99,7 @@ public static class RecordResults
             changed.Add(tube);
         }
 
-        await db.SaveChangesAsync(ct);
+        await Tallies.RoundTallyWriter.SaveWithAsync(db, () => Tallies.RoundTallyWriter.ResultsSetAsync(db, changed, ct), ct);
         var toTrace = changed.Where(t => t.Result != TestResult.Negative || t.PoolSize == 1).Select(t => t.Id).ToList();
         return new Outcome(new Recorded(changed.Count, accepted.Count - changed.Count, toTrace), null, []);
     }

@@ -64,6 +64,7 @@ internal static class ScanBatch
         if (accepted.Count > 0)
         {
             await SampleWriter.WriteAsync(db, round.Id, Sampler(db), opened, touched.Where(t => t.Id != 0).ToList(), accepted, ct);
+            await Tallies.RoundTallyWriter.SwabbedAsync(db, round.Id, accepted, ct);
             await db.AuditBulkAsync(
                 AuditActions.Insert,
                 nameof(Sample),
