@@ -110,6 +110,9 @@ internal static class PoolTraceBenchmark
             """, ct, ("round", roundId), ("opened", opened));
         await BenchSql.ExecuteAsync(db, "UPDATE tubes SET sample_count = (SELECT count(*) FROM samples s WHERE s.tube_id = tubes.id) WHERE round_id = @round", ct, ("round", roundId));
 
+        // Swabs written with plain SQL bypass the round's maintained figures (ADR 0029): recount them.
+        await Testing.Tallies.RoundTallyCheck.RebuildAsync(db, roundId, ct);
+
         // A day of sampling lets autovacuum gather statistics; a bulk fill seconds ago has none.
         await BenchSql.ExecuteAsync(db, "ANALYZE", ct);
     }

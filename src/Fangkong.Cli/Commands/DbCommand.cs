@@ -31,6 +31,6 @@ internal static class DbCommand
             }
             return 0;
         });
-        return new Command("db", "Database administration") { migrate };
+        return new Command("db", "Database administration") { migrate, DbVerifyAggregatesCommand.Create() };
     }
 }

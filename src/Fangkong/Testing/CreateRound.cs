@@ -76,20 +76,28 @@ public static class CreateRound
     /// Positivity of the people resulted in the area over the look-back window: positive single
     /// tubes plus positive pools (a pool holds about one positive), over the people resulted. A
     /// pool's positive member re-tested alone counts twice, which errs towards smaller pools.
+    /// The people resulted come from the maintained tallies of the rounds whose deadline falls in
+    /// the window (ADR 0029), the positives from the few positive tubes of those rounds, so that
+    /// the advice costs the same whatever the number of swabs. <paramref name="region"/> lies in
+    /// the caller's jurisdiction (checked by the callers); swabs count wherever they were taken.
     /// </summary>
     public static async Task<PoolAdvice.Advice> AdviceAsync(FangkongDbContext db, string region, DateTimeOffset now, long population, CancellationToken ct)
     {
-        var since = now - LookBack;
-        var resulted = db.Samples.AsNoTracking()
-            .Where(s => s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region))
+        var since = (now - LookBack).ToUniversalTime();
+        var rounds = await db.TestingRounds.AsNoTracking().Where(r => r.Deadline >= since).Select(r => r.Id).ToListAsync(ct);
+        var people = await db.Set<Tallies.RoundTally>().BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
+            .Where(t => EF.Parameter(rounds).Contains(t.RoundId) && t.RegionCode.StartsWith(region))
+            .SumAsync(t => t.Resulted, ct);
+        var members = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
+            .Where(s => EF.Parameter(rounds).Contains(s.RoundId) && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region))
             .Join(
-                db.Tubes.AsNoTracking().Where(t => t.Result != null && t.Result != TestResult.Invalid && t.ResultReceivedAt >= since),
+                db.Tubes.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
+                    .Where(t => EF.Parameter(rounds).Contains(t.RoundId) && t.Result == TestResult.Positive && t.ResultReceivedAt >= since),
                 s => s.TubeId,
                 t => t.Id,
-                (s, t) => new { s.DocumentNumber, TubeId = t.Id, t.Result, t.PoolSize });
-        var people = await resulted.Select(r => r.DocumentNumber).Distinct().CountAsync(ct);
-        var positives = await resulted.Where(r => r.Result == TestResult.Positive && r.PoolSize == 1).Select(r => r.DocumentNumber).Distinct().CountAsync(ct)
-            + await resulted.Where(r => r.Result == TestResult.Positive && r.PoolSize > 1).Select(r => r.TubeId).Distinct().CountAsync(ct);
+                (s, t) => new { s.DocumentNumber, TubeId = t.Id, t.PoolSize });
+        var positives = await members.Where(r => r.PoolSize == 1).Select(r => r.DocumentNumber).Distinct().CountAsync(ct)
+            + await members.Where(r => r.PoolSize > 1).Select(r => r.TubeId).Distinct().CountAsync(ct);
         return people == 0
             ? PoolAdvice.For(PoolAdvice.DefaultPositivity, population, fromRecentResults: false)
             : PoolAdvice.For((double)positives / people, population, fromRecentResults: true);

@@ -94,7 +94,8 @@ public static class ExemptPeople
             results.Add(new ItemResult(i, text, Outcome.Exempted, person.Id, null));
         }
 
-        await db.SaveChangesAsync(ct);
+        var added = Tallies.RoundTallyWriter.AddedExemptions(db);
+        await Tallies.RoundTallyWriter.SaveWithAsync(db, () => Tallies.RoundTallyWriter.ExemptedAsync(db, added, ct), ct);
         return results;
     }
 

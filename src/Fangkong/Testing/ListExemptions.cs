@@ -59,8 +59,8 @@ public static class ListExemptions
     public static async Task<Counts> CountAsync(FangkongDbContext db, long roundId, string region, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var prefix = db.Jurisdiction.RegionPrefix;
-        var sampled = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(s => s.RoundId == roundId && s.PersonId != null);
+        // Who was swabbed, from the round's maintained people (one key lookup per exemption, ADR 0029).
+        var sampled = db.Set<Tallies.RoundPerson>().BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(p => p.RoundId == roundId && p.Sampled);
         var byKind = await db.RoundExemptions.AsNoTracking()
             .Where(e => e.RoundId == roundId && e.RegionCode.StartsWith(region))
             .GroupBy(e => e.Kind)

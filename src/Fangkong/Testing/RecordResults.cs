@@ -117,7 +117,7 @@ public static class RecordResults
             changed.Add(tube);
         }
 
-        await db.SaveChangesAsync(ct);
+        await Tallies.RoundTallyWriter.SaveWithAsync(db, () => Tallies.RoundTallyWriter.ResultsSetAsync(db, changed, ct), ct);
         var toTrace = changed.Where(t => t.Result != TestResult.Negative || t.PoolSize == 1).Select(t => t.Id).ToList();
         IReadOnlyList<Reaction> reactions = toTrace.Count == 0 ? [] : await db.PublishCommittedAsync(new ResultsRecorded(toTrace), time, ct);
         return new Outcome(new Recorded(changed.Count, accepted.Count - changed.Count, toTrace, reactions), null, []);

@@ -26,7 +26,7 @@ public static class RemoveExemption
         }
 
         db.RoundExemptions.Remove(exemption);
-        await db.SaveChangesAsync(ct);
+        await Tallies.RoundTallyWriter.SaveWithAsync(db, () => Tallies.RoundTallyWriter.ExemptionRemovedAsync(db, roundId, personId, ct), ct);
         return new Removed(roundId, personId, exemption.Kind);
     }
 }

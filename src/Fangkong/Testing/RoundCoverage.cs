@@ -57,20 +57,18 @@ public static class RoundCoverage
         var length = children.Count > 0 ? children[0].Code.Length : region.Length;
         // From the maintained counts per code: the cost does not grow with the population.
         var residents = await Populations.BySubdivisionAsync(db, region, length, ct);
-        // From the round's exemptions (few, often none), so that a round without any costs nothing here.
-        var exempted = await (
-                from e in ExemptedNotSwabbed.In(db, [round.Id])
-                join p in db.Persons.BypassJurisdiction(BypassReason.SwabsTakenAnywhere) on e.PersonId equals p.Id
-                where p.RegionCode.StartsWith(region)
-                group p by p.RegionCode.Substring(0, length) into g
-                select new { Code = g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
-        var samples = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
-            .Where(s => s.RoundId == round.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(region));
-        var sampled = await CountPeopleAsync(samples, length, ct);
-        var tubes = db.Tubes.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking().Where(t => t.RoundId == round.Id);
-        var resulted = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result != null && t.Result != TestResult.Invalid)), length, ct);
-        var positive = await CountPeopleAsync(samples.Where(s => tubes.Any(t => t.Id == s.TubeId && t.Result == TestResult.Positive)), length, ct);
+        // From the round's maintained tallies per code (ADR 0029): a sum over the subtree's codes,
+        // whatever the number of swabs. Counts follow where people are registered, wherever swabbed,
+        // so the jurisdiction filter is lifted; the region asked for is inside the caller's (checked above).
+        var tallies = await db.Set<Tallies.RoundTally>().BypassJurisdiction(BypassReason.SwabsTakenAnywhere).AsNoTracking()
+            .Where(t => t.RoundId == round.Id && t.RegionCode.StartsWith(region))
+            .GroupBy(t => t.RegionCode.Substring(0, length))
+            .Select(g => new { Code = g.Key, Sampled = g.Sum(t => t.Sampled), Resulted = g.Sum(t => t.Resulted), Positive = g.Sum(t => t.Positive), Exempted = g.Sum(t => t.Exempted) })
+            .ToDictionaryAsync(x => x.Code, ct);
+        var sampled = tallies.ToDictionary(t => t.Key, t => t.Value.Sampled);
+        var resulted = tallies.ToDictionary(t => t.Key, t => t.Value.Resulted);
+        var positive = tallies.ToDictionary(t => t.Key, t => t.Value.Positive);
+        var exempted = tallies.ToDictionary(t => t.Key, t => t.Value.Exempted);
 
         Line LineOf(string code, string name, RegionLevel level) => new(
             code, name, level, residents.GetValueOrDefault(code) - exempted.GetValueOrDefault(code), sampled.GetValueOrDefault(code),
@@ -81,13 +79,6 @@ public static class RoundCoverage
             current.Code, current.Name, current.Level, residents.Values.Sum() - exempted.Values.Sum(), sampled.Values.Sum(), resulted.Values.Sum(), positive.Values.Sum(), exempted.Values.Sum());
         return new View(round.Id, round.Name, round.PoolSize, round.Deadline, time.GetUtcNow() > round.Deadline, total, lines);
     }
-
-    /// <summary>People (by document, once each however often swabbed) per region prefix of the given length.</summary>
-    private static async Task<Dictionary<string, long>> CountPeopleAsync(IQueryable<Sample> samples, int length, CancellationToken ct) =>
-        await samples
-            .GroupBy(s => s.PersonRegionCode!.Substring(0, length))
-            .Select(g => new { Code = g.Key, Count = g.Select(s => s.DocumentNumber).Distinct().LongCount() })
-            .ToDictionaryAsync(x => x.Code, x => x.Count, ct);
 
     /// <summary>The round's area, or the caller's region when that lies inside it.</summary>
     private static string Narrowest(string round, string caller) =>

@@ -64,6 +64,7 @@ internal static class ScanBatch
         if (accepted.Count > 0)
         {
             await SampleWriter.WriteAsync(db, round.Id, Sampler(db), opened, touched.Where(t => t.Id != 0).ToList(), accepted, ct);
+            await Tallies.RoundTallyWriter.SwabbedAsync(db, round.Id, accepted, ct);
             // The audit line's save needs no savepoint of its own (two more round trips per batch):
             // if it fails, the whole batch's transaction rolls back with it.
             db.Database.AutoSavepointsEnabled = false;

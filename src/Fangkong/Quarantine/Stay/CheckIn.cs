@@ -90,8 +90,10 @@ public static class CheckIn
         var days = Schedule(db, placement, subject, at);
         var open = await db.TestingRounds.AsNoTracking().Where(r => r.Deadline > at && r.StartsAt <= at).ToListAsync(ct);
         var exempted = await ExemptAsync(db, placement, subject, open, at, ct);
+        var exemptions = Testing.Tallies.RoundTallyWriter.AddedExemptions(db);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await Testing.Tallies.RoundTallyWriter.ExemptedAsync(db, exemptions, ct);
         if (task?.BatchId is { } batchId)
         {
             await CompleteBatchAsync(db, batchId, at, ct);
