@@ -53,7 +53,7 @@ public sealed class ForeignKeyMigrationTests(ITestOutputHelper output)
         var applied = await database.MigrateAsync();
         output.WriteLine($"{Keys} on {provider} over the demo ({rows.Values.Sum()} rows in the counted tables): {clock.ElapsedMilliseconds} ms");
 
-        applied.ShouldBe([Keys]);
+        applied[0].ShouldBe(Keys); // later migrations (0165 on) follow it
         (await CountAsync(database)).ShouldBe(rows);
         (await AutoincrementCountersAsync(database)).ShouldBe(counters);
         var drift = await SchemaDrift.FindAsync(database);
@@ -102,6 +102,33 @@ public sealed class ForeignKeyMigrationTests(ITestOutputHelper output)
     /// supervision and accountability steps, which act as demo users.
     /// </summary>
     private static async Task SeedDemoAsync(TestDatabase database)
+    {
+        // The demo is seeded through today's model, which maps columns that later migrations add to
+        // the tables it reads (0165: regions.short_name, regions.outbreak_starts_on). They are added
+        // for the seeding and removed again, so that the upgrade below starts from 0150's schema.
+        string[] add = database.Provider == DatabaseProvider.Sqlite
+            ? ["ALTER TABLE regions ADD COLUMN short_name TEXT NULL", "ALTER TABLE regions ADD COLUMN outbreak_starts_on TEXT NULL"]
+            : ["ALTER TABLE regions ADD COLUMN short_name varchar(100) NULL", "ALTER TABLE regions ADD COLUMN outbreak_starts_on date NULL"];
+        string[] drop = ["ALTER TABLE regions DROP COLUMN short_name", "ALTER TABLE regions DROP COLUMN outbreak_starts_on"];
+        await using (var ddl = database.NewContext())
+        {
+            foreach (var sql in add)
+            {
+                await ddl.Database.ExecuteSqlRawAsync(sql);
+            }
+        }
+
+        await SeedDemoStepsAsync(database);
+        await using (var ddl = database.NewContext())
+        {
+            foreach (var sql in drop)
+            {
+                await ddl.Database.ExecuteSqlRawAsync(sql);
+            }
+        }
+    }
+
+    private static async Task SeedDemoStepsAsync(TestDatabase database)
     {
         await DemoGround.SeedAsync(database);
         var time = TimeProvider.System;
