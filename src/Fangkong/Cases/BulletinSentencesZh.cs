@@ -14,6 +14,26 @@ internal static class BulletinSentencesZh
 
     public const string CityHandling = "目前，" + Handling;
 
+    /// <summary>
+    /// The day with none: "无新增本土确诊病例和无症状感染者。", or "无新增本土确诊病例。" when only
+    /// asymptomatic infections are new. True when there was nothing new at all.
+    /// </summary>
+    public static bool NoneNew(StringBuilder text, NewConfirmed confirmed, UnitFigures asymptomatic)
+    {
+        if (confirmed.Total == 0 && asymptomatic.Total == 0)
+        {
+            text.Append("无新增本土确诊病例和无症状感染者。");
+            return true;
+        }
+
+        if (confirmed.Total == 0)
+        {
+            text.Append("无新增本土确诊病例。");
+        }
+
+        return false;
+    }
+
     public static string Day(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Month}月{date.Day}日");
 
     /// <summary>The clinical types present, in the published order.</summary>

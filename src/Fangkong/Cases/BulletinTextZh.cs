@@ -27,17 +27,9 @@ public static class BulletinTextZh
         var a = bulletin.NewAsymptomatic;
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{day}0-24时，{scope}");
-        if (c.Total == 0 && a.Total == 0)
+        if (!BulletinSentencesZh.NoneNew(text, c, a))
         {
-            text.Append("无新增本土确诊病例和无症状感染者。");
-        }
-        else
-        {
-            if (c.Total == 0)
-            {
-                text.Append("无新增本土确诊病例。");
-            }
-            else
+            if (c.Total > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $"新增本土确诊病例{c.Total}例（").AppendJoin('、', BulletinSentencesZh.Types(c).Select(t => $"{t.Name}{t.Count}例")).Append("）。");
                 text.Append("其中，").AppendJoin('、', BulletinOrder.ByCount(c.ByUnit, u => u.Count, u => u.Code).Select(BulletinSentencesZh.ConfirmedUnit)).Append('。');

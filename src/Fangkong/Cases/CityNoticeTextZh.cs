@@ -26,17 +26,9 @@ public static class CityNoticeTextZh
         var found = bulletin.Found ?? new FoundWhere(Detection.None, Detection.None);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{BulletinSentencesZh.Day(bulletin.Date)}0-24时，全市");
-        if (c.Total == 0 && a.Total == 0)
+        if (!BulletinSentencesZh.NoneNew(text, c, a))
         {
-            text.Append("无新增本土确诊病例和无症状感染者。");
-        }
-        else
-        {
-            if (c.Total == 0)
-            {
-                text.Append("无新增本土确诊病例。");
-            }
-            else
+            if (c.Total > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $"新增本土确诊病例{c.Total}例");
                 if (c.Converted > 0)

@@ -18,5 +18,7 @@ internal sealed class PublishedBulletinConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.Correction).HasMaxLength(PublishedBulletin.NoteMaxLength);
         builder.HasIndex(p => new { p.RegionCode, p.Date, p.Version }).IsUnique();
         builder.HasIndex(p => p.Date);
+        // A city's notice number is taken once per unit, year and version (migration 0165).
+        builder.HasIndex(p => new { p.RegionCode, p.NoticeYear, p.NoticeNo, p.Version }, "ux_published_bulletins_notice").IsUnique().HasFilter("notice_no IS NOT NULL");
     }
 }

@@ -12,4 +12,4 @@ UPDATE "regions" SET "short_name" = '中新食品区' WHERE "code" = '220273';
 ALTER TABLE "published_bulletins" ADD COLUMN "notice_year" INTEGER NULL;
 ALTER TABLE "published_bulletins" ADD COLUMN "notice_no" INTEGER NULL;
 CREATE UNIQUE INDEX "ux_published_bulletins_notice" ON "published_bulletins" ("region_code", "notice_year", "notice_no", "version")
-    WHERE "notice_no" IS NOT NULL;
+    WHERE notice_no IS NOT NULL;
