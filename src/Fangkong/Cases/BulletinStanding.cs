@@ -93,9 +93,9 @@ internal static class BulletinStanding
             .ToListAsync(ct);
         Detection Of(CaseType type)
         {
-            int At(SocialZero.DetectionLevel level) => classified.Where(x => x.Type == type && x.Level == level).Sum(x => x.Count);
-            var under = At(SocialZero.DetectionLevel.UnderControl);
-            var social = At(SocialZero.DetectionLevel.SocialLevel);
+            int At(DetectionLevel level) => classified.Where(x => x.Type == type && x.Level == level).Sum(x => x.Count);
+            var under = At(DetectionLevel.UnderControl);
+            var social = At(DetectionLevel.SocialLevel);
             return new Detection(under, social, totals.Where(t => t.Type == type).Sum(t => t.Count) - under - social);
         }
 

@@ -163,7 +163,7 @@ public sealed class FangkongDbContext(
 
     public DbSet<ClosedLoop.ClosedLoopBreach> ClosedLoopBreaches => Set<ClosedLoop.ClosedLoopBreach>();
 
-    public DbSet<SocialZero.CaseClassification> CaseClassifications => Set<SocialZero.CaseClassification>();
+    public DbSet<Cases.CaseClassification> CaseClassifications => Set<Cases.CaseClassification>();
 
     public DbSet<SocialZero.RegionPopulation> RegionPopulations => Set<SocialZero.RegionPopulation>();
 

@@ -1,3 +1,4 @@
+using Fangkong.Cases;
 using Fangkong.Regions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

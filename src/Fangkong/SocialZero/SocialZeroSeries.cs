@@ -1,3 +1,4 @@
+using Fangkong.Cases;
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Regions;

@@ -1,6 +1,6 @@
 using Fangkong.Access;
 
-namespace Fangkong.SocialZero;
+namespace Fangkong.Cases;
 
 /// <summary>Where a case was found (社会面 or 管控范围内).</summary>
 public enum DetectionLevel
@@ -33,7 +33,9 @@ public enum ControlReason
 /// <summary>
 /// A case's classification at detection, stored once when the case is reported (it is a fact of
 /// that moment: a later quarantine record must not turn a social-level case into a controlled one).
-/// Keyed by case number, scoped like the case.
+/// Keyed by case number, scoped like the case. It lives in Cases because the daily bulletin
+/// states where the day's cases were found, and Cases may not depend on SocialZero (which handles
+/// <see cref="CasesReported"/> and writes this record).
 /// </summary>
 public sealed class CaseClassification : IRegionScoped
 {
