@@ -71,7 +71,8 @@ public sealed partial class CasesPageTests
         var contacts = await county.GetStringAsync("/contacts?case=JL-1");
         contacts.ShouldContain("M-1");
         contacts.ShouldContain("national-8：集中 14 天（第 1,4,7,14 天检测），居家 7 天");
-        contacts.ShouldContain("2022-04-22");
+        // 14 + 7 days counted from the last exposure (2022-04-01 is day 1), not from identification (issue 15).
+        contacts.ShouldContain("2022-04-21");
         contacts.ShouldNotContain(Zhang);
         (await county.GetStringAsync("/contacts")).ShouldNotContain("M-2");
 
