@@ -219,6 +219,9 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.SocialZero");
             StoreTimesAsNumbers(builder, "Fangkong.InfectionFree");
             StoreTimesAsNumbers(builder, "Fangkong.Areas");
+
+            // Moved from SocialZero into Cases (whose other tables keep text times): its column stays a number.
+            StoreTimesAsNumbers(builder, type => type == typeof(Cases.CaseClassification));
         }
 
         var filter = typeof(FangkongDbContext).GetMethod(nameof(FilterByJurisdiction), BindingFlags.NonPublic | BindingFlags.Instance)!;
@@ -229,10 +232,13 @@ public sealed class FangkongDbContext(
     }
 
     /// <summary>Times of the given capability's tables as UTC milliseconds on SQLite (see <see cref="UtcMillisecondsConverter"/>).</summary>
-    private static void StoreTimesAsNumbers(ModelBuilder builder, string ns)
+    private static void StoreTimesAsNumbers(ModelBuilder builder, string ns) =>
+        StoreTimesAsNumbers(builder, type => type.Namespace == ns);
+
+    private static void StoreTimesAsNumbers(ModelBuilder builder, Func<Type, bool> entities)
     {
         var converter = new UtcMillisecondsConverter();
-        foreach (var type in builder.Model.GetEntityTypes().Where(t => t.ClrType.Namespace == ns))
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => entities(t.ClrType)))
         {
             foreach (var property in type.GetProperties().Where(p => p.ClrType == typeof(DateTimeOffset) || p.ClrType == typeof(DateTimeOffset?)))
             {
