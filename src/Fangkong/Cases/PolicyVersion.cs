@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fangkong.Common;
 
 namespace Fangkong.Cases;
 
@@ -16,7 +17,7 @@ public enum QuarantinePlace
 /// a date; adding one never removes the old ones, and decisions keep the id of the version
 /// they were made under.
 /// </summary>
-public sealed class PolicyVersion
+public sealed class PolicyVersion : IRegionalEdition
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 100;
@@ -174,10 +175,6 @@ public sealed class PolicyVersion
         ReleaseIntervalHours,
         ReleaseHomeMonitoringDays,
         InvestigationDeadlineHours);
-
-    /// <summary>True when this version applies to <paramref name="regionCode"/> on <paramref name="date"/>.</summary>
-    public bool AppliesTo(string regionCode, DateOnly date) =>
-        EffectiveFrom <= date && regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
 
     /// <summary>The quarantine a contact of <paramref name="kind"/> is given under this version.</summary>
     public QuarantineOrder OrderFor(ContactKind kind) => kind == ContactKind.Close

@@ -17,11 +17,7 @@ public static class PolicyVersions
     public const string Ninth = "national-9";
 
     public static PolicyVersion? InForce(IEnumerable<PolicyVersion> versions, string regionCode, DateOnly date) =>
-        versions.Where(v => v.AppliesTo(regionCode, date))
-            .OrderByDescending(v => v.RegionPrefix.Length)
-            .ThenByDescending(v => v.EffectiveFrom)
-            .ThenByDescending(v => v.Id)
-            .FirstOrDefault();
+        RegionalEdition.InForce(versions, regionCode, date);
 
     /// <summary>The version in force for <paramref name="regionCode"/> on <paramref name="date"/>, or not found.</summary>
     public static async Task<Result<PolicyVersion>> InForceAsync(FangkongDbContext db, string regionCode, DateOnly date, CancellationToken ct = default)

@@ -1,3 +1,5 @@
+using Fangkong.Common;
+
 namespace Fangkong.Cases;
 
 /// <summary>What follows a case's release: isolation with health monitoring, or home health monitoring.</summary>
@@ -17,7 +19,7 @@ public enum AfterRelease
 /// 9th on 2022-03-15 while the 8th prevention plan stayed in force until 2022-06-28 (DOMAIN §2).
 /// A plan applies to a region prefix ("" = the whole country) from a date; migration 0161 ships both.
 /// </summary>
-public sealed class TreatmentPlan
+public sealed class TreatmentPlan : IRegionalEdition
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 100;
@@ -110,15 +112,7 @@ public sealed class TreatmentPlan
         };
     }
 
-    /// <summary>True when this edition applies to <paramref name="regionCode"/> on <paramref name="date"/>.</summary>
-    public bool AppliesTo(string regionCode, DateOnly date) =>
-        EffectiveFrom <= date && regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
-
     /// <summary>The edition in force: the most specific region, then the latest date (then the latest added), as for plan versions.</summary>
     public static TreatmentPlan? InForce(IEnumerable<TreatmentPlan> plans, string regionCode, DateOnly date) =>
-        plans.Where(p => p.AppliesTo(regionCode, date))
-            .OrderByDescending(p => p.RegionPrefix.Length)
-            .ThenByDescending(p => p.EffectiveFrom)
-            .ThenByDescending(p => p.Id)
-            .FirstOrDefault();
+        RegionalEdition.InForce(plans, regionCode, date);
 }

@@ -1,3 +1,5 @@
+using Fangkong.Common;
+
 namespace Fangkong.Testing;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Fangkong.Testing;
 /// indeterminate (<see cref="ResultInterpretation"/>). Chosen like a plan version: the most specific
 /// region prefix, then the latest date in force.
 /// </summary>
-public sealed class LabCutOff
+public sealed class LabCutOff : IRegionalEdition
 {
     public const int CodeMaxLength = 32;
     public const int NameMaxLength = 100;
@@ -66,9 +68,5 @@ public sealed class LabCutOff
 
     /// <summary>The cut-offs in force for <paramref name="regionCode"/> on <paramref name="date"/>, or null.</summary>
     public static LabCutOff? InForce(IEnumerable<LabCutOff> cutOffs, string regionCode, DateOnly date) =>
-        cutOffs.Where(c => c.EffectiveFrom <= date && regionCode.StartsWith(c.RegionPrefix, StringComparison.Ordinal))
-            .OrderByDescending(c => c.RegionPrefix.Length)
-            .ThenByDescending(c => c.EffectiveFrom)
-            .ThenByDescending(c => c.Id)
-            .FirstOrDefault();
+        RegionalEdition.InForce(cutOffs, regionCode, date);
 }
