@@ -61,6 +61,9 @@ public sealed class ScanBatchRoundTripTests
         }
     }
 
+    private static bool IsConnectionOpening(string span) =>
+        span.Contains("open", StringComparison.OrdinalIgnoreCase) || span.StartsWith("CONNECT", StringComparison.OrdinalIgnoreCase);
+
     private static RecordScans.Scan Swab(int i, string idNumber) => new($"rt-{i}", "RT-1", idNumber, At, "吉源广场");
 
     private static string Unknown(int i) => WebTestData.IdNumberFor(WebTestData.Community, "19700101", 100 + i);
@@ -78,8 +81,9 @@ public sealed class ScanBatchRoundTripTests
             // Only this call's statements: other tests run in parallel in this process.
             ActivityStopped = a =>
             {
-                // Statements only, not the opening of a physical connection (a pool's first use).
-                if (a.Source.Name == "Npgsql" && a.TraceId == trace && !a.DisplayName.Contains("open", StringComparison.OrdinalIgnoreCase))
+                // Statements only, not the opening of a physical connection: a pool opens one when
+                // it has none idle, whenever that is, and Npgsql names that span "CONNECT <db>".
+                if (a.Source.Name == "Npgsql" && a.TraceId == trace && !IsConnectionOpening(a.DisplayName))
                 {
                     trips.Enqueue(a.DisplayName);
                 }
