@@ -28,6 +28,9 @@ public readonly record struct QuarantineCalendar(DateOnly DayOne, int CentralDay
     /// <summary>The date of quarantine day <paramref name="day"/> (1-based).</summary>
     public DateOnly DayOn(int day) => DayOne.AddDays(day - 1);
 
+    /// <summary>The quarantine day number (1-based) of <paramref name="date"/>.</summary>
+    public int DayNumberOf(DateOnly date) => date.DayNumber - DayOne.DayNumber + 1;
+
     /// <summary>The first day after the central phase: the earliest release from central quarantine.</summary>
     public DateOnly CentralOverOn => DayOne.AddDays(CentralDays);
 

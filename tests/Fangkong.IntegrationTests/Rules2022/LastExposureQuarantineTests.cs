@@ -40,6 +40,10 @@ public sealed class LastExposureQuarantineTests
             (await RecordStayTest.HandleAsync(db, Time, new RecordStayTest.Command(placement.Id, At(day, 15), "negative", null, null))).IsSuccess.ShouldBeTrue();
         }
 
+        // A test on a day of its own (not scheduled) is numbered on the same calendar: day 10 after the exposure, not day 5 after identification.
+        var extra = await RecordStayTest.HandleAsync(db, Time, new RecordStayTest.Command(placement.Id, At(exposed.AddDays(9), 15), "negative", null, null));
+        (extra.Value!.Scheduled, extra.Value.DayNumber).ShouldBe((false, 10));
+
         var releaseDay = exposed.AddDays(14);
         var early = await Release.HandleAsync(db, Time, new Release.Command(placement.Id, At(releaseDay.AddDays(-1), 16)));
         early.Error!.Kind.ShouldBe(ErrorKind.Conflict);

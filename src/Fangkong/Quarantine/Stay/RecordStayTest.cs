@@ -58,8 +58,7 @@ public static class RecordStayTest
         var test = await db.StayTests.FirstOrDefaultAsync(t => t.PlacementId == placement.Id && t.DueOn == day, ct);
         if (test is null)
         {
-            var identified = ChinaTime.DayOf(placement.IdentifiedAt);
-            test = new StayTest(placement.Id, placement.SiteId, placement.PersonId, placement.RegionCode, day, day.DayNumber - identified.DayNumber + 1, scheduled: false);
+            test = new StayTest(placement.Id, placement.SiteId, placement.PersonId, placement.RegionCode, day, await DayNumberAsync(db, placement, day, ct), scheduled: false);
             db.StayTests.Add(test);
         }
 
@@ -75,5 +74,17 @@ public static class RecordStayTest
         }
 
         return new Recorded(test.Id, placement.Id, test.DueOn, test.DayNumber, test.Scheduled, result, test.CtN, test.CtOrf, recorded.Value);
+    }
+
+    /// <summary>
+    /// A contact's test days count from the last exposure, like its scheduled ones (<see cref="Cases.QuarantineCalendar"/>);
+    /// a case's (its release tests) from the day it was identified.
+    /// </summary>
+    private static async Task<int> DayNumberAsync(FangkongDbContext db, Placement placement, DateOnly day, CancellationToken ct)
+    {
+        var contact = placement.ContactId is { } id ? await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
+        return contact is not null
+            ? contact.Calendar.DayNumberOf(day)
+            : day.DayNumber - ChinaTime.DayOf(placement.IdentifiedAt).DayNumber + 1;
     }
 }
