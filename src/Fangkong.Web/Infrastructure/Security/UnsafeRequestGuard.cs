@@ -30,13 +30,35 @@ public sealed class UnsafeRequestGuard(RequestDelegate next, IAntiforgery antifo
         {
             await antiforgery.ValidateRequestAsync(context);
         }
-        catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (Unreadable(e) is { } cause)
+        {
+            // The form itself could not be read (e.g. a NUL in a value, or a malformed body; the token
+            // store wraps that in an AntiforgeryValidationException): saying "the form has expired"
+            // would send the user to reload a page whose input will fail again.
+            await RefuseUnreadableAsync(context, cause is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status400BadRequest);
+            return;
+        }
+        catch (AntiforgeryValidationException)
         {
             await RefuseAsync(context);
             return;
         }
 
         await next(context);
+    }
+
+    /// <summary>The reading failure behind <paramref name="e"/>, if the body could not be read at all.</summary>
+    private static Exception? Unreadable(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            if (x is InvalidDataException or BadHttpRequestException)
+            {
+                return x;
+            }
+        }
+
+        return null;
     }
 
     public static bool IsUnsafe(string method) =>
@@ -51,6 +73,15 @@ public sealed class UnsafeRequestGuard(RequestDelegate next, IAntiforgery antifo
 
     private static bool IsCookieAuthenticated(HttpContext context) =>
         context.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == IdentityConstants.ApplicationScheme);
+
+    private static Task RefuseUnreadableAsync(HttpContext context, int status) =>
+        IsApi(context)
+            ? Results.Problem(
+                title: "Request body unreadable",
+                detail: Fangkong.Common.ErrorText.Of("error.web.body-unreadable").Render(),
+                statusCode: status,
+                extensions: new Dictionary<string, object?> { ["code"] = "error.web.body-unreadable" }).ExecuteAsync(context)
+            : MessagePage.WriteAsync(context, status, "Security.FormExpiredTitle", "Security.FormUnreadable", "/", "Security.Home", "form-unreadable");
 
     private static Task RefuseAsync(HttpContext context) =>
         IsApi(context)

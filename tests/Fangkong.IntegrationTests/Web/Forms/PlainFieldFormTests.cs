@@ -25,9 +25,17 @@ public sealed class PlainFieldFormTests
         using var resident = await host.ClientAsync();
 
         var wrong = new List<string>();
-        // A NUL is refused before the page runs (the form reader, through UnsafeRequestGuard's 400 page).
+        // A NUL is refused before the page runs (the form reader, through UnsafeRequestGuard's 400 page),
+        // which says the form could not be read, not that it expired.
         await RefusedNextToAsync(wrong, jijian, "/inspections", "plan", "inspectors", null,
             ("kind", "Unannounced"), ("targetKind", "Place"), ("checklist", "nursing-home"), ("region", WebTestData.Community), ("inspectors", "jijian\0"), ("plannedOn", "2022-04-05"));
+        using (var nul = await FormPost.SendAsync(jijian, "/inspections", "plan", ("kind", "Unannounced"), ("inspectors", "jijian\0")))
+        {
+            var page = await nul.Content.ReadAsStringAsync();
+            page.ShouldContain("data-testid=\"form-unreadable\"", customMessage: $"{(int)nul.StatusCode}: " + string.Join(" ", System.Text.RegularExpressions.Regex.Matches(page, "data-testid=\"[^\"]*\"|<h1[^<]*<|<p[^<]*<").Select(m => m.Value)));
+            page.ShouldNotContain("antiforgery-refused");
+        }
+
         await RefusedNextToAsync(wrong, jijian, "/inspections", "plan", "inspectors", "控制字符",
             ("kind", "Unannounced"), ("targetKind", "Place"), ("checklist", "nursing-home"), ("region", WebTestData.Community), ("inspectors", "jijian\u0007"), ("plannedOn", "2022-04-05"));
         await RefusedNextToAsync(wrong, jijian, "/accountability/new", "case", "title", "不能超过",
