@@ -30,6 +30,7 @@ public static class AreasApi
         areas.MapGet("/proposals", ProposalsAsync).WithName("ListAreaProposals").RequireAuthorization(Permissions.ViewAreas);
         areas.MapPost("/proposals/{id:long}/approve", ApproveAsync).WithName("ApproveAreaProposal").RequireAuthorization(Permissions.ApproveAreas);
         areas.MapPost("/proposals/{id:long}/reject", RejectAsync).WithName("RejectAreaProposal").RequireAuthorization(Permissions.ApproveAreas);
+        areas.MapGet("/pool-advice", PoolAdviceAsync).WithName("AreaPoolAdvice").RequireAuthorization(Permissions.ViewAreas);
         areas.MapGet("/map", MapDataAsync).WithName("AreaMap").RequireAuthorization(Permissions.ViewAreas);
     }
 
@@ -97,6 +98,11 @@ public static class AreasApi
         ArgumentNullException.ThrowIfNull(body);
         return (await DecideAreaProposal.HandleAsync(db, time, new DecideAreaProposal.Command(id, false, body.Reason ?? string.Empty, null, body.On ?? ChinaTime.Today(time)), ct)).ToHttp();
     }
+
+    /// <summary>The largest pool advised for swabs taken in a region (or a compound) on a day, by its designation (issue 15, rule 7).</summary>
+    public static async Task<Results<Ok<AdvisePoolSize.Advice>, ValidationProblem, ProblemHttpResult>> PoolAdviceAsync(
+        string? region, long? compound, DateOnly? on, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await AdvisePoolSize.HandleAsync(db, region, compound, on ?? ChinaTime.Today(time), ct)).ToHttp();
 
     public static async Task<Results<Ok<AreaMapData.View>, ValidationProblem, ProblemHttpResult>> MapDataAsync(string? city, FangkongDbContext db, CancellationToken ct) =>
         (await AreaMapData.HandleAsync(db, city ?? AreaMapData.DefaultCity, ct)).ToHttp();

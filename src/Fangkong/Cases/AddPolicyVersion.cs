@@ -10,13 +10,13 @@ namespace Fangkong.Cases;
 /// </summary>
 public static class AddPolicyVersion
 {
-    public sealed record Command(string Code, string Name, string? RegionPrefix, DateOnly EffectiveFrom, PolicyVersion.Terms Terms);
+    public sealed record Command(string Code, string Name, string? RegionPrefix, DateOnly EffectiveFrom, PolicyVersion.Terms Terms, AreaPoolSizes? PoolSizes = null);
 
     public static async Task<Result<PolicyVersion>> HandleAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(command);
-        var created = PolicyVersion.Create(command.Code, command.Name, command.RegionPrefix ?? string.Empty, command.EffectiveFrom, command.Terms);
+        var created = PolicyVersion.Create(command.Code, command.Name, command.RegionPrefix ?? string.Empty, command.EffectiveFrom, command.Terms, poolSizes: command.PoolSizes);
         if (!created.IsSuccess)
         {
             return created;

@@ -84,6 +84,18 @@ public sealed class PolicyVersion : IRegionalEdition
     /// <summary>How areas are graded under this version: sealed/controlled/precaution (2021) or high/medium/low risk (9th edition).</summary>
     public AreaScheme AreaScheme { get; private set; }
 
+    /// <summary>The largest pool advised in a sealed or high-risk area (rule 7).</summary>
+    public int PoolSizeSealed { get; private set; } = AreaPoolSizes.Default.Sealed;
+
+    /// <summary>The largest pool advised in a controlled or medium-risk area.</summary>
+    public int PoolSizeControlled { get; private set; } = AreaPoolSizes.Default.Controlled;
+
+    /// <summary>The largest pool advised elsewhere.</summary>
+    public int PoolSizeElsewhere { get; private set; } = AreaPoolSizes.Default.Elsewhere;
+
+    /// <summary>The pool sizes advised by area designation under this version.</summary>
+    public AreaPoolSizes PoolSizesByArea() => new(PoolSizeSealed, PoolSizeControlled, PoolSizeElsewhere);
+
     /// <summary>The shape of a new version, as an administrator gives it.</summary>
     public sealed record Terms(
         int LookBackDays,
@@ -100,8 +112,10 @@ public sealed class PolicyVersion : IRegionalEdition
 
     /// <summary>Validates and creates a version; every refusal names its field.</summary>
     /// <param name="areaScheme">The area scheme; the 2021 sealed/controlled/precaution scheme unless given.</param>
-    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, AreaScheme areaScheme = AreaScheme.SealedControlled)
+    /// <param name="poolSizes">The pool sizes advised by area designation; <see cref="AreaPoolSizes.Default"/> unless given.</param>
+    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, AreaScheme areaScheme = AreaScheme.SealedControlled, AreaPoolSizes? poolSizes = null)
     {
+        poolSizes ??= AreaPoolSizes.Default;
         ArgumentNullException.ThrowIfNull(terms);
         code = code?.Trim() ?? string.Empty;
         name = name?.Trim() ?? string.Empty;
@@ -141,6 +155,11 @@ public sealed class PolicyVersion : IRegionalEdition
             return Common.Error.Invalid("release", Common.ErrorText.Of("error.cases.release-criterion-out-range"));
         }
 
+        if (poolSizes.Check() is { } badPools)
+        {
+            return badPools;
+        }
+
         return new PolicyVersion
         {
             Code = code,
@@ -162,6 +181,9 @@ public sealed class PolicyVersion : IRegionalEdition
             ReleaseHomeMonitoringDays = terms.ReleaseHomeMonitoringDays,
             InvestigationDeadlineHours = terms.InvestigationDeadlineHours,
             AreaScheme = areaScheme,
+            PoolSizeSealed = poolSizes.Sealed,
+            PoolSizeControlled = poolSizes.Controlled,
+            PoolSizeElsewhere = poolSizes.Elsewhere,
         };
     }
 

@@ -11,7 +11,8 @@ namespace Fangkong.Testing;
 /// </summary>
 public static class GetTube
 {
-    public sealed record View(string Barcode, int SampleCount, int PoolSize, string SamplingPoint, TestResult? Result)
+    /// <param name="RegionCode">Where the tube was opened: the sampling point's region.</param>
+    public sealed record View(string Barcode, int SampleCount, int PoolSize, string SamplingPoint, TestResult? Result, string RegionCode = "")
     {
         public bool IsFull => SampleCount >= PoolSize;
     }
@@ -33,7 +34,7 @@ public static class GetTube
 
         var tube = await db.Tubes.AsNoTracking()
             .Where(t => t.RoundId == roundId && t.Barcode == code)
-            .Select(t => new View(t.Barcode, t.SampleCount, t.PoolSize, t.SamplingPoint, t.Result))
+            .Select(t => new View(t.Barcode, t.SampleCount, t.PoolSize, t.SamplingPoint, t.Result, t.RegionCode))
             .FirstOrDefaultAsync(ct);
         return Result<View?>.Ok(tube);
     }

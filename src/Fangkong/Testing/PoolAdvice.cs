@@ -12,7 +12,8 @@ public static class PoolAdvice
 
     public sealed record Option(int PoolSize, double TestsPerPerson, long ExpectedTests);
 
-    public sealed record Advice(double Positivity, bool FromRecentResults, Option Best, IReadOnlyList<Option> Options);
+    /// <param name="MaxPoolSize">The largest pool the plan advises for the area's designation, when one was applied (<see cref="Within"/>).</param>
+    public sealed record Advice(double Positivity, bool FromRecentResults, Option Best, IReadOnlyList<Option> Options, int? MaxPoolSize = null);
 
     public static double TestsPerPerson(int poolSize, double positivity)
     {
@@ -27,5 +28,16 @@ public static class PoolAdvice
             .Select(k => new Option(k, TestsPerPerson(k, p), (long)Math.Ceiling(TestsPerPerson(k, p) * population)))
             .ToList();
         return new Advice(p, fromRecentResults, options.MinBy(o => o.TestsPerPerson)!, options);
+    }
+
+    /// <summary>
+    /// The advice held to the largest pool the plan advises for the area (issue 15, rule 7): the best
+    /// option no larger than <paramref name="maxPoolSize"/>, whatever the positivity would favour.
+    /// </summary>
+    public static Advice Within(Advice advice, int maxPoolSize)
+    {
+        ArgumentNullException.ThrowIfNull(advice);
+        var allowed = advice.Options.Where(o => o.PoolSize <= maxPoolSize).ToList();
+        return allowed.Count == 0 ? advice : advice with { Best = allowed.MinBy(o => o.TestsPerPerson)!, MaxPoolSize = maxPoolSize };
     }
 }
