@@ -39,7 +39,9 @@ internal static class DoorListQuery
         {
             var key = after.Key;
             var id = after.PersonId;
-            people = people.Where(p => string.Compare(p.DoorKey, key) > 0 || (p.DoorKey == key && p.Id > id));
+            // The first condition alone bounds the index range scan (an OR is not an index bound):
+            // without it PostgreSQL reads the community from its start to the cursor on every page.
+            people = people.Where(p => string.Compare(p.DoorKey, key) >= 0 && (string.Compare(p.DoorKey, key) > 0 || p.Id > id));
         }
 
         var page = people.OrderBy(p => p.DoorKey).ThenBy(p => p.Id).Take(size + 1);
