@@ -41,7 +41,7 @@ public static class TestingApi
         group.MapPost("/results", RecordResultsAsync).WithName("RecordResults").RequireAuthorization(Permissions.RecordResults);
         group.MapGet("/rounds/{id:long}/coverage", CoverageAsync).WithName("RoundCoverage");
         group.MapGet("/rounds/{id:long}/positives", PositivesAsync).WithName("PositivePools");
-        group.MapGet("/rounds/{id:long}/not-sampled", NotSampledAsync).WithName("NotSampled");
+        DoorListApi.Map(group);
         group.MapPost("/rounds/{id:long}/exemptions", ExemptAsync).WithName("ExemptPeople").RequireAuthorization(Permissions.ManageRounds);
         group.MapGet("/rounds/{id:long}/exemptions", ExemptionsAsync).WithName("ListExemptions");
         group.MapDelete("/rounds/{id:long}/exemptions/{personId:long}", RemoveExemptionAsync).WithName("RemoveExemption").RequireAuthorization(Permissions.ManageRounds);
@@ -131,8 +131,4 @@ public static class TestingApi
     public static async Task<Results<Ok<Page<ListPositivePools.Pool>>, ValidationProblem, ProblemHttpResult>> PositivesAsync(
         long id, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
         (await ListPositivePools.HandleAsync(db, id, page, pageSize, ct)).ToHttp();
-
-    public static async Task<Results<Ok<Page<ListNotSampled.Row>>, ValidationProblem, ProblemHttpResult>> NotSampledAsync(
-        long id, string? community, int? page, int? pageSize, FangkongDbContext db, CancellationToken ct) =>
-        (await ListNotSampled.HandleAsync(db, id, community ?? string.Empty, page, pageSize, ct)).ToHttp();
 }

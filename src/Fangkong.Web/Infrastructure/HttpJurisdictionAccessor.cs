@@ -22,6 +22,7 @@ public sealed class HttpJurisdictionAccessor(IHttpContextAccessor http) : IJuris
         var name = user.Identity.Name ?? "unknown";
         var fullIdentity = Roles.All.Any(r => r.SeesFullIdentity && user.IsInRole(r.Name));
         var residentDetails = Roles.All.Any(r => r.SeesResidentDetails && user.IsInRole(r.Name));
-        return new Jurisdiction(name, region, fullIdentity) { SeesResidentDetails = residentDetails };
+        var callsResidents = Roles.All.Any(r => r.CallsResidents && user.IsInRole(r.Name));
+        return new Jurisdiction(name, region, fullIdentity) { SeesResidentDetails = residentDetails, CallsResidents = callsResidents };
     }
 }

@@ -19,5 +19,11 @@ public sealed record Jurisdiction(string UserName, string RegionPrefix, bool See
     /// </summary>
     public bool SeesResidentDetails { get; init; } = true;
 
+    /// <summary>
+    /// Whether the caller phones residents who were not swabbed (the community worker's door-to-door
+    /// list, issue 16 item 1): that list shows them full phones within the jurisdiction, audited.
+    /// </summary>
+    public bool CallsResidents { get; init; }
+
     public bool Covers(string regionCode) => regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
 }

@@ -19,7 +19,8 @@ public static class Roles
     [
         new(CommandCentre, "指挥部", "Command centre", SeesFullIdentity: true),
         new(CountyWorker, "区县工作人员", "County worker", SeesFullIdentity: false),
-        new(CommunityWorker, "社区工作人员", "Community worker", SeesFullIdentity: false),
+        // Community workers must phone the residents not yet swabbed (the door-to-door list).
+        new(CommunityWorker, "社区工作人员", "Community worker", SeesFullIdentity: false) { CallsResidents = true },
         new(Sampler, "采样人员", "Sampler", SeesFullIdentity: false),
         new(LabStaff, "检测机构人员", "Lab staff", SeesFullIdentity: false) { SeesResidentDetails = false },
         // Investigators must reach contacts by phone and match identities across sources.
@@ -39,4 +40,7 @@ public sealed record RoleInfo(string Name, string TitleZh, string TitleEn, bool 
 {
     /// <summary>Whether the role's lists of residents show names, addresses and notes (<see cref="Jurisdiction.SeesResidentDetails"/>).</summary>
     public bool SeesResidentDetails { get; init; } = true;
+
+    /// <summary>Whether the role phones the residents not yet swabbed (<see cref="Jurisdiction.CallsResidents"/>).</summary>
+    public bool CallsResidents { get; init; }
 }

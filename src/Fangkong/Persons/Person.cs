@@ -56,6 +56,12 @@ public sealed class Person : IRegionScoped
 
     public string? Room { get; set; }
 
+    /// <summary>
+    /// The address order of the door-to-door list (compound, building, unit, room numerically),
+    /// computed by the database from the four fields above (migration 0175, ADR 0035); read-only here.
+    /// </summary>
+    public string? DoorKey { get; private set; }
+
     public string? HouseholdNo { get; set; }
 
     public HealthCode HealthCode { get; set; }

@@ -1,68 +1,56 @@
 using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Persons;
-using Microsoft.EntityFrameworkCore;
+using Fangkong.Testing.Doors;
 
 namespace Fangkong.Testing;
 
 /// <summary>
-/// The residents of a community not yet sampled in a round, ordered by compound, building, unit
-/// and room: the list for knocking on doors ("敲门行动"). People exempted from the round (tested
-/// elsewhere) are left out. Paged, within the jurisdiction, audited.
+/// The residents of a community not yet sampled in a round, in address order (compound, building,
+/// unit, room numerically): the list for knocking on doors ("敲门行动", issue 16 item 1). People
+/// exempted from the round (tested elsewhere) are left out. Paged by key (ADR 0035), filtered by
+/// compound or building, within the jurisdiction, audited.
 /// </summary>
 public static class ListNotSampled
 {
-    public sealed record Row(long PersonId, string Name, string Phone, string? Compound, string? Building, string? Unit, string? Room);
+    /// <summary>
+    /// One page. <paramref name="TotalCount"/> is the community's not-sampled figure from the
+    /// round's aggregates (whatever the filter); <paramref name="Next"/> continues the list, null on its last page.
+    /// </summary>
+    public sealed record DoorPage(
+        IReadOnlyList<DoorRow> Items, int PageSize, long TotalCount, string? Next, string CommunityName, string RoundName, long? CompoundId, long? BuildingId);
 
-    public static async Task<Result<Page<Row>>> HandleAsync(FangkongDbContext db, long roundId, string communityCode, int? page, int? pageSize, CancellationToken ct = default)
+    public static async Task<Result<DoorPage>> HandleAsync(
+        FangkongDbContext db, DoorFilter filter, string? after, int? pageSize, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (!db.Jurisdiction.SeesResidentDetails)
+        var checkedScope = await DoorScope.CheckAsync(db, filter, ct);
+        if (!checkedScope.IsSuccess)
         {
-            // The list is names and doors; the counts on the round's page are what these roles need.
-            return Error.Forbidden(ErrorText.Of("error.testing.not-sampled-list-carries-names"));
+            return checkedScope.Error!;
         }
 
-        var found = await RoundAccess.FindAsync(db, roundId, ct);
-        if (!found.IsSuccess)
+        var scope = checkedScope.Value!;
+        var cursor = DoorCursor.Parse(after);
+        if (after is not null && cursor is null)
         {
-            return found.Error!;
+            return Error.Invalid("after", ErrorText.Of("error.testing.doors-after-not-cursor", after));
         }
 
-        var community = Regions.RegionCode.Normalise(communityCode);
-        if (community is null || community.Length != 12)
-        {
-            return Error.Invalid("region", ErrorText.Of("error.testing.not-community-code-digits", communityCode));
-        }
-
-        if (!db.Jurisdiction.Covers(community) || !community.StartsWith(found.Value!.RegionCode, StringComparison.Ordinal))
-        {
-            return Error.Forbidden(ErrorText.Of("error.testing.community-outside-jurisdiction-round", community));
-        }
-
-        var sampled = db.Samples.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(s => s.RoundId == roundId && s.PersonId != null);
-        var exempted = db.RoundExemptions.BypassJurisdiction(BypassReason.SwabsTakenAnywhere).Where(e => e.RoundId == roundId);
-        var people =
-            from p in db.Persons.AsNoTracking()
-            where p.RegionCode == community && !sampled.Any(s => s.PersonId == p.Id) && !exempted.Any(e => e.PersonId == p.Id)
-            join c in db.Compounds on p.CompoundId equals c.Id into cs
-            from c in cs.DefaultIfEmpty()
-            join b in db.Buildings on p.BuildingId equals b.Id into bs
-            from b in bs.DefaultIfEmpty()
-            join u in db.BuildingUnits on p.BuildingUnitId equals u.Id into us
-            from u in us.DefaultIfEmpty()
-            select new { p.Id, p.Name, p.Phone, Compound = c.Name, Building = b.Name, Unit = u.Name, p.Room };
-        var (number, size) = Page<Row>.Clamp(page, pageSize);
-        var total = await people.CountAsync(ct);
-        var rows = await people.OrderBy(x => x.Compound).ThenBy(x => x.Building).ThenBy(x => x.Unit).ThenBy(x => x.Room).ThenBy(x => x.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(ct);
-        var full = db.Jurisdiction.SeesFullIdentity;
-        var items = rows.Select(x => new Row(x.Id, x.Name, full ? x.Phone ?? string.Empty : Access.Masking.Phone(x.Phone), x.Compound, x.Building, x.Unit, x.Room)).ToList();
+        var (_, size) = Page<DoorRow>.Clamp(null, pageSize);
+        var (rows, more) = await DoorListQuery.PageAsync(db, scope, cursor, size, ct);
+        var items = rows.Select(r => r.For(db.Jurisdiction)).ToList();
         if (items.Count > 0)
         {
-            await db.AuditSearchAsync(nameof(Person), $"not-sampled round={roundId} community={community} page={number}", items.Select(i => i.PersonId).ToList(), community, ct);
+            await db.AuditSearchAsync(nameof(Person), $"not-sampled {Describe(scope)} after={after}", items.Select(i => i.PersonId).ToList(), scope.Community, ct);
         }
 
-        return new Page<Row>(items, number, size, total);
+        var next = more ? rows[^1].Cursor.ToString() : null;
+        var total = await DoorCount.NotSampledAsync(db, scope, ct);
+        return new DoorPage(items, size, total, next, scope.CommunityName, scope.RoundName, scope.CompoundId, scope.BuildingId);
     }
+
+    /// <summary>The request as the audit line names it.</summary>
+    internal static string Describe(DoorScope scope) =>
+        $"round={scope.RoundId} community={scope.Community} compound={scope.CompoundId} building={scope.BuildingId}";
 }

@@ -64,6 +64,7 @@ internal static class RecordKinds
     public static IReadOnlyDictionary<string, (string[] Roles, string Why)> RefusedByDesign { get; } = new Dictionary<string, (string[], string)>(StringComparer.Ordinal)
     {
         ["GET /api/v1/testing/rounds/{id}/not-sampled"] = ([Roles.LabStaff, Roles.Inspector], "least data: the list gives names and addresses, which these roles do not need (issue 14 item 9)"),
+        ["GET /api/v1/testing/rounds/{id}/not-sampled/export"] = ([Roles.LabStaff, Roles.Inspector], "least data: the list gives names and addresses, which these roles do not need (issue 14 item 9)"),
         ["POST /api/v1/infection-free/{id}/review"] = ([Roles.CountyWorker, Roles.CommunityWorker], "the review is the street's (乡镇街道) step"),
         ["POST /api/v1/inspections/{id}/start"] = ([Roles.CommandCentre, Roles.Inspector], "only the inspectors the inspection names may conduct it"),
         ["POST /api/v1/inspections/{id}/results"] = ([Roles.CommandCentre, Roles.Inspector], "only the inspectors the inspection names may conduct it"),

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Fangkong.IntegrationTests.Data.Schema;
 
 /// <summary>
-/// The live schema of a SQLite database, read with pragma_table_info, pragma_index_list,
+/// The live schema of a SQLite database, read with pragma_table_xinfo (generated columns too), pragma_index_list,
 /// pragma_index_info and pragma_foreign_key_list. SQLite keeps no lengths (TEXT takes any), so
 /// a column's maximum length is unknown here; <c>StoredValueGuard</c> enforces the model's.
 /// </summary>
@@ -11,7 +11,7 @@ internal static class SqliteCatalogue
 {
     private const string Tables = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'";
 
-    private const string Columns = """SELECT name, type, "notnull", pk FROM pragma_table_info(@t) ORDER BY cid""";
+    private const string Columns = """SELECT name, type, "notnull", pk FROM pragma_table_xinfo(@t) WHERE hidden <> 1 ORDER BY cid""";
 
     private const string Indexes = """SELECT name, "unique", origin, partial FROM pragma_index_list(@t)""";
 
