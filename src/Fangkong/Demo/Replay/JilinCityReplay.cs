@@ -58,8 +58,7 @@ public static class JilinCityReplay
         foreach (var target in calibration.Days(options.From, options.Until))
         {
             ct.ThrowIfCancellationRequested();
-            var report = new Progress<(string Stage, long Done, long Total)>(p => progress?.Report(new Progress(target.Day, p.Stage, p.Done, p.Total)));
-            days.Add(await RunDayAsync(replay, clock, city, target, options.Seed, progress is null ? null : report, ct));
+            days.Add(await RunDayAsync(replay, clock, city, target, options.Seed, progress is null ? null : new DayProgress(progress, target.Day), ct));
         }
 
         return new Report(loaded, city.Residents.Count, days);
@@ -113,7 +112,7 @@ public static class JilinCityReplay
             .Select(r => new DemoPopulation.Community(r.Code, r.Name))
             .ToListAsync(ct);
         var rows = new DemoPopulation(DemoSetup.County, options.Seed).Generate(communities, options.People);
-        var report = progress is null ? null : new Progress<long>(n => progress.Report(new Progress(null, "人口 residents", n, options.People)));
+        var report = progress is null ? null : new PopulationProgress(progress, options.People);
         var summary = await PersonBulkLoader.LoadAsync(db, rows, report, ct);
         return summary.Inserted + summary.Updated;
     }
@@ -123,5 +122,16 @@ public static class JilinCityReplay
     {
         var options = (DbContextOptions<FangkongDbContext>)db.GetService<IDbContextOptions>();
         return new FangkongDbContext(options, new FixedJurisdiction(Jurisdiction.System), clock);
+    }
+
+    /// <summary>A day's stages reported as the replay's progress, on the caller's thread (Progress&lt;T&gt; would post them out of order).</summary>
+    private sealed class DayProgress(IProgress<Progress> progress, DateOnly day) : IProgress<(string Stage, long Done, long Total)>
+    {
+        public void Report((string Stage, long Done, long Total) value) => progress.Report(new Progress(day, value.Stage, value.Done, value.Total));
+    }
+
+    private sealed class PopulationProgress(IProgress<Progress> progress, int total) : IProgress<long>
+    {
+        public void Report(long value) => progress.Report(new Progress(null, "人口 residents", value, total));
     }
 }
