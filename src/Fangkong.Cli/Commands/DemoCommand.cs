@@ -18,19 +18,26 @@ internal static class DemoCommand
 {
     public static Command Create()
     {
-        var people = new Option<int>("--people")
+        var people = new Option<int?>("--people")
         {
-            Description = "Residents to generate for 船营区 (only when it has none yet)",
-            DefaultValueFactory = _ => DemoSetup.DefaultPeople,
+            Description = $"Residents to generate (only when there are none yet): {DemoSetup.DefaultPeople:N0} for 船营区; for a scenario, 100,000 on SQLite and the whole city on PostgreSQL",
         };
+        var scenario = new Option<string?>("--scenario") { Description = "Replay a scenario day by day instead: jilin-city-2022 (docs/replay.md)" };
+        var until = new Option<string?>("--until") { Description = "Scenario: the last day to replay, yyyy-MM-dd (default 2022-04-15)" };
+        var seed = new Option<int>("--seed") { Description = "Scenario: the seed of its choices", DefaultValueFactory = _ => Demo.Replay.JilinCityReplay.DefaultSeed };
         var noServe = new Option<bool>("--no-serve") { Description = "Build the demo and exit instead of serving it" };
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on", DefaultValueFactory = _ => ServeCommand.DefaultUrls };
-        var demo = new Command("demo", "Build the demo city (Jilin's regions, 船营区's people, places, users) and serve it") { people, noServe, urls };
+        var demo = new Command("demo", "Build the demo city (Jilin's regions, 船营区's people, places, users) and serve it") { people, noServe, urls, scenario, until, seed };
         demo.SetAction(async (result, ct) =>
         {
             var settings = GlobalOptions.Settings(result);
+            if (result.GetValue(scenario) is { } name)
+            {
+                return await ReplayDemo.RunAsync(settings, name, result.GetValue(until), result.GetValue(people), result.GetValue(seed), ct);
+            }
+
             AnsiConsole.MarkupLineInterpolated($"Fangkong demo on [green]{settings.Describe()}[/]");
-            var report = await BuildAsync(settings, result.GetValue(people), ct);
+            var report = await BuildAsync(settings, result.GetValue(people) ?? DemoSetup.DefaultPeople, ct);
             Print(report);
             if (result.GetValue(noServe))
             {
