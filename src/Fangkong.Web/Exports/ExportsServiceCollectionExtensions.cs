@@ -1,22 +1,20 @@
 using Fangkong.Web.Exports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web;
 
 public static class ExportsServiceCollectionExtensions
 {
-    /// <summary>The list exporter and its cap (<see cref="ExportSettings.Section"/>).</summary>
+    /// <summary>The list exporter and its cap (<see cref="ExportSettings.Section"/>), validated at start-up.</summary>
     public static IServiceCollection AddFangkongExports(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = new ExportSettings();
-        configuration.GetSection(ExportSettings.Section).Bind(settings);
-        if (settings.MaxRows < 1)
-        {
-            throw new InvalidOperationException($"{ExportSettings.Section}:MaxRows must be at least 1, not {settings.MaxRows}.");
-        }
-
-        services.AddSingleton(settings);
+        services.AddOptions<ExportSettings>()
+            .Bind(configuration.GetSection(ExportSettings.Section))
+            .Validate(s => s.MaxRows >= 1, $"{ExportSettings.Section}:MaxRows must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExportSettings>>().Value);
         services.AddScoped<ListExporter>();
         return services;
     }
