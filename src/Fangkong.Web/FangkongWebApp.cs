@@ -56,6 +56,7 @@ public static class FangkongWebApp
         builder.AddInputBounds();
         builder.Services.AddFangkongWebAuditing(builder.Configuration);
         builder.Services.AddFangkongSecurity(builder.Configuration);
+        builder.Services.AddFangkongExports(builder.Configuration);
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
         app.Services.ValidateSettingsNow();
@@ -200,6 +201,7 @@ public static class FangkongWebApp
         AccountabilityApi.Map(api);
         NoticesApi.Map(api);
         AuditApi.Map(api);
+        Exports.ExportEndpoints.Map(api);
         app.MapRazorComponents<App>();
     }
 }

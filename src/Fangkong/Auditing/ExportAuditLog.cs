@@ -47,7 +47,7 @@ public static class ExportAuditLog
     }
 
     /// <summary>Quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet shows it, never runs it.</summary>
-    internal static string Field(string? value)
+    public static string Field(string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

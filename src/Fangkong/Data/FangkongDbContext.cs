@@ -296,7 +296,10 @@ public sealed class FangkongDbContext(
 
     /// <summary>Records that a list of people was shown to the caller: the query and which records.</summary>
     public Task AuditSearchAsync(string entity, string query, IReadOnlyCollection<long> ids, string? regionCode, CancellationToken cancellationToken = default) =>
-        AppendReadLineAsync(_audit.Search(entity, query, ids, regionCode), cancellationToken);
+        SearchLinesHeld ? Task.CompletedTask : AppendReadLineAsync(_audit.Search(entity, query, ids, regionCode), cancellationToken);
+
+    /// <summary>Set while an export reads a list page by page: it writes one line for the whole file instead (Web/Exports/ExportReader).</summary>
+    public bool SearchLinesHeld { get; set; }
 
     /// <summary>Records an attempt that was refused (no permission, or a record outside the jurisdiction).</summary>
     public Task AuditRefusedAsync(string entity, string key, string detail, string? regionCode, CancellationToken cancellationToken = default) =>

@@ -60,16 +60,36 @@ public static class PickerSources
         return [.. rows.Select(i => new PickerOption(Invariant(i.Id), $"{i.TargetName} {i.PlannedOn:yyyy-MM-dd} ({i.Id})"))];
     }
 
-    /// <summary>Findings the user sees, newest first, "标题 (id)": those an accountability case cites.</summary>
-    public static async Task<IReadOnlyList<PickerOption>> FindingsAsync(FangkongDbContext db, CancellationToken ct = default)
+    /// <summary>How many findings a search offers: a search narrows, it does not list.</summary>
+    public const int MaxFindingMatches = 50;
+
+    /// <summary>
+    /// Findings the user sees, "标题 (id)", for an accountability case to cite: those whose title
+    /// contains <paramref name="search"/> or whose number it is (the newest when there is no search), at
+    /// most <see cref="MaxFindingMatches"/>, and always those already cited (<paramref name="cited"/>),
+    /// however old: a form must not drop a citation because it fell out of the offered options.
+    /// </summary>
+    public static async Task<IReadOnlyList<PickerOption>> FindingsAsync(
+        FangkongDbContext db, string? search = null, IReadOnlyCollection<long>? cited = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var rows = await db.Findings.AsNoTracking()
-            .OrderByDescending(f => f.Id)
-            .Take(MaxOptions)
-            .Select(f => new { f.Id, f.Title })
-            .ToListAsync(ct);
-        return [.. rows.Select(f => new PickerOption(Invariant(f.Id), $"{f.Title} ({f.Id})"))];
+        IQueryable<Supervision.Findings.Finding> matches = db.Findings.AsNoTracking();
+        var term = search?.Trim() ?? string.Empty;
+        if (term.Length > 0)
+        {
+            matches = long.TryParse(term, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                ? matches.Where(f => f.Id == number || f.Title.Contains(term))
+                : matches.Where(f => f.Title.Contains(term));
+        }
+
+        var rows = await matches.OrderByDescending(f => f.Id).Take(MaxFindingMatches).Select(f => new { f.Id, f.Title }).ToListAsync(ct);
+        var keep = (cited ?? []).Except(rows.Select(r => r.Id)).ToList();
+        if (keep.Count > 0)
+        {
+            rows.AddRange(await db.Findings.AsNoTracking().Where(f => keep.Contains(f.Id)).Select(f => new { f.Id, f.Title }).ToListAsync(ct));
+        }
+
+        return [.. rows.OrderByDescending(f => f.Id).Select(f => new PickerOption(Invariant(f.Id), $"{f.Title} ({f.Id})"))];
     }
 
     /// <summary>

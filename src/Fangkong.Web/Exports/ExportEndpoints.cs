@@ -1,0 +1,47 @@
+using Fangkong.Access;
+using Fangkong.Cases;
+using Fangkong.Data;
+using Fangkong.Supervision.Findings;
+using Fangkong.Web.Exports.Lists;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
+
+namespace Fangkong.Web.Exports;
+
+/// <summary>
+/// <c>GET /api/v1/{list}/export?format=csv|xlsx&amp;…</c>: each list's file, with the list's own query
+/// parameters (less the paging) and the list's own permission. docs/guide/exports.md.
+/// </summary>
+internal static class ExportEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/cases/export", CasesAsync).WithName("ExportCases").WithTags("Exports").RequireAuthorization(Permissions.ViewCases);
+        api.MapGet("/contacts/export", ContactsAsync).WithName("ExportContacts").WithTags("Exports").RequireAuthorization(Permissions.ViewCases);
+        api.MapGet("/findings/export", FindingsAsync).WithName("ExportFindings").WithTags("Exports").RequireAuthorization(Permissions.ViewSupervision);
+        api.MapGet("/accountability/cases/export", AccountabilityAsync).WithName("ExportAccountabilityCases").WithTags("Exports")
+            .RequireAuthorization(Permissions.ViewAccountability);
+    }
+
+    public static Task<IResult> CasesAsync(
+        string? format, string? q, string? region, string? type, DateOnly? from, DateOnly? to,
+        ListExporter exporter, FangkongDbContext db, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        exporter.ExportAsync(CaseListExport.For(db, texts, new ListCases.Query(q, region, type, from, to, null, null)), format, ct);
+
+    public static Task<IResult> ContactsAsync(
+        string? format, string? region, string? kind, string? sourceCaseNo, string? sourceContactNo,
+        ListExporter exporter, FangkongDbContext db, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        exporter.ExportAsync(ContactListExport.For(db, texts, new ListContacts.Query(region, kind, sourceCaseNo, sourceContactNo, null, null)), format, ct);
+
+    public static Task<IResult> FindingsAsync(
+        string? format, FindingStatus? status, bool? overdue, FindingSource? source, string? region,
+        ListExporter exporter, FangkongDbContext db, TimeProvider time, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        exporter.ExportAsync(FindingListExport.For(db, time, texts, new ListFindings.Query(status, overdue ?? false, source, region)), format, ct);
+
+    public static Task<IResult> AccountabilityAsync(
+        string? format, string? status, ListExporter exporter, FangkongDbContext db, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        exporter.ExportAsync(AccountabilityListExport.For(db, texts, status), format, ct);
+}
