@@ -26,5 +26,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.Phone);
         builder.HasIndex(p => p.HouseholdNo);
         builder.HasIndex(p => new { p.BuildingUnitId, p.Room });
+        builder.HasIndex(p => p.CompoundId);
     }
 }

@@ -36,9 +36,11 @@ public static class ListCompounds
             .ToListAsync(ct);
         var ids = rows.Select(r => (long?)r.Id).ToList();
 
-        // Residents and buildings counted for this page only, through the region-code index.
+        // Residents and buildings counted for this page's compounds only, through the compound
+        // index (migration 0180): a compound's residents, never the whole street's. The persons'
+        // jurisdiction filter still applies; the compounds are inside it already.
         var residents = await db.Persons.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(region) && ids.Contains(p.CompoundId))
+            .Where(p => ids.Contains(p.CompoundId))
             .GroupBy(p => p.CompoundId)
             .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
             .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
