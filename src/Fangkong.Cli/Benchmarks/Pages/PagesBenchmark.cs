@@ -29,7 +29,7 @@ internal static class PagesBenchmark
         string Provider, long Residents, int Users, double Seconds, int Requests, int Errors, double RequestsPerSecond,
         Latency Milliseconds, IReadOnlyList<PageReport> Pages, double SetupSeconds, int Processors, string SignedInAs);
 
-    public static async Task<Report> RunAsync(DatabaseSettings settings, int people, int users, int seconds, Action<string> log, CancellationToken ct)
+    public static async Task<Report> RunAsync(DatabaseSettings settings, int people, int users, int seconds, bool sqlLog, Action<string> log, CancellationToken ct)
     {
         var setup = Stopwatch.StartNew();
         await EnsurePostgresDatabaseAsync(settings, ct);
@@ -47,6 +47,12 @@ internal static class PagesBenchmark
                 builder.Logging.ClearProviders();
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                if (sqlLog)
+                {
+                    // Each request's start and end, and every statement between them with its time.
+                    builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+                    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+                }
             },
         });
         await app.StartAsync(ct);
