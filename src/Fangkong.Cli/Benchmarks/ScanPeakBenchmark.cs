@@ -17,9 +17,12 @@ internal static class ScanPeakBenchmark
     /// <param name="Rate">The open loop's offered scans per second; null for the closed loop (<c>--max</c>).</param>
     public sealed record Options(int Clients, int Batch, int PoolSize, int Seconds, int People, int Runs, int Pool, string PgDirectory, int PgPort, int HttpPort, bool Crashes, double? Rate, string? ServerCli = null);
 
+    /// <param name="ScansPerSecond">Swabs recorded over the time until the last answer (<see cref="ScanPeakRate"/>), outages included.</param>
+    /// <param name="OfferedScansPerSecond">The open loop's offered rate; null in the closed loop.</param>
+    /// <param name="AnsweredSeconds">From the load's start to its last answer: the offered time plus the queue's drain.</param>
     /// <param name="SteadyP99Ms">The p99 of batches sent (scheduled) outside the outages: from the kill, or the PostgreSQL restart, until <see cref="Settle"/> after recovery.</param>
     public sealed record Run(
-        int Number, double ScansPerSecond, double SustainedScansPerSecond, double P50Ms, double P99Ms, double SteadyP99Ms, double MaxMs, int Requests,
+        int Number, double ScansPerSecond, double? OfferedScansPerSecond, double AnsweredSeconds, double SustainedScansPerSecond, double P50Ms, double P99Ms, double SteadyP99Ms, double MaxMs, int Requests,
         IReadOnlyDictionary<string, int> Errors, long Acknowledged, long Recorded, long AlreadyRecorded, long Refused,
         long Stored, long Lost, long Duplicated, long StoredNotAcknowledged, long TubesMiscounted,
         double ServerDownSeconds, double PostgresDownSeconds, double Seconds);
@@ -45,7 +48,7 @@ internal static class ScanPeakBenchmark
             {
                 runs.Add(await RunOnceAsync(cluster, options, number, log, ct));
                 var r = runs[^1];
-                log($"run {number}/{options.Runs}: {r.ScansPerSecond:F0} scans/s (sustained {r.SustainedScansPerSecond:F0}), p50 {r.P50Ms:F0} ms, p99 {r.P99Ms:F0} ms (outside outages {r.SteadyP99Ms:F0} ms), lost {r.Lost}, duplicated {r.Duplicated}");
+                log($"run {number}/{options.Runs}: {r.ScansPerSecond:F0} scans/s over {r.AnsweredSeconds:F1} s to the last answer (sustained {r.SustainedScansPerSecond:F0}), p50 {r.P50Ms:F0} ms, p99 {r.P99Ms:F0} ms (outside outages {r.SteadyP99Ms:F0} ms), lost {r.Lost}, duplicated {r.Duplicated}");
             }
         }
         finally
@@ -120,7 +123,8 @@ internal static class ScanPeakBenchmark
             .Where(l => !outages.Any(o => l.SentAtSeconds >= o.From && l.SentAtSeconds < o.To + Settle.TotalSeconds))
             .Select(l => l.Ms).Order().ToList();
         return new Run(
-            number, (double)outcome.Recorded / options.Seconds, Sustained(outcome.Answers, options.Seconds),
+            number, ScanPeakRate.PerSecond(outcome.Recorded, outcome.StartedAt, outcome.Answers), options.Rate,
+            ScanPeakRate.AnsweredSeconds(outcome.StartedAt, outcome.Answers), Sustained(outcome.Answers, options.Seconds),
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), Percentile(steady, 0.99), latencies.Count > 0 ? latencies[^1] : 0, outcome.Requests,
             outcome.Errors, outcome.Acknowledged.Count, outcome.Recorded, outcome.AlreadyRecorded, outcome.Refused,
             count.Stored, count.Lost, count.Duplicated, count.StoredNotAcknowledged, count.TubesMiscounted,

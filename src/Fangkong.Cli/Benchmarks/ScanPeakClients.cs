@@ -31,8 +31,9 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
     /// <summary>One answered batch: when it was sent (scheduled, in the open loop) and how long until its answer.</summary>
     public readonly record struct Latency(double SentAtSeconds, double Ms);
 
+    /// <param name="StartedAt">When the load began on the run's clock (after signing in), the origin of <see cref="Answers"/>' rate.</param>
     public sealed record Outcome(
-        IReadOnlyList<string> Acknowledged, int Recorded, int AlreadyRecorded, int Refused, IReadOnlyList<Latency> Latencies,
+        double StartedAt, IReadOnlyList<string> Acknowledged, int Recorded, int AlreadyRecorded, int Refused, IReadOnlyList<Latency> Latencies,
         IReadOnlyList<(double At, int Scans)> Answers, IReadOnlyDictionary<string, int> Errors, int Requests);
 
     private sealed class Tally
@@ -69,6 +70,7 @@ internal sealed class ScanPeakClients(Uri server, long roundId, string userName,
         var tallies = await Task.WhenAll(Enumerable.Range(0, clients).Select(point => Task.Run(
             () => PointAsync(http, new Load(point, clients, batch, poolSize, start, end, schedule), clock, ct), ct)));
         return new Outcome(
+            start.TotalSeconds,
             tallies.SelectMany(t => t.Acknowledged).ToList(),
             tallies.Sum(t => t.Recorded),
             tallies.Sum(t => t.AlreadyRecorded),

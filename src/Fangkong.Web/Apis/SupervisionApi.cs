@@ -3,6 +3,7 @@ using Fangkong.Access;
 using Fangkong.Accountability;
 using Fangkong.Cases.Bulletins;
 using Fangkong.Common;
+using Fangkong.Common.Input;
 using Fangkong.Data;
 using Fangkong.Supervision;
 using Fangkong.Supervision.Detectors;
@@ -19,7 +20,8 @@ public static class SupervisionApi
 {
     public sealed record Publish(string? Region, DateOnly Date, string? Correction);
 
-    public sealed record OutbreakStartBody(string? Region, DateOnly? StartsOn);
+    /// <param name="StartsOn">The outbreak's first day: a day that has happened, so the input guard refuses a future one at once.</param>
+    public sealed record OutbreakStartBody(string? Region, [Happened] DateOnly? StartsOn);
 
     public static void Map(RouteGroupBuilder api)
     {

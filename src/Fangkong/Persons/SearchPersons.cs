@@ -70,7 +70,11 @@ public static class SearchPersons
         }
 
         var (number, size) = Page<PersonView>.Clamp(query.Page, query.PageSize);
-        var total = await persons.CountAsync(ct);
+        // A list by region alone (a community's residents, a street's) is as long as the maintained
+        // resident count says: the same figure, without counting the subtree's persons per page.
+        var total = text.Length == 0
+            ? (int)Math.Min(int.MaxValue, await Populations.InSubtreeAsync(db, region ?? string.Empty, ct))
+            : await persons.CountAsync(ct);
         var ordered = persons;
         if (query.After is { } after)
         {

@@ -34,13 +34,17 @@ public static class ListCompounds
             .Skip((number - 1) * size).Take(size)
             .Select(c => new { c.Id, c.Name, c.RegionCode })
             .ToListAsync(ct);
-        var ids = rows.Select(r => (long?)r.Id).ToList();
+        // Non-nullable ids: EF matches a list of long? with "= ANY(@ids) OR (IS NULL AND …)",
+        // which no index serves.
+        var ids = rows.Select(r => r.Id).ToList();
 
-        // Residents and buildings counted for this page only, through the region-code index.
+        // Residents and buildings counted for this page's compounds only, through the compound
+        // index (migration 0180): a compound's residents, never the whole street's. The persons'
+        // jurisdiction filter still applies; the compounds are inside it already.
         var residents = await db.Persons.AsNoTracking()
-            .Where(p => p.RegionCode.StartsWith(region) && ids.Contains(p.CompoundId))
-            .GroupBy(p => p.CompoundId)
-            .Select(g => new { Id = g.Key!.Value, Count = g.Count() })
+            .Where(p => p.CompoundId != null && ids.Contains(p.CompoundId.Value))
+            .GroupBy(p => p.CompoundId!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Id, x => x.Count, ct);
         var buildings = await db.Buildings.AsNoTracking()
             .Where(b => ids.Contains(b.CompoundId))

@@ -56,12 +56,16 @@ internal static class PostgresSampleInserts
         if (filled.Count > 0)
         {
             batch.BatchCommands.Add(Command(
-                "UPDATE tubes SET sample_count = f.n FROM unnest(@ids, @counts) AS f(id, n) WHERE tubes.id = f.id",
+                TubeFill.PostgresSql,
                 ("ids", filled.Select(t => t.Id).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Bigint),
                 ("counts", filled.Select(t => t.SampleCount).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer)));
         }
 
         await batch.ExecuteNonQueryAsync(ct);
+        if (filled.Count > 0)
+        {
+            TubeFill.EnsureAllUpdated(batch.BatchCommands[^1].RecordsAffected, filled);
+        }
     }
 
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object? Value, NpgsqlDbType Type)[] parameters)

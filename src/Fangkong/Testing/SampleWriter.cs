@@ -110,11 +110,10 @@ internal static class SampleWriter
 
         if (filled.Count > 0)
         {
-            await using var update = new NpgsqlCommand(
-                "UPDATE tubes SET sample_count = f.n FROM unnest(@ids, @counts) AS f(id, n) WHERE tubes.id = f.id", connection);
+            await using var update = new NpgsqlCommand(TubeFill.PostgresSql, connection);
             update.Parameters.AddWithValue("ids", filled.Select(t => t.Id).ToArray());
             update.Parameters.AddWithValue("counts", filled.Select(t => t.SampleCount).ToArray());
-            await update.ExecuteNonQueryAsync(ct);
+            TubeFill.EnsureAllUpdated(await update.ExecuteNonQueryAsync(ct), filled);
         }
     }
 
@@ -156,13 +155,16 @@ internal static class SampleWriter
             }
         }
 
-        await using var update = new SqliteCommand("UPDATE tubes SET sample_count = $count WHERE id = $id", connection, transaction);
+        await using var update = new SqliteCommand(TubeFill.SqliteSql, connection, transaction);
         var u = Parameters(update, "$count", "$id");
+        var updated = 0;
         foreach (var tube in filled)
         {
             Set(u, tube.SampleCount, tube.Id);
-            await update.ExecuteNonQueryAsync(ct);
+            updated += await update.ExecuteNonQueryAsync(ct);
         }
+
+        TubeFill.EnsureAllUpdated(updated, filled);
     }
 
     private static DbParameter[] Parameters(SqliteCommand command, params string[] names) =>

@@ -20,23 +20,35 @@ internal static class ScanBatch
 
     private sealed record Point(long Id, string Name, string RegionCode);
 
+    /// <summary>A batch decided on state that changed before it was written, at most this many times.</summary>
+    private const int MaxAttempts = 3;
+
     public static async Task<IReadOnlyList<ScanResult>> RecordAsync(FangkongDbContext db, TestingRound round, IReadOnlyList<Scan> scans, CancellationToken ct)
     {
         var pointRegion = DefaultPointRegion(db, round);
         var points = await RegisteredPointsAsync(db, round, scans, ct);
         var items = scans.Select((s, i) => Check(db, round, pointRegion, points, s, i)).ToList();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await RecordCheckedAsync(db, round, items, ct);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            // Another client opened one of this batch's new tubes, or sent the same swab, at the
-            // same moment: read the state again and decide once more.
-            db.ChangeTracker.Clear();
-            return await RecordCheckedAsync(db, round, items, ct);
+            try
+            {
+                return await RecordCheckedAsync(db, round, items, ct);
+            }
+            catch (Exception e) when (attempt < MaxAttempts && IsLostRace(e))
+            {
+                // The batch's transaction is rolled back (nothing of it is written): read the
+                // state again and decide once more, when the race's winner is seen.
+                db.ChangeTracker.Clear();
+            }
         }
     }
+
+    /// <summary>
+    /// Another client opened one of this batch's new tubes, or sent the same swab, at the same
+    /// moment (a unique key); or a lab's result reached a tube this batch was filling (<see cref="TubeFill"/>).
+    /// </summary>
+    private static bool IsLostRace(Exception e) =>
+        e is TubeFill.ResultArrivedException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     private static async Task<IReadOnlyList<ScanResult>> RecordCheckedAsync(FangkongDbContext db, TestingRound round, List<Checked> items, CancellationToken ct)
     {

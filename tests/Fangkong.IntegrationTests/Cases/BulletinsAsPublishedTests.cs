@@ -201,7 +201,7 @@ public sealed class BulletinsAsPublishedTests
 
         await using var county = database.NewContext(new Access.Jurisdiction("county", "220204", SeesFullIdentity: false));
         var tomorrow = Common.ChinaTime.Today(TimeProvider.System).AddDays(1);
-        (await SetOutbreakStart.HandleAsync(county, TimeProvider.System, new SetOutbreakStart.Command("220204", tomorrow))).Error!.Field.ShouldBe("starts_on");
+        (await SetOutbreakStart.HandleAsync(county, TimeProvider.System, new SetOutbreakStart.Command("220204", tomorrow))).Error!.Field.ShouldBe("startsOn");
         (await SetOutbreakStart.HandleAsync(county, TimeProvider.System, new SetOutbreakStart.Command("2202", new DateOnly(2022, 3, 2)))).Error!.Kind.ShouldBe(Common.ErrorKind.Forbidden);
         (await SetOutbreakStart.HandleAsync(county, TimeProvider.System, new SetOutbreakStart.Command("220204003001", new DateOnly(2022, 3, 2)))).Error!.Field.ShouldBe("region");
         await using (var system = database.NewContext())

@@ -29,11 +29,14 @@ internal static class PagesBenchmark
         string Provider, long Residents, int Users, double Seconds, int Requests, int Errors, double RequestsPerSecond,
         Latency Milliseconds, IReadOnlyList<PageReport> Pages, double SetupSeconds, int Processors, string SignedInAs);
 
-    public static async Task<Report> RunAsync(DatabaseSettings settings, int people, int users, int seconds, Action<string> log, CancellationToken ct)
+    /// <param name="SqlLog">Each request and its statements with their times, on stderr.</param>
+    /// <param name="AsIs">The database as it stands: not migrated, built or analysed here.</param>
+    public sealed record Switches(bool SqlLog, bool AsIs);
+
+    public static async Task<Report> RunAsync(DatabaseSettings settings, int people, int users, int seconds, Switches switches, Action<string> log, CancellationToken ct)
     {
         var setup = Stopwatch.StartNew();
-        await EnsurePostgresDatabaseAsync(settings, ct);
-        var (residents, roundId) = await BuildOrReuseAsync(settings, people, log, ct);
+        var (residents, roundId) = switches.AsIs ? await AsItStandsAsync(settings, ct) : await BuildOrReuseAsync(settings, people, log, ct);
         log($"{residents:N0} residents, round {roundId}; set-up {setup.Elapsed.TotalSeconds:F0} s");
 
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
@@ -47,6 +50,12 @@ internal static class PagesBenchmark
                 builder.Logging.ClearProviders();
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+                if (switches.SqlLog)
+                {
+                    // Each request's start and end, and every statement between them with its time.
+                    builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Information);
+                    builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information);
+                }
             },
         });
         await app.StartAsync(ct);
@@ -95,9 +104,21 @@ internal static class PagesBenchmark
     private static double Percentile(List<double> sorted, double p) =>
         Math.Round(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)], 1);
 
+    /// <summary>The database as another process keeps it (<c>--as-is</c>): its residents and first round, nothing changed.</summary>
+    private static async Task<(long Residents, long RoundId)> AsItStandsAsync(DatabaseSettings settings, CancellationToken ct)
+    {
+        await using var services = CliServices.Build(settings);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FangkongDbContext>();
+        var residents = await db.Persons.LongCountAsync(ct);
+        var round = await db.TestingRounds.OrderBy(r => r.Id).Select(r => r.Id).FirstAsync(ct);
+        return (residents, round);
+    }
+
     /// <summary>The demo city at the asked size, built once: a database with its residents is reused as it is.</summary>
     private static async Task<(long Residents, long RoundId)> BuildOrReuseAsync(DatabaseSettings settings, int people, Action<string> log, CancellationToken ct)
     {
+        await EnsurePostgresDatabaseAsync(settings, ct);
         await using var services = CliServices.Build(settings);
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;

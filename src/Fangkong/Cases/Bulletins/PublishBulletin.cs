@@ -38,6 +38,12 @@ public static class PublishBulletin
 
         var bulletin = built.Value!;
         var region = bulletin.Region.Code;
+
+        // Versions and the notice's number are read and taken in one transaction per region, one
+        // at a time: two days' notices published at once would otherwise both take number N+1, and
+        // the unique key would refuse one of them as if its day had been published.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RegionPublishingLock.TakeAsync(db, region, ct);
         var last = await db.PublishedBulletins.AsNoTracking().Where(p => p.RegionCode == region && p.Date == command.Date)
             .OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
         if (last is not null && string.IsNullOrEmpty(correction))
@@ -69,6 +75,7 @@ public static class PublishBulletin
         try
         {
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {

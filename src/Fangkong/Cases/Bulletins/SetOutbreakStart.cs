@@ -13,6 +13,12 @@ namespace Fangkong.Cases.Bulletins;
 /// </summary>
 public static class SetOutbreakStart
 {
+    /// <summary>
+    /// The field a refused date is named by: the JSON body's own name, as the web's input guard
+    /// names it (a date far in the future or the past is refused there, before this handler).
+    /// </summary>
+    public const string StartsOnField = "startsOn";
+
     public sealed record Command(string? Region, DateOnly? StartsOn);
 
     public sealed record OutbreakStart(string RegionCode, string Name, DateOnly? StartsOn);
@@ -33,7 +39,7 @@ public static class SetOutbreakStart
 
         if (command.StartsOn is { } start && start > ChinaTime.Today(time))
         {
-            return Error.Invalid("starts_on", ErrorText.Of("error.bulletins.outbreak-start-future", start));
+            return Error.Invalid(StartsOnField, ErrorText.Of("error.bulletins.outbreak-start-future", start));
         }
 
         var region = await db.Regions.FirstOrDefaultAsync(r => r.Code == code.Value, ct);
