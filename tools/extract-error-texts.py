@@ -21,6 +21,13 @@ adds "中文 (English)" messages, run it again, then `python3 tools/make-resx.py
 
     python3 tools/extract-error-texts.py            rewrite and append
     python3 tools/extract-error-texts.py --check    list what would change, change nothing (exit 1 if any)
+
+A second pass converts every other "中文 (English)" literal in src/ (an import row's refusal reason, a
+checkpoint verdict, the CLI's output) the same way, wherever it stands: ErrorText converts to string
+implicitly, so a literal that was a string still compiles and renders in the reader's culture. Files
+listed in tools/bilingual-allowed.tsv (path, count, reason: texts stored once for every reader, or
+matched against input in both languages) are left alone; the unit test BilingualLiteralsTests holds
+src/ to that list.
 """
 import os
 import re
@@ -376,14 +383,112 @@ def convert(path, src, by_text, keys, added, skipped):
     return src, len(edits)
 
 
+# ---- any other "中文 (English)" literal ----------------------------------------------------------------
+
+ALLOWED = os.path.join(ROOT, "tools", "bilingual-allowed.tsv")
+
+
+def allowed_files():
+    with open(ALLOWED, encoding="utf-8") as f:
+        return {line.split("\t")[0] for line in f if line.strip() and not line.startswith("#")}
+
+
+def top_level_literals(src):
+    """(start, end, prefix) of each string literal outside comments and outside other literals' holes."""
+    i, n = 0, len(src)
+    while i < n:
+        c = src[i]
+        if src.startswith("//", i):
+            i = src.find("\n", i)
+            i = n if i < 0 else i
+            continue
+        if src.startswith("/*", i):
+            i = src.find("*/", i) + 2
+            i = n if i < 2 else i
+            continue
+        if c == "'":
+            try:
+                i = skip_char(src, i)
+            except IndexError:
+                i += 1
+            continue
+        if c == '"':
+            start = i
+            while start > 0 and src[start - 1] in "$@":
+                start -= 1
+            if src.startswith('"""', i):
+                i = src.find('"""', i + 3) + 3
+                i = n if i < 3 else i
+                continue
+            try:
+                end = skip_string(src, i)
+            except (ValueError, IndexError):
+                i += 1
+                continue
+            yield start, end, src[start:i]
+            i = end
+            continue
+        i += 1
+
+
+BILINGUAL = re.compile(r'[\u4e00-\u9fff][^"\n]* \([A-Za-z\'{][^"\n]*\)')
+
+
+def convert_literals(path, src, by_text, keys, added, skipped):
+    edits = []
+    for start, end, prefix in top_level_literals(src):
+        body = src[start + len(prefix) + 1:end - 1]
+        if not BILINGUAL.search(body):
+            continue
+        line_start = src.rfind("\n", 0, start) + 1
+        line_text = src[line_start:src.find("\n", start)]
+        line = src.count("\n", 0, start) + 1
+        statement = src[max(src.rfind(";", 0, start), src.rfind("{", 0, start), src.rfind("}", 0, start)) + 1:start]
+        if re.match(r"\s*\[", line_text) or re.search(r"\bconst\b", statement):
+            skipped.append((path, line, "an attribute or a constant"))
+            continue
+        before, after = src[:start].rstrip(), src[end:].lstrip()
+        if before.endswith("+") or after.startswith("+"):
+            skipped.append((path, line, "part of a concatenation: convert by hand"))
+            continue
+        parts = segments(prefix, body)
+        languages = split_languages(parts)
+        if languages is None:
+            skipped.append((path, line, "not 中文 (English): " + " ".join(src[start:end].split())[:80]))
+            continue
+        holes = []
+        zh, en = template(languages[0], holes), template(languages[1], holes)
+        if "\t" in zh + en or "\n" in zh + en:
+            skipped.append((path, line, "tab or line break in the text"))
+            continue
+        key = key_for(area_of(path), zh, en, by_text, keys, added)
+        qualifier = "" if re.search(r"^using Fangkong\.Common;|^namespace Fangkong\.Common", src, re.M) else "Fangkong.Common."
+        call = f"{qualifier}ErrorText.Of(\"{key}\"" + "".join(", " + argument(h, qualifier) for h in holes) + ")"
+        invariant = re.search(r"string\.Create\(\s*CultureInfo\.InvariantCulture\s*,\s*$", src[:start])
+        if invariant and src[end:].lstrip().startswith(")"):
+            # The text formats its own values in the reader's culture; the wrapper has nothing left to do.
+            close = src.index(")", end)
+            start, end = invariant.start(), close + 1
+        edits.append((start, end, call))
+    for start, end, text in reversed(edits):
+        src = src[:start] + text + src[end:]
+    return src, len(edits)
+
+
 def main():
     check = "--check" in sys.argv[1:]
     by_text, keys = load_texts()
     added, skipped, changed, calls = [], [], [], 0
+    allowed = allowed_files()
     for path in sources():
         with open(path, encoding="utf-8") as f:
             src = f.read()
         new, count = convert(path, src, by_text, keys, added, skipped)
+        relative = os.path.relpath(path, ROOT)
+        # The CLI's own lines mix the languages freely ("导入人员 Import residents (…)"): not this pass's shape.
+        if path.endswith(".cs") and relative not in allowed and not relative.startswith(os.path.join("src", "Fangkong.Cli")):
+            new, more = convert_literals(path, new, by_text, keys, added, skipped)
+            count += more
         if count:
             calls += count
             changed.append(path)

@@ -48,7 +48,7 @@ public static class NoticesApi
         ArgumentNullException.ThrowIfNull(settings);
         if (Export(format, settings.Value) is not { } export)
         {
-            return TypedResults.Problem(detail: $"格式「{format}」不支持，可选 txt、html、docx、pdf (Format '{format}' is not one of txt, html, docx, pdf).", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(detail: ErrorText.Of("error.web.format-not-one-txt-html", format), statusCode: StatusCodes.Status400BadRequest);
         }
 
         var notice = await GetNotice.HandleAsync(db, id, ct);
@@ -59,7 +59,7 @@ public static class NoticesApi
 
         if (format == "pdf" && CjkFont.PathFor(settings.Value) is null)
         {
-            return TypedResults.Problem(detail: "服务器未安装中文 TrueType 字体，无法生成 PDF (No TrueType CJK font is installed on the server; install fonts-droid-fallback).", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem(detail: ErrorText.Of("error.web.no-truetype-cjk-font-installed"), statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         return TypedResults.File(export.Render(notice.Value!.Document), export.ContentType, $"notice-{id}.{format}");

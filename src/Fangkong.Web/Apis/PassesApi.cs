@@ -74,7 +74,7 @@ public static class PassesApi
 
         return pass.Value!.Token is { } token
             ? TypedResults.File(PassQrCode.Png(token), "image/png")
-            : TypedResults.Problem(detail: $"通行证 {id} 未批准，没有通行码 (Pass {id} is not approved and has no code).", statusCode: StatusCodes.Status409Conflict);
+            : TypedResults.Problem(detail: ErrorText.Of("error.web.pass-not-approved-no-code", id), statusCode: StatusCodes.Status409Conflict);
     }
 
     public static async Task<Results<Ok<DecidePass.Decided>, ValidationProblem, ProblemHttpResult>> ApproveAsync(

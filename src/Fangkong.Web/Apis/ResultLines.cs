@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fangkong.Testing;
+using Fangkong.Common;
 
 namespace Fangkong.Web.Apis;
 
@@ -31,7 +32,7 @@ public static class ResultLines
             var fields = line.Split(',');
             if (fields.Length is < 2 or > 4)
             {
-                errors.Add(new RecordResults.Refusal(number, $"应为 4 列 {Header}，实为 {fields.Length} 列 (expected the 4 columns {Header}, found {fields.Length})"));
+                errors.Add(new RecordResults.Refusal(number, ErrorText.Of("error.web.expected-columns-found", Header, fields.Length)));
                 continue;
             }
 
@@ -56,7 +57,7 @@ public static class ResultLines
             return value;
         }
 
-        errors.Add(new RecordResults.Refusal(line, $"Ct 值「{text}」不是数字 (Ct value '{text}' is not a number)"));
+        errors.Add(new RecordResults.Refusal(line, ErrorText.Of("error.web.ct-value-not-number", text)));
         return null;
     }
 }

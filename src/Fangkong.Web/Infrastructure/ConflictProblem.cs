@@ -2,6 +2,7 @@ using System.Globalization;
 using Fangkong.Data.Concurrency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Fangkong.Common;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -49,7 +50,7 @@ internal static class ConflictProblem
             var now = await entry.GetDatabaseValuesAsync(ct);
             if (now is null)
             {
-                return $"{name} {key} 已被删除 (was deleted)";
+                return ErrorText.Of("error.web.deleted", name, key);
             }
 
             var changed = now.Properties

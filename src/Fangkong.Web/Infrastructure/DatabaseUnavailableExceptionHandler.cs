@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Fangkong.Common;
 
 namespace Fangkong.Web.Infrastructure;
 
@@ -34,7 +35,7 @@ public sealed partial class DatabaseUnavailableExceptionHandler(IProblemDetailsS
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Database unavailable",
-                Detail = "数据库暂时不可用，请稍后重试 (The database is unavailable for a moment; send the request again).",
+                Detail = ErrorText.Of("error.web.database-unavailable-moment-send-request"),
             },
         });
     }

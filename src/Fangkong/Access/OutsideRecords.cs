@@ -1,3 +1,5 @@
+using Fangkong.Common;
+
 namespace Fangkong.Access;
 
 /// <summary>
@@ -10,9 +12,9 @@ public static class OutsideRecords
 {
     /// <summary>A reference to a record that does not exist or is outside the jurisdiction: one text for both.</summary>
     public static string NotFound(string whatZh, string whatEn, string value) =>
-        $"{whatZh} {value} 不存在或不在您的辖区内 ({whatEn} {value} does not exist or is outside your jurisdiction)";
+        ErrorText.Of("error.access.does-not-exist-outside-jurisdiction", whatZh, value, whatEn);
 
     /// <summary>A new record's number that is already used by a record the caller cannot see.</summary>
     public static string Refused(string whatZh, string whatEn, string value) =>
-        $"{whatZh} {value} 不能使用，本行被拒绝 ({whatEn} {value} cannot be used; the row is refused)";
+        ErrorText.Of("error.access.cannot-used-row-refused", whatZh, value, whatEn);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Fangkong.Common;
 
 namespace Fangkong.Access;
 
@@ -31,17 +32,17 @@ public sealed class PasswordPolicy : IPasswordValidator<FangkongUser>
     {
         if (string.IsNullOrEmpty(password) || password.Length < MinLength)
         {
-            return ("PasswordTooShort", $"密码至少需要 {MinLength} 个字符 (the password must be at least {MinLength} characters long).");
+            return ("PasswordTooShort", ErrorText.Of("error.access.password-least-characters-long", MinLength));
         }
 
         if (Contains(password, userName) || Contains(password, displayName))
         {
-            return ("PasswordContainsName", "密码不能包含用户名或姓名 (the password must not contain the user name or the person's name).");
+            return ("PasswordContainsName", ErrorText.Of("error.access.password-not-contain-user-name"));
         }
 
         if (CommonPasswords.Contains(password))
         {
-            return ("PasswordTooCommon", "该密码过于常见，容易被猜中，请换一个 (this password is too common and easily guessed; choose another).");
+            return ("PasswordTooCommon", ErrorText.Of("error.access.password-too-common-easily-guessed"));
         }
 
         return null;

@@ -9,8 +9,7 @@ internal static class CasesCsv
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyyMMdd"];
 
-    public static string Line(long line, string reason) =>
-        string.Create(CultureInfo.InvariantCulture, $"第 {line} 行 (line {line}): {reason}");
+    public static string Line(long line, string reason) => ErrorText.Of("error.common.at-line", line).WithDetail(reason);
 
     public static Error Refused(string field, string what, IReadOnlyList<string> errors)
     {

@@ -89,7 +89,7 @@ public static class ImportCases
 
             if (lineOf.TryGetValue(report!.CaseNo, out var earlier))
             {
-                errors.Add(CasesCsv.Line(row.Line, $"病例编号 {report.CaseNo} 与第 {earlier} 行重复 (case_no {report.CaseNo} repeats line {earlier})"));
+                errors.Add(CasesCsv.Line(row.Line, ErrorText.Of("error.cases.case-no-repeats-line", report.CaseNo, earlier)));
                 continue;
             }
 
@@ -129,7 +129,7 @@ public static class ImportCases
             var report = read with { PersonId = personByNumber.TryGetValue(read.IdNumber, out var personId) ? personId : null };
             if (!known.Contains(report.RegionCode))
             {
-                errors.Add(CasesCsv.Line(row.Line, $"区划 {report.RegionCode} 不存在 (unknown region {report.RegionCode})"));
+                errors.Add(CasesCsv.Line(row.Line, ErrorText.Of("error.cases.unknown-region", report.RegionCode)));
                 continue;
             }
 
@@ -193,7 +193,7 @@ public static class ImportCases
     {
         if (row.CaseNo.Length == 0)
         {
-            return (null, null, null, "缺少病例编号 (case_no is missing)");
+            return (null, null, null, ErrorText.Of("error.cases.case-no-missing"));
         }
 
         if (!CasesCsv.TryParseType(row.Type, out var type))
@@ -203,17 +203,17 @@ public static class ImportCases
 
         if (!CasesCsv.TryParseSeverity(row.Severity, out var severity))
         {
-            return (null, null, null, $"临床分型「{row.Severity}」应为 mild、moderate、severe 或 critical (severity '{row.Severity}' must be mild, moderate, severe or critical)");
+            return (null, null, null, ErrorText.Of("error.cases.severity-mild-moderate-severe-critical", row.Severity));
         }
 
         if (type == CaseType.Confirmed && severity is null)
         {
-            return (null, null, null, "确诊病例缺少临床分型 (a confirmed case needs its severity)");
+            return (null, null, null, ErrorText.Of("error.cases.confirmed-case-needs-severity-2"));
         }
 
         if (!CasesCsv.TryParseDate(row.ReportedOn, out var reportedOn))
         {
-            return (null, null, null, $"报告日期「{row.ReportedOn}」不是日期 yyyy-MM-dd (reported_on '{row.ReportedOn}' is not a date)");
+            return (null, null, null, ErrorText.Of("error.cases.reported-not-date", row.ReportedOn));
         }
 
         if (PlausibleDates.CheckHappened("reported_on", reportedOn, now) is { } implausible)
@@ -223,22 +223,22 @@ public static class ImportCases
 
         if (CasesCsv.CountyOrBelow(row.RegionCode) is not { } region)
         {
-            return (null, null, null, $"区划代码「{row.RegionCode}」应为区县及以下的代码 (region_code '{row.RegionCode}' must be a code of a county or below)");
+            return (null, null, null, ErrorText.Of("error.cases.region-code-code-county-below", row.RegionCode));
         }
 
         if (!jurisdiction.Covers(region))
         {
-            return (null, null, null, $"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction)");
+            return (null, null, null, ErrorText.Of("error.cases.region-outside-jurisdiction-2", region));
         }
 
         if (!CasesCsv.TryParseOutcome(row.Outcome, out var outcome))
         {
-            return (null, null, null, $"转归「{row.Outcome}」应为 discharged、released 或 died (outcome '{row.Outcome}' must be discharged, released or died)");
+            return (null, null, null, ErrorText.Of("error.cases.outcome-discharged-released-died", row.Outcome));
         }
 
         if (!CasesCsv.TryParseOptionalDate(row.OutcomeOn, out var outcomeOn))
         {
-            return (null, null, null, $"转归日期「{row.OutcomeOn}」不是日期 yyyy-MM-dd (outcome_on '{row.OutcomeOn}' is not a date)");
+            return (null, null, null, ErrorText.Of("error.cases.outcome-not-date", row.OutcomeOn));
         }
 
         var source = CaseSource.LineList;
@@ -257,19 +257,19 @@ public static class ImportCases
     {
         if (!fileTypes.TryGetValue(from, out var type) && !storedTypes.TryGetValue(from, out type))
         {
-            return $"converted_from 指向未知病例 {from} (converted_from names an unknown case {from})";
+            return ErrorText.Of("error.cases.converted-from-names-unknown-case", from);
         }
 
         if (type != CaseType.Asymptomatic)
         {
-            return $"converted_from 指向的 {from} 不是无症状感染者 (converted_from {from} is not an asymptomatic infection)";
+            return ErrorText.Of("error.cases.converted-from-not-asymptomatic-infection", from);
         }
 
         if (convertedBy.TryGetValue(from, out var other) && other.CaseNo != caseNo)
         {
             return other.Line is { } l
-                ? $"无症状感染者 {from} 已由第 {l} 行的 {other.CaseNo} 转为确诊 ({from} is already converted by {other.CaseNo} on line {l})"
-                : $"无症状感染者 {from} 已由 {other.CaseNo} 转为确诊 ({from} is already converted by {other.CaseNo})";
+                ? ErrorText.Of("error.cases.already-converted-line", from, l, other.CaseNo)
+                : ErrorText.Of("error.cases.already-converted", from, other.CaseNo);
         }
 
         convertedBy[from] = (caseNo, line);

@@ -83,7 +83,7 @@ public static class ImportContacts
 
             if (lineOf.TryGetValue(report!.ContactNo, out var earlier))
             {
-                errors.Add(CasesCsv.Line(row.Line, $"密接编号 {report.ContactNo} 与第 {earlier} 行重复 (contact_no {report.ContactNo} repeats line {earlier})"));
+                errors.Add(CasesCsv.Line(row.Line, ErrorText.Of("error.cases.contact-no-repeats-line", report.ContactNo, earlier)));
                 continue;
             }
 
@@ -114,7 +114,7 @@ public static class ImportContacts
             var policy = reason is null ? PolicyVersions.InForce(policies, report.RegionCode, report.IdentifiedOn) : null;
             if (reason is null && policy is null)
             {
-                reason = $"{report.IdentifiedOn:yyyy-MM-dd} 在 {report.RegionCode} 没有生效的防控方案 (no policy version is in force in {report.RegionCode} on {report.IdentifiedOn:yyyy-MM-dd})";
+                reason = ErrorText.Of("error.cases.no-policy-version-force-2", report.IdentifiedOn, report.RegionCode);
             }
 
             if (reason is not null)
@@ -182,7 +182,7 @@ public static class ImportContacts
     {
         if (!known.Contains(report.RegionCode))
         {
-            return $"区划 {report.RegionCode} 不存在 (unknown region {report.RegionCode})";
+            return ErrorText.Of("error.cases.unknown-region", report.RegionCode);
         }
 
         if (hidden.Contains(report.ContactNo))
@@ -204,7 +204,7 @@ public static class ImportContacts
 
             if (kind != ContactKind.Close)
             {
-                return $"来源 {contactNo} 不是密切接触者 (source_contact_no {contactNo} is not a close contact)";
+                return ErrorText.Of("error.cases.source-contact-no-not-close", contactNo);
             }
         }
 
@@ -215,7 +215,7 @@ public static class ImportContacts
     {
         if (row.ContactNo.Length == 0)
         {
-            return (null, "缺少密接编号 (contact_no is missing)");
+            return (null, ErrorText.Of("error.cases.contact-no-missing"));
         }
 
         if (!CasesCsv.TryParseKind(row.Kind, out var kind))
@@ -225,22 +225,22 @@ public static class ImportContacts
 
         if (CasesCsv.CountyOrBelow(row.RegionCode) is not { } region)
         {
-            return (null, $"区划代码「{row.RegionCode}」应为区县及以下的代码 (region_code '{row.RegionCode}' must be a code of a county or below)");
+            return (null, ErrorText.Of("error.cases.region-code-code-county-below", row.RegionCode));
         }
 
         if (!jurisdiction.Covers(region))
         {
-            return (null, $"区划 {region} 不在您的辖区内 (region {region} is outside your jurisdiction)");
+            return (null, ErrorText.Of("error.cases.region-outside-jurisdiction-2", region));
         }
 
         if (!CasesCsv.TryParseOptionalDate(row.ExposureOn, out var exposure))
         {
-            return (null, $"暴露日期「{row.ExposureOn}」不是日期 yyyy-MM-dd (exposure_on '{row.ExposureOn}' is not a date)");
+            return (null, ErrorText.Of("error.cases.exposure-not-date", row.ExposureOn));
         }
 
         if (!CasesCsv.TryParseDate(row.IdentifiedOn, out var identified))
         {
-            return (null, $"判定日期「{row.IdentifiedOn}」不是日期 yyyy-MM-dd (identified_on '{row.IdentifiedOn}' is not a date)");
+            return (null, ErrorText.Of("error.cases.identified-not-date", row.IdentifiedOn));
         }
 
         if (((exposure is { } exposed ? PlausibleDates.CheckHappened("exposure_on", exposed, now) : null) ?? PlausibleDates.CheckHappened("identified_on", identified, now)) is { } implausible)
@@ -250,7 +250,7 @@ public static class ImportContacts
 
         if (!CasesCsv.TryParseOptionalDate(row.ReleasedOn, out var released))
         {
-            return (null, $"解除隔离日期「{row.ReleasedOn}」不是日期 yyyy-MM-dd (released_on '{row.ReleasedOn}' is not a date)");
+            return (null, ErrorText.Of("error.cases.released-not-date", row.ReleasedOn));
         }
 
         return (new Contact.Report(

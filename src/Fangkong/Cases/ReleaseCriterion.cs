@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Fangkong.Common.Input;
+using Fangkong.Common;
 
 namespace Fangkong.Cases;
 
@@ -97,12 +98,12 @@ public static class ReleaseCriterion
     {
         if (plan.FeverFreeDays > 0 && (clinical?.FeverFreeSince is not { } since || day.DayNumber - since.DayNumber < plan.FeverFreeDays))
         {
-            return $"体温恢复正常需满 {plan.FeverFreeDays} 天 (the temperature must have been normal for {plan.FeverFreeDays} days).";
+            return ErrorText.Of("error.cases.temperature-been-normal-days", plan.FeverFreeDays);
         }
 
         if (plan.NeedsClinicalImprovement && clinical is not { SymptomsImproved: true, ImagingImproved: true })
         {
-            return "呼吸道症状和肺部影像学需明显好转 (respiratory symptoms and lung imaging must have clearly improved).";
+            return ErrorText.Of("error.cases.respiratory-symptoms-lung-imaging-clearly");
         }
 
         return null;

@@ -75,7 +75,7 @@ internal sealed class CsvTokenizer(TextReader reader)
             var c = Next();
             if (c < 0)
             {
-                throw new FormatException($"第 {RecordLine} 行引号未闭合 (line {RecordLine}: a quoted field is not closed).");
+                throw new FormatException(ErrorText.Of("error.common.line-quoted-field-not-closed", RecordLine));
             }
 
             if (c == '"')
@@ -90,7 +90,7 @@ internal sealed class CsvTokenizer(TextReader reader)
                 var after = Next();
                 return after is ',' or '\r' or '\n' or -1
                     ? after
-                    : throw new FormatException($"第 {_line} 行引号后有多余字符 (line {_line}: text after a closing quote).");
+                    : throw new FormatException(ErrorText.Of("error.common.line-text-after-closing-quote", _line));
             }
 
             if (c == '\n')

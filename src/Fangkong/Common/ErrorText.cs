@@ -80,6 +80,12 @@ public sealed class ErrorText
 
     public override string ToString() => Render();
 
+    /// <summary>
+    /// A text handed to code that takes a string (a console line, a CSV cell) is rendered there, in the
+    /// culture of that moment: the reader's, since every edge sets it (request culture, console locale).
+    /// </summary>
+    public static implicit operator string(ErrorText text) => text.Render();
+
     public static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
 
     private string RenderHead(CultureInfo culture)

@@ -62,29 +62,27 @@ public static class LabelCriteria
         ArgumentNullException.ThrowIfNull(settings);
         if (c is null)
         {
-            return ["找不到该小区（村）或其居民 (the unit or its residents were not found)"];
+            return [ErrorText.Of("error.infection-free.unit-residents-were-not-found")];
         }
 
         var list = new List<string>();
         if (!c.NoNewInfection)
         {
-            list.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{c.LastInfectionOn:yyyy-MM-dd} 有新增感染，未满 {settings.CleanDays} 天 (a new infection on {c.LastInfectionOn:yyyy-MM-dd}, less than {settings.CleanDays} days ago)"));
+            list.Add(ErrorText.Of("error.infection-free.new-infection-less-days-ago", c.LastInfectionOn, settings.CleanDays));
         }
 
         if (!c.ContactsCleared)
         {
             list.Add(c.LastContactTestedNegative == true
-                ? string.Create(CultureInfo.InvariantCulture, $"最后一名密接 {c.LastContactExposureOn:yyyy-MM-dd} 暴露，未满 {settings.CleanDays} 天 (the last close contact was exposed on {c.LastContactExposureOn:yyyy-MM-dd}, less than {settings.CleanDays} days ago)")
-                : "最后一批密接暴露后未检测阴性 (the last close contacts have no negative test since exposure)");
+                ? ErrorText.Of("error.infection-free.last-close-contact-exposed-less", c.LastContactExposureOn, settings.CleanDays)
+                : ErrorText.Of("error.infection-free.last-close-contacts-no-negative"));
         }
 
         if (!c.RoundClean)
         {
             list.Add(c.RoundId is null
-                ? string.Create(CultureInfo.InvariantCulture, $"近 {settings.RoundWindowDays} 天内没有全员核酸检测 (no full testing round in the last {settings.RoundWindowDays} days)")
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"第 {c.RoundId} 轮全员核酸未全部阴性：阴性 {c.RoundNegative}/{c.Residents} 人，阳性 {c.RoundPositive}，未检 {c.RoundMissing} (round {c.RoundId} is not complete and negative: {c.RoundNegative} of {c.Residents} negative, {c.RoundPositive} positive, {c.RoundMissing} missing)"));
+                ? ErrorText.Of("error.infection-free.no-full-testing-round-last", settings.RoundWindowDays)
+                : ErrorText.Of("error.infection-free.round-not-complete-negative-negative", c.RoundId, c.RoundNegative, c.Residents, c.RoundPositive, c.RoundMissing));
         }
 
         return list;

@@ -23,7 +23,7 @@ public static class LabelSteps
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(command);
         settings ??= AreaCriteriaSettings.Default;
-        if (LevelError(db, RegionLevel.Community, "社区（村）申请 (the community applies)") is { } wrongLevel)
+        if (LevelError(db, RegionLevel.Community, ErrorText.Of("error.infection-free.community-applies")) is { } wrongLevel)
         {
             return wrongLevel;
         }
@@ -79,10 +79,10 @@ public static class LabelSteps
     }
 
     public static Task<Result<Step>> ReviewAsync(FangkongDbContext db, TimeProvider time, long id, AreaCriteriaSettings? settings = null, CancellationToken ct = default) =>
-        AdvanceAsync(db, time, id, RegionLevel.Township, "街道（乡镇）审核 (the township reviews)", "审核", (l, by, at) => l.Review(by, at), settings, ct);
+        AdvanceAsync(db, time, id, RegionLevel.Township, ErrorText.Of("error.infection-free.township-reviews"), "审核", (l, by, at) => l.Review(by, at), settings, ct);
 
     public static Task<Result<Step>> RegisterAsync(FangkongDbContext db, TimeProvider time, long id, AreaCriteriaSettings? settings = null, CancellationToken ct = default) =>
-        AdvanceAsync(db, time, id, RegionLevel.County, "区县备案 (the county registers)", "备案", (l, by, at) => l.Register(by, at), settings, ct);
+        AdvanceAsync(db, time, id, RegionLevel.County, ErrorText.Of("error.infection-free.county-registers"), "备案", (l, by, at) => l.Register(by, at), settings, ct);
 
     private static async Task<Result<Step>> AdvanceAsync(
         FangkongDbContext db, TimeProvider time, long id, RegionLevel level, string who, string step,

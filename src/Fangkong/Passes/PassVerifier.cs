@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Fangkong.Common;
 
 namespace Fangkong.Passes;
 
@@ -29,16 +30,16 @@ public sealed record PassCheck(PassVerdict Verdict, PassToken? Pass)
 
     public string Reason => Verdict switch
     {
-        PassVerdict.Allowed => "通行 (Allowed)",
-        PassVerdict.Malformed => "无法识别的通行码 (Not a pass token)",
-        PassVerdict.UnknownKey => "签名密钥未知，可能是伪造 (Unknown signing key: possibly forged)",
-        PassVerdict.BadSignature => "签名无效，通行证系伪造或被篡改 (Bad signature: forged or altered)",
-        PassVerdict.NotYetValid => "通行证尚未生效 (Not yet valid)",
-        PassVerdict.Expired => "通行证已过期 (Expired)",
-        PassVerdict.WrongRegion => "通行证在此区域无效 (Not valid in this region)",
-        PassVerdict.Revoked => "通行证已被吊销 (Revoked)",
-        PassVerdict.UnknownPass => "通行证未经签发，系伪造 (No such pass was issued: forged)",
-        PassVerdict.ClientIdReused => "扫码编号已用于另一通行码 (The scan's client id was used with another code)",
+        PassVerdict.Allowed => ErrorText.Of("error.passes.allowed"),
+        PassVerdict.Malformed => ErrorText.Of("error.passes.not-pass-token"),
+        PassVerdict.UnknownKey => ErrorText.Of("error.passes.unknown-signing-key-possibly-forged"),
+        PassVerdict.BadSignature => ErrorText.Of("error.passes.bad-signature-forged-altered"),
+        PassVerdict.NotYetValid => ErrorText.Of("error.passes.not-yet-valid"),
+        PassVerdict.Expired => ErrorText.Of("error.passes.expired"),
+        PassVerdict.WrongRegion => ErrorText.Of("error.passes.not-valid-region"),
+        PassVerdict.Revoked => ErrorText.Of("error.passes.revoked"),
+        PassVerdict.UnknownPass => ErrorText.Of("error.passes.no-such-pass-issued-forged"),
+        PassVerdict.ClientIdReused => ErrorText.Of("error.passes.scan-s-client-id-used"),
         _ => Verdict.ToString(),
     };
 }

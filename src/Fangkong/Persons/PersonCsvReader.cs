@@ -104,7 +104,7 @@ public sealed class PersonCsvReader : IDisposable
         var fields = new List<string>();
         if (!_tokenizer.TryRead(fields))
         {
-            _headerErrors.Add(new ImportError(1, "header", "文件为空 (the file is empty; expected a header line)"));
+            _headerErrors.Add(new ImportError(1, "header", ErrorText.Of("error.persons.file-empty-expected-header-line")));
             return;
         }
 
@@ -114,11 +114,11 @@ public sealed class PersonCsvReader : IDisposable
             var name = fields[i].Trim().TrimStart('\uFEFF');
             if (!Names.TryGetValue(name, out var column))
             {
-                _headerErrors.Add(new ImportError(1, name, $"未知列 (unknown column '{name}')"));
+                _headerErrors.Add(new ImportError(1, name, ErrorText.Of("error.persons.unknown-column", name)));
             }
             else if (_positionOf[(int)column] >= 0)
             {
-                _headerErrors.Add(new ImportError(1, name, $"列重复 (column {NameOf(column)} appears twice)"));
+                _headerErrors.Add(new ImportError(1, name, ErrorText.Of("error.persons.column-appears-twice", NameOf(column))));
             }
             else
             {
@@ -128,7 +128,7 @@ public sealed class PersonCsvReader : IDisposable
 
         foreach (var column in Required.Where(c => _positionOf[(int)c] < 0))
         {
-            _headerErrors.Add(new ImportError(1, NameOf(column), $"缺少列 (missing column {NameOf(column)})"));
+            _headerErrors.Add(new ImportError(1, NameOf(column), ErrorText.Of("error.persons.missing-column", NameOf(column))));
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Fangkong.Access;
 using Fangkong.Regions;
 using Fangkong.Residences;
+using Fangkong.Common;
 
 namespace Fangkong.Persons;
 
@@ -32,42 +33,42 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
 
         if (record.FieldCount != record.ExpectedFieldCount)
         {
-            errors.Add(new ImportError(line, "row", $"列数不符 (expected {record.ExpectedFieldCount} fields, found {record.FieldCount})"));
+            errors.Add(new ImportError(line, "row", ErrorText.Of("error.persons.expected-fields-found", record.ExpectedFieldCount, record.FieldCount)));
             return null;
         }
 
         var documentType = DocumentType.ResidentId;
         if (record[PersonColumn.DocumentType] is { } typeText && !TryParseDocumentType(typeText, out documentType))
         {
-            Fail(PersonColumn.DocumentType, $"证件类型无法识别 (unknown document type '{typeText}')");
+            Fail(PersonColumn.DocumentType, ErrorText.Of("error.persons.unknown-document-type", typeText));
         }
 
         IdNumber? id = null;
         var documentNumber = record[PersonColumn.IdNumber]?.ToUpperInvariant();
         if (documentNumber is null)
         {
-            Fail(PersonColumn.IdNumber, "证件号码为空 (document number is required)");
+            Fail(PersonColumn.IdNumber, ErrorText.Of("error.persons.document-number-required"));
         }
         else if (documentType == DocumentType.ResidentId)
         {
             if (!IdNumber.TryParse(documentNumber, out id, out var idError))
             {
-                Fail(PersonColumn.IdNumber, $"身份证号无效 (invalid resident ID: {idError})");
+                Fail(PersonColumn.IdNumber, ErrorText.Of("error.persons.invalid-resident-id", idError));
             }
         }
         else if (documentNumber.Length > Person.DocumentNumberMaxLength || !documentNumber.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
         {
-            Fail(PersonColumn.IdNumber, $"证件号码无效 (document number must be at most {Person.DocumentNumberMaxLength} letters, digits or '-')");
+            Fail(PersonColumn.IdNumber, ErrorText.Of("error.persons.document-number-most-letters-digits", Person.DocumentNumberMaxLength));
         }
 
         var name = record[PersonColumn.Name];
         if (name is null)
         {
-            Fail(PersonColumn.Name, "姓名为空 (name is required)");
+            Fail(PersonColumn.Name, ErrorText.Of("error.persons.name-required"));
         }
         else if (name.Length > Person.NameMaxLength)
         {
-            Fail(PersonColumn.Name, $"姓名过长 (name is longer than {Person.NameMaxLength} characters)");
+            Fail(PersonColumn.Name, ErrorText.Of("error.persons.name-longer-characters", Person.NameMaxLength));
         }
 
         var sex = id?.Sex ?? Sex.Unknown;
@@ -75,7 +76,7 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
         {
             if (!TryParseSex(sexText, out var given))
             {
-                Fail(PersonColumn.Sex, $"性别无法识别 (sex '{sexText}' is not 男/女/M/F/male/female)");
+                Fail(PersonColumn.Sex, ErrorText.Of("error.persons.sex-not-recognised", sexText));
             }
             else if (id is not null && given != id.Sex)
             {
@@ -92,11 +93,11 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
         {
             if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var given))
             {
-                Fail(PersonColumn.BirthDate, $"出生日期无效 (birth date '{dateText}' is not a date such as 1985-03-07)");
+                Fail(PersonColumn.BirthDate, ErrorText.Of("error.persons.birth-date-not-date-such", dateText));
             }
             else if (id is not null && given != id.BirthDate)
             {
-                Fail(PersonColumn.BirthDate, $"出生日期与身份证号不符 (birth date {given:yyyy-MM-dd} does not match the ID number's {id.BirthDate:yyyy-MM-dd})");
+                Fail(PersonColumn.BirthDate, ErrorText.Of("error.persons.birth-date-does-not-match", given, id.BirthDate));
             }
             else
             {
@@ -106,7 +107,7 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
 
         if (birthDate is { } b && (b < Earliest || b > DateOnly.FromDateTime(DateTime.Today)))
         {
-            Fail(PersonColumn.BirthDate, $"出生日期不合理 (birth date {b:yyyy-MM-dd} is before 1900 or in the future)");
+            Fail(PersonColumn.BirthDate, ErrorText.Of("error.persons.birth-date-before-future", b));
         }
 
         string? phone = null;
@@ -115,7 +116,7 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
             phone = NormalisePhone(phoneText);
             if (phone is null)
             {
-                Fail(PersonColumn.Phone, $"手机号无效 (phone '{phoneText}' is not an 11-digit mainland mobile number)");
+                Fail(PersonColumn.Phone, ErrorText.Of("error.persons.phone-not-digit-mainland-mobile", phoneText));
             }
         }
 
@@ -123,23 +124,23 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
         var regionText = record[PersonColumn.RegionCode];
         if (regionText is null)
         {
-            Fail(PersonColumn.RegionCode, "区划代码为空 (region code is required)");
+            Fail(PersonColumn.RegionCode, ErrorText.Of("error.persons.region-code-required"));
         }
         else if (!RegionCode.TryParse(regionText, out var code))
         {
-            Fail(PersonColumn.RegionCode, $"区划代码格式错误 ('{regionText}' is not a region code)");
+            Fail(PersonColumn.RegionCode, ErrorText.Of("error.persons.not-region-code", regionText));
         }
         else if (code.Level < RegionLevel.Township)
         {
-            Fail(PersonColumn.RegionCode, $"区划过大 (region {code} is a {code.Level}; a person lives in a community/village or at least a township)");
+            Fail(PersonColumn.RegionCode, ErrorText.Of("error.persons.region-person-lives-community-village", code, code.Level));
         }
         else if (!jurisdiction.Covers(code.Value))
         {
-            Fail(PersonColumn.RegionCode, $"区划不在管辖范围内 (region {code} is outside your jurisdiction {jurisdiction.RegionPrefix})");
+            Fail(PersonColumn.RegionCode, ErrorText.Of("error.persons.region-outside-jurisdiction", code, jurisdiction.RegionPrefix));
         }
         else if (!regionExists(code.Value))
         {
-            Fail(PersonColumn.RegionCode, $"区划不存在 (region {code} is not in the region registry)");
+            Fail(PersonColumn.RegionCode, ErrorText.Of("error.persons.region-not-region-registry", code));
         }
         else
         {
@@ -153,12 +154,12 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
         var household = Checked(record, PersonColumn.HouseholdNo, Person.HouseholdNoMaxLength, Fail);
         if (building is not null && compound is null)
         {
-            Fail(PersonColumn.Building, "有楼栋无小区 (a building needs its compound)");
+            Fail(PersonColumn.Building, ErrorText.Of("error.persons.building-needs-compound"));
         }
 
         if (unit is not null && building is null)
         {
-            Fail(PersonColumn.Unit, "有单元无楼栋 (a unit needs its building)");
+            Fail(PersonColumn.Unit, ErrorText.Of("error.persons.unit-needs-building"));
         }
 
         HealthCode? healthCode = null;
@@ -170,7 +171,7 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
             }
             else
             {
-                Fail(PersonColumn.HealthCode, $"健康码无法识别 (health code '{codeText}' is not 绿/黄/红/green/yellow/red)");
+                Fail(PersonColumn.HealthCode, ErrorText.Of("error.persons.health-code-not-recognised", codeText));
             }
         }
 
@@ -179,7 +180,7 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
             var first = SeenBefore(documentType, id, documentNumber, line);
             if (first > 0)
             {
-                Fail(PersonColumn.IdNumber, $"证件重复 (the same document is already on line {first})");
+                Fail(PersonColumn.IdNumber, ErrorText.Of("error.persons.same-document-already-line", first));
             }
         }
 
@@ -280,7 +281,7 @@ public sealed class PersonRowValidator(Func<string, bool> regionExists, Jurisdic
         var value = record[column];
         if (value is not null && value.Length > maxLength)
         {
-            fail(column, $"内容过长 ({PersonCsvReader.NameOf(column)} is longer than {maxLength} characters)");
+            fail(column, ErrorText.Of("error.persons.longer-characters", PersonCsvReader.NameOf(column), maxLength));
             return null;
         }
 

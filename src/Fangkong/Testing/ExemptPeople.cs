@@ -73,14 +73,14 @@ public static class ExemptPeople
 
             if (!people.TryGetValue(item.Document!, out var person))
             {
-                results.Add(new ItemResult(i, text, Outcome.Refused, null, "此人未登记或不在您的辖区 (this person is not registered in your jurisdiction)"));
+                results.Add(new ItemResult(i, text, Outcome.Refused, null, ErrorText.Of("error.testing.person-not-registered-jurisdiction")));
                 continue;
             }
 
             if (!person.RegionCode.StartsWith(round.RegionCode, StringComparison.Ordinal))
             {
                 results.Add(new ItemResult(i, text, Outcome.Refused, person.Id,
-                    $"此人登记在 {person.RegionCode}，不在本轮范围 {round.RegionCode} 内 (this person lives in {person.RegionCode}, outside the round's area {round.RegionCode})"));
+                    ErrorText.Of("error.testing.person-lives-outside-round-s", person.RegionCode, round.RegionCode)));
                 continue;
             }
 
@@ -124,7 +124,7 @@ public static class ExemptPeople
     {
         if (!IdNumber.TryParse(item.IdNumber, out var id, out var idError))
         {
-            return new Parsed(null, default, null, $"证件号码无效：{idError} (invalid identity number)");
+            return new Parsed(null, default, null, ErrorText.Of("error.testing.invalid-identity-number", idError));
         }
 
         if (!TryParseKind(item.Reason, out var kind))
@@ -135,12 +135,12 @@ public static class ExemptPeople
         var note = item.Note?.Trim();
         if (note is { Length: > RoundExemption.NoteMaxLength })
         {
-            return new Parsed(null, default, null, $"备注最多 {RoundExemption.NoteMaxLength} 个字 (the note has at most {RoundExemption.NoteMaxLength} characters)");
+            return new Parsed(null, default, null, ErrorText.Of("error.testing.note-most-characters", RoundExemption.NoteMaxLength));
         }
 
         if (kind == ExemptionKind.Other && string.IsNullOrEmpty(note))
         {
-            return new Parsed(null, default, null, "原因为其他时须填写备注 (a reason of 'other' needs a note)");
+            return new Parsed(null, default, null, ErrorText.Of("error.testing.reason-other-needs-note"));
         }
 
         return new Parsed(id.Value, kind, note, null);

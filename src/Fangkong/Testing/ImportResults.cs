@@ -39,13 +39,13 @@ public static class ImportResults
             {
                 if (!TestingCsv.TryParseTime(text, out var at))
                 {
-                    errors.Add($"第 {record.Line} 行 (line {record.Line}): 报告时间「{text}」无效 (reported_at is not a date and time)");
+                    errors.Add(ErrorText.Of("error.testing.reported-not-date-time", record.Line, text));
                     continue;
                 }
 
                 if (PlausibleDates.CheckHappened("reported_at", at, now) is { } implausible)
                 {
-                    errors.Add($"第 {record.Line} 行 (line {record.Line}): {implausible.Message}");
+                    errors.Add(ErrorText.Of("error.common.at-line", record.Line).WithDetail(implausible));
                     continue;
                 }
 
@@ -54,7 +54,7 @@ public static class ImportResults
 
             if (!TestingCsv.TryParseCt(record.Get("ct_n"), out var ctN) || !TestingCsv.TryParseCt(record.Get("ct_orf"), out var ctOrf))
             {
-                errors.Add($"第 {record.Line} 行 (line {record.Line}): Ct 值不是数字 (a Ct value is not a number)");
+                errors.Add(ErrorText.Of("error.testing.ct-value-not-number", record.Line));
                 continue;
             }
 

@@ -64,7 +64,7 @@ public static class ImportSamples
         {
             if (!TestingCsv.TryParseTime(record.Get("sampled_at"), out var at))
             {
-                refused.Add(new Refusal(record.Line, $"采样时间「{record.Get("sampled_at")}」无效 (sampled_at is not a date and time)"));
+                refused.Add(new Refusal(record.Line, ErrorText.Of("error.testing.sampled-not-date-time", record.Get("sampled_at"))));
                 continue;
             }
 
@@ -79,7 +79,7 @@ public static class ImportSamples
             {
                 if (!int.TryParse(size, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k))
                 {
-                    refused.Add(new Refusal(record.Line, $"混管规格「{size}」不是整数 (pool_size is not a number)"));
+                    refused.Add(new Refusal(record.Line, ErrorText.Of("error.testing.pool-size-not-number", size)));
                     continue;
                 }
 

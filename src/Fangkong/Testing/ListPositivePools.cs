@@ -69,7 +69,7 @@ public static class ListPositivePools
         var retest = s.PersonId is { } tid && tasks.TryGetValue((tubeId, tid), out var task) ? task.Status.ToString() : "None";
         var document = jurisdiction.SeesFullIdentity && person is not null ? s.DocumentNumber : Masking.IdNumber(s.DocumentNumber);
         // Lab staff and inspectors follow tubes and their control status, not who was in them.
-        var name = !jurisdiction.SeesResidentDetails ? string.Empty : person?.Name ?? "辖区外 (outside your region)";
+        var name = !jurisdiction.SeesResidentDetails ? string.Empty : person?.Name ?? ErrorText.Of("error.testing.outside-region");
         return new Member(s.PersonId, name, document, s.PersonRegionCode, control, retest);
     }
 }

@@ -42,7 +42,7 @@ public static class RecordResults
     /// <summary>One refused row: its line and why.</summary>
     public sealed record Refusal(long Line, string Reason)
     {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"第 {Line} 行 (line {Line}): {Reason}");
+        public override string ToString() => ErrorText.Of("error.common.at-line", Line).WithDetail(Reason).Render();
     }
 
     /// <summary>
@@ -145,34 +145,34 @@ public static class RecordResults
         // NaN compares false with both bounds, so it is named: Ct is a finite number within 0–MaxCt.
         if ((row.CtN is { } n && !(n >= 0 && n <= MaxCt)) || (row.CtOrf is { } orf && !(orf >= 0 && orf <= MaxCt)))
         {
-            return $"Ct 值应在 0–{MaxCt} 之间 (Ct values must lie between 0 and {MaxCt})";
+            return ErrorText.Of("error.testing.ct-values-lie-between", MaxCt);
         }
 
         if (string.IsNullOrWhiteSpace(row.Lab) || row.Lab.Trim().Length > Tube.LabMaxLength)
         {
-            return $"检测机构名称应为 1–{Tube.LabMaxLength} 个字 (lab must have 1 to {Tube.LabMaxLength} characters)";
+            return ErrorText.Of("error.testing.lab-characters", Tube.LabMaxLength);
         }
 
         if (!tubes.TryGetValue(barcode, out var tube))
         {
-            return $"未知试管 {barcode} (unknown tube {barcode})";
+            return ErrorText.Of("error.testing.unknown-tube", barcode);
         }
 
         if (!nonEmpty.Contains(barcode))
         {
-            return $"试管 {barcode} 没有样本 (tube {barcode} holds no swab)";
+            return ErrorText.Of("error.testing.tube-holds-no-swab", barcode);
         }
 
         result = interpret(tube, row, result);
 
         if (tube.Result is { } existing && existing != result)
         {
-            return $"试管 {barcode} 已有不同结果 {existing} (tube {barcode} already has the different result {existing})";
+            return ErrorText.Of("error.testing.tube-already-different-result", barcode, existing);
         }
 
         if (accepted.TryGetValue(barcode, out var earlier) && earlier.Result != result)
         {
-            return $"试管 {barcode} 在第 {earlier.Row.Line} 行的结果不同 (tube {barcode} has a different result on line {earlier.Row.Line})";
+            return ErrorText.Of("error.testing.tube-different-result-line", barcode, earlier.Row.Line);
         }
 
         return null;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Fangkong.Common.Input;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Fangkong.Common;
 
 namespace Fangkong.Web.Infrastructure.Input;
 
@@ -32,21 +33,21 @@ internal static partial class BadRequestProblems
     private static Problem Antiforgery() => new(
         StatusCodes.Status400BadRequest,
         "Antiforgery token missing or invalid",
-        "表单已过期或不是从本站提交的，请刷新页面后重新提交 (The form has expired or was not sent from this site; reload the page and submit again).",
+        ErrorText.Of("error.web.form-expired-not-sent-from"),
         null);
 
     private static Problem Json(JsonException json)
     {
         var path = string.IsNullOrEmpty(json.Path) ? "$" : json.Path;
         var where = json.LineNumber is { } line
-            ? string.Create(CultureInfo.InvariantCulture, $"第 {line + 1} 行第 {(json.BytePositionInLine ?? 0) + 1} 字节 (line {line + 1}, byte {(json.BytePositionInLine ?? 0) + 1})")
-            : string.Empty;
+            ? ErrorText.Of("error.web.line-byte", line + 1, (json.BytePositionInLine ?? 0) + 1)
+            : null;
         // The field is the JSON path without its root: "$.items[2].ct" → "items[2].ct".
         var field = path.TrimStart('$').TrimStart('.');
         return new(
             StatusCodes.Status400BadRequest,
             "Malformed JSON",
-            InputExcerpt.Message($"请求体的 JSON 在 {path} 处无效 {where} (the JSON body is invalid at {path}): {FirstSentence(json.Message)}"),
+            InputExcerpt.Message(ErrorText.Of("error.web.json-body-invalid-at", path, where).WithDetail(FirstSentence(json.Message))),
             field.Length == 0 ? "body" : field);
     }
 
@@ -56,8 +57,8 @@ internal static partial class BadRequestProblems
         var match = ParameterName().Match(e.Message);
         var field = match.Success ? match.Groups["name"].Value : null;
         var detail = field is null
-            ? $"请求无效 (bad request): {e.Message}"
-            : $"参数 {field} 无效或缺失 (the parameter {field} is missing or not valid): {e.Message}";
+            ? ErrorText.Of("error.web.bad-request").WithDetail(e.Message)
+            : ErrorText.Of("error.web.parameter-missing-or-not-valid", field).WithDetail(e.Message);
         return new(e.StatusCode, "Bad request", InputExcerpt.Message(detail, 300), field ?? (e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) ? "body" : null));
     }
 

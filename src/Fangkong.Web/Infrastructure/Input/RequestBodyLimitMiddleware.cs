@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Fangkong.Common;
 
 namespace Fangkong.Web.Infrastructure.Input;
 
@@ -51,5 +52,5 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, RequestLi
     }
 
     public static BadHttpRequestException TooLarge(long limit) =>
-        new($"请求体超过 {limit} 字节的上限 (the request body exceeds the limit of {limit} bytes).", StatusCodes.Status413PayloadTooLarge);
+        new(ErrorText.Of("error.web.request-body-exceeds-limit-bytes", limit), StatusCodes.Status413PayloadTooLarge);
 }

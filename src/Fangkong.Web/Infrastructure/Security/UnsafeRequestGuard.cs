@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Fangkong.Common;
 
 namespace Fangkong.Web.Infrastructure.Security;
 
@@ -87,7 +88,7 @@ public sealed class UnsafeRequestGuard(RequestDelegate next, IAntiforgery antifo
         IsApi(context)
             ? Results.Problem(
                 title: "Antiforgery token missing or invalid",
-                detail: $"防伪令牌缺失或无效：以 Cookie 登录的请求须在 {HeaderName} 请求头中携带令牌（登录应答或 GET /api/v1/session/antiforgery 提供）。The antiforgery token is missing or invalid: a request signed in by cookie must carry the token in the {HeaderName} header (from the sign-in answer or GET /api/v1/session/antiforgery).",
+                detail: ErrorText.Of("error.web.from-sign-answer-get-api", HeaderName),
                 statusCode: StatusCodes.Status400BadRequest,
                 extensions: new Dictionary<string, object?> { ["field"] = HeaderName }).ExecuteAsync(context)
             : MessagePage.WriteAsync(context, StatusCodes.Status400BadRequest, "Security.FormExpiredTitle", "Security.FormExpired", "/", "Security.Home", "antiforgery-refused");

@@ -71,19 +71,19 @@ public static class ImportCheckIns
             DateTimeOffset at = default;
             if (idNumber.Length is 0 or > Case.IdNumberMaxLength)
             {
-                reason = $"证件号码应为 1–{Case.IdNumberMaxLength} 个字符 (id_number must have 1 to {Case.IdNumberMaxLength} characters)";
+                reason = ErrorText.Of("error.cases.id-number-characters", Case.IdNumberMaxLength);
             }
             else if (idNumber.Length == IdNumber.Length && idNumber[..17].All(char.IsAsciiDigit) && !IdNumber.TryParse(idNumber, out _, out var idError))
             {
-                reason = $"身份证号「{idNumber}」无效 (id_number: {idError})";
+                reason = ErrorText.Of("error.cases.id-number", idNumber, idError);
             }
             else if (!long.TryParse(row.Place.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out placeId) || !places.ContainsKey(placeId))
             {
-                reason = $"场所「{row.Place}」不存在或不在您的辖区内 (place '{row.Place}' is unknown or outside your jurisdiction)";
+                reason = ErrorText.Of("error.cases.place-unknown-outside-jurisdiction", row.Place);
             }
             else if (!TryParseTime(row.CheckedInAt, out at))
             {
-                reason = $"扫码时间「{row.CheckedInAt}」不是时间，例如 2022-04-01 10:30 (checked_in_at '{row.CheckedInAt}' is not a time)";
+                reason = ErrorText.Of("error.cases.checked-not-time", row.CheckedInAt);
             }
             else if (PlausibleDates.CheckHappened("checked_in_at", at, db.Clock.GetUtcNow()) is { } implausible)
             {
@@ -91,7 +91,7 @@ public static class ImportCheckIns
             }
             else if (seen.TryGetValue((idNumber, placeId, at.ToUniversalTime()), out var earlier))
             {
-                reason = $"与第 {earlier} 行重复 (repeats line {earlier})";
+                reason = ErrorText.Of("error.cases.repeats-line", earlier);
             }
 
             if (reason is not null)

@@ -15,13 +15,13 @@ public static class SettingMessages
         $"设置 {path} 不存在 (unknown setting {path}; section {section} has: {string.Join(", ", known)}).";
 
     public static string NotAValue(string path, string valid) =>
-        $"设置 {path} 应为单个值 (setting {path} must be a single value; valid: {valid}).";
+        ErrorText.Of("error.common.setting-single-value-valid", path, valid);
 
     public static string NotConvertible(string path, string value, Type type, string valid) =>
-        $"设置 {path} 的值「{value}」不是{KindZh(type)} (setting {path} = '{value}' is not {KindEn(type)}; valid: {valid}).";
+        ErrorText.Of("error.common.setting-not-valid", path, value, KindZh(type), KindEn(type), valid);
 
     public static string Invalid(string path, object? value, string valid) =>
-        $"设置 {path} 的值「{Show(value)}」无效 (setting {path} = '{Show(value)}' is not valid; valid: {valid}).";
+        ErrorText.Of("error.common.setting-not-valid-valid", path, Show(value), valid);
 
     /// <summary>What a property accepts, from its <see cref="RangeAttribute"/> (or its type when it has none).</summary>
     public static string Valid(PropertyInfo property)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Fangkong.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Fangkong.Common;
 
 namespace Fangkong.Quarantine.Allocation;
 
@@ -49,7 +50,7 @@ internal static class PlacementWriter
                 : await UpdateSqliteAsync(connection, transaction, table, list, before, ct);
             if (updated != list.Count)
             {
-                throw new AllocationConflictException($"{list.Count - updated} 个房间或床位已被占用，请重新分配 ({list.Count - updated} rooms or beds changed since they were read; run the allocation again).");
+                throw new AllocationConflictException(ErrorText.Of("error.quarantine.rooms-beds-changed-since-they", list.Count - updated));
             }
         }
 

@@ -16,8 +16,8 @@ public static class RunAllocation
 {
     public const string AuditAction = "allocate";
 
-    internal const string AlreadyPlaced =
-        "有人员已由另一次分配安置，本次分配未保存，请重新分配 (someone was placed by another allocation run meanwhile; nothing was saved; run the allocation again).";
+    internal static ErrorText AlreadyPlaced =>
+        ErrorText.Of("error.quarantine.someone-placed-another-allocation-run");
 
     public sealed record Outcome(long RunId, int Waiting, int Placed, int Unplaced, string Summary, double Seconds, IReadOnlyList<(WaitingPerson Person, string Reason)> Left)
     {

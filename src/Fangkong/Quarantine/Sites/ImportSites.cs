@@ -50,13 +50,13 @@ public static class ImportSites
             var name = command.Name?.Trim() ?? string.Empty;
             if (!existing.Add((region, name)))
             {
-                errors.Add($"第 {line} 行 (line {line}): 场所「{name}」在文件中重复 (site '{name}' appears twice in the file)");
+                errors.Add(ErrorText.Of("error.quarantine.site-appears-twice-file", line, name));
                 continue;
             }
 
             if (await SaveSite.CheckAsync(db, command, ct) is { } error && error.Kind != ErrorKind.Conflict)
             {
-                errors.Add($"第 {line} 行 (line {line}): {error.Message}");
+                errors.Add(ErrorText.Of("error.common.at-line", line).WithDetail(error));
             }
         }
 
