@@ -38,7 +38,8 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>The seeded database, for tests that add their own data before opening pages.</summary>
     public TestDatabase Database => _database;
 
-    public static async Task<BrowserHost> StartAsync()
+    /// <param name="seed">The data to start with: <see cref="WebTestData.SeedAsync"/> unless given.</param>
+    public static async Task<BrowserHost> StartAsync(Func<TestDatabase, Task>? seed = null)
     {
         if (!File.Exists(Chromium))
         {
@@ -46,7 +47,7 @@ public sealed class BrowserHost : IAsyncDisposable
         }
 
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await WebTestData.SeedAsync(database);
+        await (seed ?? WebTestData.SeedAsync)(database);
         var app = await FangkongWebApp.CreateAsync(new FangkongWebOptions(database.Settings) { Urls = "http://127.0.0.1:0" });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -63,13 +64,13 @@ public sealed class BrowserHost : IAsyncDisposable
     }
 
     /// <summary>A new browser context (own cookies) with a page opened on the app.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN", int width = 1280, int height = 800)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             Locale = locale,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
         });
 
         // CI runs the browser, unit and integration assemblies at once on 2 cores: a first page of
@@ -79,13 +80,13 @@ public sealed class BrowserHost : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    /// <summary>Saves a full-page screenshot to artifacts/screenshots/NAME.png for people to look at.</summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <summary>Saves a screenshot (the full page unless <paramref name="fullPage"/> is false) to artifacts/screenshots/NAME.png for people to look at.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         ArgumentNullException.ThrowIfNull(page);
         var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 
     private static string RepositoryRoot()

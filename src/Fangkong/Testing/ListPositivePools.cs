@@ -26,13 +26,7 @@ public static class ListPositivePools
             return found.Error!;
         }
 
-        // A pool concerns the caller when it was sampled in the caller's region or holds one of its residents.
-        var prefix = db.Jurisdiction.RegionPrefix;
-        var members = db.Samples.BypassJurisdiction(BypassReason.PositivePoolMembers);
-        var tubes = db.Tubes.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking()
-            .Where(t => t.RoundId == roundId && t.Result == TestResult.Positive && t.PoolSize > 1)
-            .Where(t => t.RegionCode.StartsWith(prefix)
-                || members.Any(s => s.TubeId == t.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(prefix)));
+        var tubes = Concerning(db, roundId);
         var (number, size) = Page<Pool>.Clamp(page, pageSize);
         var total = await tubes.CountAsync(ct);
         var pageTubes = await tubes.OrderBy(t => t.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
@@ -57,6 +51,21 @@ public static class ListPositivePools
         }
 
         return new Page<Pool>(pools, number, size, total);
+    }
+
+    /// <summary>
+    /// The round's positive pools that concern the caller: sampled in the caller's region or holding
+    /// one of its residents (the list and the situation view count the same pools).
+    /// </summary>
+    public static IQueryable<Tube> Concerning(FangkongDbContext db, long roundId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var prefix = db.Jurisdiction.RegionPrefix;
+        var members = db.Samples.BypassJurisdiction(BypassReason.PositivePoolMembers);
+        return db.Tubes.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking()
+            .Where(t => t.RoundId == roundId && t.Result == TestResult.Positive && t.PoolSize > 1)
+            .Where(t => t.RegionCode.StartsWith(prefix)
+                || members.Any(s => s.TubeId == t.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(prefix)));
     }
 
     private static Member MemberOf(

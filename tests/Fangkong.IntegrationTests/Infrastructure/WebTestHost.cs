@@ -50,9 +50,10 @@ public sealed class WebTestHost : IAsyncDisposable
     /// <summary>
     /// A client that keeps cookies; signed in as <paramref name="user"/> unless null. Each call returns
     /// once the audit lines it queued are stored (see <see cref="AuditFlushingHandler"/>), unless
-    /// <paramref name="waitForAudit"/> is false; <paramref name="address"/> is the client's address as the server sees it.
+    /// <paramref name="waitForAudit"/> is false; <paramref name="address"/> is the client's address as the server sees it;
+    /// <paramref name="password"/> is the test users' unless given (the demo accounts have theirs).
     /// </summary>
-    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null, bool waitForAudit = true, System.Net.IPAddress? address = null)
+    public async Task<HttpClient> ClientAsync(string? user = null, string? culture = null, bool waitForAudit = true, System.Net.IPAddress? address = null, string? password = null)
     {
         var cookies = new System.Net.CookieContainer();
         var server = App.GetTestServer();
@@ -77,7 +78,7 @@ public sealed class WebTestHost : IAsyncDisposable
 
         if (user is not null)
         {
-            using var response = await client.PostAsJsonAsync("/api/v1/session", new { userName = user, password = WebTestData.Password });
+            using var response = await client.PostAsJsonAsync("/api/v1/session", new { userName = user, password = password ?? WebTestData.Password });
             response.StatusCode.ShouldBe(System.Net.HttpStatusCode.NoContent, $"sign-in of {user}");
 
             // API requests signed in by cookie carry the antiforgery token the sign-in answered (ADR 0014);

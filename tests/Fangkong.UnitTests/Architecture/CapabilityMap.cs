@@ -38,6 +38,8 @@ internal static class CapabilityMap
         ["InfectionFree"] = ["Access", "Areas", "Regions", "Residences"],
         ["Supervision"] = ["Access", "Cases", "Organisations", "Passes", "Persons", "Places", "Quarantine", "Regions", "Testing"],
         ["Accountability"] = ["Access", "Organisations", "Regions", "Supervision"],
+        // The situation view (issue 17) reads the figures of the capabilities it shows.
+        ["CommandCentre"] = ["Areas", "Cases", "Quarantine", "Regions", "SocialZero", "Supervision", "Testing"],
     };
 
     /// <summary>
