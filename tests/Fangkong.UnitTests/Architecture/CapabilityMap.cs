@@ -27,7 +27,7 @@ internal static class CapabilityMap
         ["Places"] = ["Access", "Regions"],
         ["Residences"] = ["Access", "Persons", "Regions"],
         ["Persons"] = ["Access", "Regions", "Residences"],
-        ["Testing"] = ["Access", "Persons", "Places", "Regions", "Residences"],
+        ["Testing"] = ["Access", "Auditing", "Persons", "Places", "Regions", "Residences"],
         // Not Areas (the plan's AreaScheme lives in Cases) nor SocialZero (it handles CasesReported).
         ["Cases"] = ["Access", "Persons", "Places", "Regions", "Residences", "Testing"],
         ["Areas"] = ["Access", "Cases", "Persons", "Regions", "Residences", "Testing"],
@@ -39,7 +39,7 @@ internal static class CapabilityMap
         ["Supervision"] = ["Access", "Cases", "Organisations", "Passes", "Persons", "Places", "Quarantine", "Regions", "Testing"],
         ["Accountability"] = ["Access", "Organisations", "Regions", "Supervision"],
         // The situation view (issue 17) reads the figures of the capabilities it shows.
-        ["CommandCentre"] = ["Areas", "Cases", "Quarantine", "Regions", "SocialZero", "Supervision", "Testing"],
+        ["CommandCentre"] = ["Access", "Areas", "Cases", "Quarantine", "Regions", "SocialZero", "Supervision", "Testing"],
     };
 
     /// <summary>
