@@ -62,7 +62,11 @@ public sealed class WebUiTests
         await page.GetByTestId("language-switch").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await Assertions.Expect(search.Count).ToHaveTextAsync("1 people");
+        // The navigation is in English too: the registry group (a folded menu) opens onto "People".
+        var registry = page.Locator("nav summary", new() { HasText = "Registry" });
+        await registry.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "People" })).ToBeVisibleAsync();
+        await registry.ClickAsync(); // closed again: the open menu covers the language switch
         await BrowserHost.ScreenshotAsync(page, "05-people-en");
 
         await page.GetByTestId("language-switch").ClickAsync();

@@ -17,18 +17,12 @@ namespace Fangkong.IntegrationTests.Cases;
 /// </summary>
 public sealed class OutbreakStartApiTests
 {
-    public static TheoryData<DatabaseProvider, string> Days() => new()
-    {
-        { DatabaseProvider.Sqlite, "tomorrow" },
-        { DatabaseProvider.Postgres, "tomorrow" },
-        { DatabaseProvider.Sqlite, "2099-01-01" },
-        { DatabaseProvider.Postgres, "2099-01-01" },
-        { DatabaseProvider.Sqlite, "2022-13-45" },
-        { DatabaseProvider.Postgres, "2022-13-45" },
-    };
+    /// <summary>Tomorrow (the handler's check), far in the future (the web's input guard), not a date (the JSON reader).</summary>
+    private static readonly string[] BadDays = ["tomorrow", "2099-01-01", "2022-13-45"];
 
-    [Theory, MemberData(nameof(Days))]
-    public async Task OutbreakStart_ABadDay_Is400NamingStartsOn_AndNothingIsStored(DatabaseProvider provider, string day)
+    // One case per provider (the Database trait), the three bad days inside it.
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task OutbreakStart_ABadDay_Is400NamingStartsOn_AndNothingIsStored(DatabaseProvider provider)
     {
         await using var host = await WebTestHost.StartAsync(provider, seed: async database =>
         {
@@ -36,11 +30,19 @@ public sealed class OutbreakStartApiTests
             await InputWorld.AddCommandCentreAsync(database);
         });
         using var city = await host.ClientAsync("city");
+        foreach (var day in BadDays)
+        {
+            await ShouldBeRefusedAsync(host, city, day);
+        }
+    }
+
+    private static async Task ShouldBeRefusedAsync(WebTestHost host, HttpClient city, string day)
+    {
         var sent = day == "tomorrow" ? ChinaTime.Today(TimeProvider.System).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : day;
 
         using var response = await city.PutAsJsonAsync("/api/v1/bulletins/outbreak-start", new { region = "2202", startsOn = sent });
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, day);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("status").GetInt32().ShouldBe(400);
         problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe(["startsOn"]);

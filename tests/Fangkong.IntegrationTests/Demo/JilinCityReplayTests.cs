@@ -15,7 +15,7 @@ namespace Fangkong.IntegrationTests.Demo;
 public sealed class JilinCityReplayTests
 {
     /// <summary>Enough residents for 3/17 replayed alone (1,984 new infections in a third of the city).</summary>
-    private const int People = 12_000;
+    internal const int People = 12_000;
 
     private static readonly DateOnly March14 = new(2022, 3, 14);
     private static readonly DateOnly March15 = new(2022, 3, 15);
@@ -60,30 +60,6 @@ public sealed class JilinCityReplayTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
-    public async Task March17_20_22_23_BulletinsGiveThePublishedFigures(DatabaseProvider provider)
-    {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        (int Month, int Day, int Confirmed, int Asymptomatic)[] published = [(3, 17, 1_210, 774), (3, 20, 452, 545), (3, 22, 331, 522), (3, 23, 516, 531)];
-        foreach (var (from, until) in new[] { (17, 17), (20, 20), (22, 23) })
-        {
-            await using var db = database.NewContext();
-            await JilinCityReplay.RunAsync(db, new JilinCityReplay.Options(new(2022, 3, from), new(2022, 3, until), People, JilinCityReplay.DefaultSeed));
-        }
-
-        await using var check = database.NewContext();
-        foreach (var (month, day, confirmed, asymptomatic) in published)
-        {
-            var date = new DateOnly(2022, month, day);
-            var city = await BulletinAsync(check, JilinCityReplay.City, date);
-            (city.NewConfirmed.Total, city.NewAsymptomatic.Total).ShouldBe((confirmed, asymptomatic), $"{date}");
-            BulletinTextZh.Render(city).ShouldContain($"{month}月{day}日0-24时，全市新增本土确诊病例{confirmed}例");
-            var province = BulletinTextZh.Render(await BulletinAsync(check, "22", date));
-            province.ShouldContain($"全省新增本土确诊病例{confirmed}例");
-            province.ShouldContain($"新增本土无症状感染者{asymptomatic}例，其中吉林市{asymptomatic}例");
-        }
-    }
-
-    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task TooSmallAPopulation_IsRefused_NamingPeople_BeforeTheDayIsWritten(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -110,7 +86,7 @@ public sealed class JilinCityReplayTests
         (await db.Persons.CountAsync()).ShouldBe(0);
     }
 
-    private static async Task<DailyBulletin> BulletinAsync(FangkongDbContext db, string region, DateOnly day)
+    internal static async Task<DailyBulletin> BulletinAsync(FangkongDbContext db, string region, DateOnly day)
     {
         var built = await BuildDailyBulletin.HandleAsync(db, region, day);
         return built.Value ?? throw new InvalidOperationException(built.Error!.Message);

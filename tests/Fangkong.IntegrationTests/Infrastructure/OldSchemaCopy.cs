@@ -120,10 +120,13 @@ internal static class OldSchemaCopy
             FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent
             WHERE c.relispartition AND c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace
             """;
+        // Before 0135 the swabs were one plain table: their rows simply go into it.
+        const string Partitioned = "SELECT relname::text FROM pg_class WHERE relkind = 'p' AND relnamespace = current_schema()::regnamespace";
+        var partitioned = (await CatalogueQuery.ListAsync(target, Partitioned, r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
         var existing = (await CatalogueQuery.ListAsync(target, Partitions, r => r.GetString(0))).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, parent, bound) in await CatalogueQuery.ListAsync(source, Partitions, r => (r.GetString(0), r.GetString(1), r.GetString(2))))
         {
-            if (!existing.Contains(name))
+            if (partitioned.Contains(parent) && !existing.Contains(name))
             {
                 await ExecuteAsync(target, $"CREATE TABLE \"{name}\" PARTITION OF \"{parent}\" {bound}");
             }

@@ -61,7 +61,7 @@ public sealed class PersonBulkLoaderTests
             // The first load rebuilt the secondary indexes; they must all be back, as the migrations define them.
             var indexes = await check.Database.SqlQueryRaw<string>("SELECT indexname AS \"Value\" FROM pg_indexes WHERE tablename = 'persons'").ToListAsync();
             indexes.ShouldBe(
-                ["pk_persons", "ix_persons_building_unit_id_room", "ix_persons_document_type_document_number", "ix_persons_household_no", "ix_persons_name", "ix_persons_phone", "ix_persons_region_code", "ix_persons_region_code_name_id"],
+                ["pk_persons", "ix_persons_building_unit_id_room", "ix_persons_document_type_document_number", "ix_persons_household_no", "ix_persons_name", "ix_persons_phone", "ix_persons_region_code", "ix_persons_region_code_name_id", "ix_persons_region_code_door_key_id", "ix_persons_compound_id"],
                 ignoreOrder: true);
             var regionIndex = await check.Database.SqlQueryRaw<string>("SELECT indexdef AS \"Value\" FROM pg_indexes WHERE indexname = 'ix_persons_region_code'").SingleAsync();
             regionIndex.ShouldContain("varchar_pattern_ops");
