@@ -2,7 +2,10 @@ using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Testing;
 using Fangkong.Testing.Doors;
+using Fangkong.Web.Exports;
+using Fangkong.Web.Exports.Lists;
 using Fangkong.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
@@ -25,21 +28,21 @@ public static class DoorListApi
         (await ListNotSampled.HandleAsync(db, new DoorFilter(id, community ?? string.Empty, compound, building), after, pageSize, ct)).ToHttp();
 
     /// <summary>Every row of the filter in address order, as CSV or .xlsx, masked as the page is; audited.</summary>
-    public static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
-        long id, string? community, long? compound, long? building, string? format, FangkongDbContext db, CancellationToken ct)
+    internal static async Task<IResult> ExportAsync(
+        long id, string? community, long? compound, long? building, string? format, FangkongDbContext db, ListExporter exporter, CancellationToken ct)
     {
-        var kind = (format ?? DoorExport.Csv).Trim().ToLowerInvariant();
-        if (!DoorExport.IsFormat(kind))
+        var kind = ExportFormats.Parse(format);
+        if (!kind.IsSuccess)
         {
-            return Error.Invalid("format", ErrorText.Of("error.testing.doors-format", format)).ToValidationProblem("format");
+            return kind.Error!.ToValidationProblem("format");
         }
 
-        var list = await ListAllNotSampled.HandleAsync(db, new DoorFilter(id, community ?? string.Empty, compound, building), $"export={kind}", ct);
+        var list = await ListAllNotSampled.HandleAsync(db, new DoorFilter(id, community ?? string.Empty, compound, building), $"export={ExportFormats.Extension(kind.Value)}", ct);
         if (!list.IsSuccess)
         {
             return list.Error!.Kind == ErrorKind.Invalid ? list.Error.ToValidationProblem(list.Error.Field ?? "community") : list.Error.ToProblem();
         }
 
-        return TypedResults.File(DoorExport.Write(list.Value!, kind), DoorExport.ContentType(kind), DoorExport.FileName(list.Value!, kind));
+        return await exporter.FileAsync(DoorListExport.Name(list.Value!), DoorListExport.Columns, list.Value!.Rows, kind.Value, ct);
     }
 }

@@ -34,25 +34,31 @@ internal sealed class ListExporter(FangkongDbContext db, IStringLocalizer<Shared
 
         var kind = parsed.Value;
         var rows = await ExportReader.ReadAllAsync(db, list, settings.MaxRows, ExportFormats.Extension(kind), ct);
-        if (!rows.IsSuccess)
-        {
-            return Problem(rows.Error!);
-        }
+        return rows.IsSuccess ? await FileAsync(list.Name, list.Columns, rows.Value!, kind, ct) : Problem(rows.Error!);
+    }
 
-        var headers = list.Columns.Select(c => texts[c.HeaderKey].Value).ToList();
-        var cells = rows.Value!.Select(r => (IReadOnlyList<string?>)list.Columns.Select(c => c.Cell(r)).ToList());
+    /// <summary>
+    /// Rows a list has already read (and audited) as a file: for a list that is not paged by number,
+    /// like the door-to-door list, which reads by key.
+    /// </summary>
+    public async Task<IResult> FileAsync<T>(string name, IReadOnlyList<ExportColumn<T>> columns, IReadOnlyList<T> rows, ExportFormat kind, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        var headers = columns.Select(c => texts[c.HeaderKey].Value).ToList();
+        var cells = rows.Select(r => (IReadOnlyList<string?>)columns.Select(c => c.Cell(r)).ToList());
         using var file = new MemoryStream();
         if (kind == ExportFormat.Xlsx)
         {
-            await XlsxExportWriter.WriteAsync(file, list.Name, headers, cells, ct);
+            await XlsxExportWriter.WriteAsync(file, name, headers, cells, ct);
         }
         else
         {
             await CsvExportWriter.WriteAsync(file, headers, cells, ct);
         }
 
-        var name = string.Create(CultureInfo.InvariantCulture, $"{list.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}.{ExportFormats.Extension(kind)}");
-        return TypedResults.File(file.ToArray(), ExportFormats.ContentType(kind), name);
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"{name}-{time.GetUtcNow():yyyyMMdd-HHmmss}.{ExportFormats.Extension(kind)}");
+        return TypedResults.File(file.ToArray(), ExportFormats.ContentType(kind), fileName);
     }
 
     private static IResult Problem(Error error)

@@ -4,8 +4,6 @@ using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Regions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.IntegrationTests.Accountability;
 
@@ -34,18 +32,7 @@ public static class AccountabilityWorld
             await db.SaveChangesAsync();
         }
 
-        await using var provider = WebTestData.IdentityServices(database.Settings);
-        foreach (var (name, (role, region)) in Users)
-        {
-            await using var scope = provider.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(),
-                sp.GetRequiredService<UserManager<FangkongUser>>(),
-                sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, WebTestData.Password, role, region, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(database.Settings, Users);
     }
 
     public static async Task<WebTestHost> StartAsync(DatabaseProvider provider)

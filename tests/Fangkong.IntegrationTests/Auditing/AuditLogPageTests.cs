@@ -15,7 +15,7 @@ public sealed class AuditLogPageTests
     private static async Task<WebTestHost> StartAsync(DatabaseProvider provider)
     {
         var host = await WebTestHost.StartAsync(provider);
-        await ExtraUsers.AddAsync(
+        await TestUsers.AddAsync(
             host.Database,
             ("inspector", Roles.Inspector, WebTestData.County),
             ("admin", Roles.Administrator, "22"),

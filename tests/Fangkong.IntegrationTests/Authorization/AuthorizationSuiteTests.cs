@@ -30,7 +30,7 @@ public sealed class AuthorizationSuiteTests
     {
         await using var host = await WebTestHost.StartAsync(provider);
         var users = Roles.All.Select(r => (Name: "suite-" + r.Name, Role: r.Name)).ToList();
-        await ExtraUsers.AddAsync(host.Database, [.. users.Select(u => (u.Name, u.Role, Inside))]);
+        await TestUsers.AddAsync(host.Database, [.. users.Select(u => (u.Name, u.Role, Inside))]);
         var residents = await ResidentsAsync(host);
         var table = PermissionTable.Load();
 

@@ -34,7 +34,7 @@ public sealed class IdRouteSuiteTests(ITestOutputHelper output)
             new Caller("in-" + r.Name, r.Name, RecordFixtures.Inside, Inside: true),
             new Caller("out-" + r.Name, r.Name, RecordFixtures.Outside, Inside: false),
         }).ToList();
-        await ExtraUsers.AddAsync(host.Database, [.. users.Select(u => (u.Name, u.Role, u.Region))]);
+        await TestUsers.AddAsync(host.Database, [.. users.Select(u => (u.Name, u.Role, u.Region))]);
         var (ids, missing) = await RecordFixtures.FindAsync(host.Database);
         missing.ShouldBeEmpty($"Kinds of record without a fixture: seed one in {nameof(RecordFixtures)}: " + string.Join("; ", missing));
         var table = PermissionTable.Load();

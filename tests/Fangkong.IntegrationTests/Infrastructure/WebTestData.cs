@@ -3,7 +3,6 @@ using Fangkong.Data;
 using Fangkong.Persons;
 using Fangkong.Regions;
 using Fangkong.Tests;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -69,18 +68,7 @@ public static class WebTestData
             await db.SaveChangesAsync();
         }
 
-        await using var services = IdentityServices(database.Settings);
-        foreach (var (name, (role, region)) in Users)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(),
-                sp.GetRequiredService<UserManager<FangkongUser>>(),
-                sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, Password, role, region, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(database.Settings, Users);
     }
 
     /// <summary>

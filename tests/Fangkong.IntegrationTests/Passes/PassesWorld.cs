@@ -4,7 +4,6 @@ using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Organisations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -30,18 +29,7 @@ public static class PassesWorld
     /// <summary>Seeds the users and two units (one in 吉源社区, one in 昌邑区) and returns the units' ids.</summary>
     public static async Task<(long Unit, long OtherCountyUnit)> SeedAsync(TestDatabase database)
     {
-        await using var services = IdentityServices(database.Settings);
-        foreach (var (name, (role, region)) in Users)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(),
-                sp.GetRequiredService<UserManager<FangkongUser>>(),
-                sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, WebTestData.Password, role, region, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(database.Settings, Users);
 
         await using var db = database.NewContext();
         var unit = new Organisation("吉源保供超市", OrganisationKind.Enterprise, WebTestData.Community);

@@ -1,8 +1,6 @@
 using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.IntegrationTests.Privacy;
 
@@ -18,17 +16,6 @@ internal static class PrivacyUsers
 
     public static async Task AddAsync(TestDatabase database)
     {
-        foreach (var (name, role) in new[] { (Dispatcher, Roles.Dispatcher), (Checkpoint, Roles.CheckpointOfficer), (Inspector, Roles.Inspector) })
-        {
-            await using var services = WebTestData.IdentityServices(database.Settings);
-            await using var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(),
-                sp.GetRequiredService<UserManager<FangkongUser>>(),
-                sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, WebTestData.Password, role, WebTestData.County, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(database, (Dispatcher, Roles.Dispatcher, WebTestData.County), (Checkpoint, Roles.CheckpointOfficer, WebTestData.County), (Inspector, Roles.Inspector, WebTestData.County));
     }
 }

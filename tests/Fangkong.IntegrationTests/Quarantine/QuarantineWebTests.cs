@@ -8,7 +8,6 @@ using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Quarantine;
 using Fangkong.Quarantine.Allocation;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -124,16 +123,7 @@ public sealed partial class QuarantineWebTests
     private static async Task<WebTestHost> StartAsync(DatabaseProvider provider)
     {
         var host = await WebTestHost.StartAsync(provider);
-        await using var services = IdentityServices(host.Database.Settings);
-        foreach (var (name, (role, region)) in Users)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, WebTestData.Password, role, region, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(host.Database.Settings, Users);
 
         return host;
     }

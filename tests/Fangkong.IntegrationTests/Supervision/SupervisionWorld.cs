@@ -5,10 +5,7 @@ using Fangkong.Organisations;
 using Fangkong.Places;
 using Fangkong.Regions;
 using Fangkong.Supervision.Findings;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Fangkong.IntegrationTests.Supervision;
@@ -123,23 +120,9 @@ public sealed class SupervisionWorld : IAsyncDisposable
 
     private async Task AddUsersAsync()
     {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddFangkongData(Database.Settings);
-        services.AddFangkongIdentity();
-        await using var provider = services.BuildServiceProvider();
-        foreach (var (name, role, region) in new[]
-        {
-            ("jijian", Roles.Inspector, "2202"), ("chuanying-jw", Roles.Inspector, WebTestData.County), ("community", Roles.CommunityWorker, WebTestData.Community),
-        })
-        {
-            await using var scope = provider.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, WebTestData.Password, role, region, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(
+            Database,
+            ("jijian", Roles.Inspector, "2202"), ("chuanying-jw", Roles.Inspector, WebTestData.County), ("community", Roles.CommunityWorker, WebTestData.Community));
     }
 
     public ValueTask DisposeAsync() => Database.DisposeAsync();

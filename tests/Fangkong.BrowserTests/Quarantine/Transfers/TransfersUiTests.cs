@@ -6,10 +6,7 @@ using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Quarantine;
 using Fangkong.Quarantine.Transfers;
 using Fangkong.BrowserTests.Pages;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Fangkong.BrowserTests.Quarantine.Transfers;
@@ -80,22 +77,7 @@ public sealed class TransfersUiTests
     /// <summary>A dispatcher of 船营区, the city's site staff, a close contact of today placed in a hotel room three hours after identification, a vehicle.</summary>
     private static async Task SeedAsync(TestDatabase database)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddFangkongData(database.Settings);
-        services.AddFangkongIdentity();
-        await using (var provider = services.BuildServiceProvider())
-        {
-            foreach (var (name, role, region) in new[] { ("dispatcher", Roles.Dispatcher, WebTestData.County), ("site", Roles.QuarantineStaff, "2202") })
-            {
-                await using var scope = provider.CreateAsyncScope();
-                var sp = scope.ServiceProvider;
-                var added = await AddUser.HandleAsync(
-                    sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                    new AddUser.Command(name, WebTestData.Password, role, region, $"测试用户 {name}"));
-                added.IsSuccess.ShouldBeTrue(added.Error?.Message);
-            }
-        }
+        await TestUsers.AddAsync(database, ("dispatcher", Roles.Dispatcher, WebTestData.County), ("site", Roles.QuarantineStaff, "2202"));
 
         await using var db = database.NewContext();
         var identified = DateTimeOffset.UtcNow.AddHours(-3);

@@ -7,10 +7,7 @@ using Fangkong.Persons;
 using Fangkong.Quarantine;
 using Fangkong.Quarantine.Transfers;
 using Fangkong.Regions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Fangkong.IntegrationTests.Quarantine.Transfers;
 
@@ -46,20 +43,7 @@ public static class FlowWorld
 
     public static async Task AddUsersAsync(TestDatabase database)
     {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddFangkongData(database.Settings);
-        services.AddFangkongIdentity();
-        await using var provider = services.BuildServiceProvider();
-        foreach (var (name, (role, region)) in Users)
-        {
-            await using var scope = provider.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-            var result = await AddUser.HandleAsync(
-                sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(),
-                new AddUser.Command(name, WebTestData.Password, role, region, $"测试用户 {name}"));
-            result.IsSuccess.ShouldBeTrue(result.Error?.Message);
-        }
+        await TestUsers.AddAsync(database.Settings, Users);
     }
 
     /// <summary>Seeds the web test data, 长春市, and returns a fresh database.</summary>

@@ -6,8 +6,6 @@ using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Persons;
 using Fangkong.Residences;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.IntegrationTests.Testing.Doors;
 
@@ -122,14 +120,6 @@ internal sealed class DoorWorld
 
     private static async Task AddOtherCommunityWorkerAsync(TestDatabase database)
     {
-        await using var services = WebTestData.IdentityServices(database.Settings);
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var result = await AddUser.HandleAsync(
-            sp.GetRequiredService<FangkongDbContext>(),
-            sp.GetRequiredService<UserManager<FangkongUser>>(),
-            sp.GetRequiredService<RoleManager<IdentityRole>>(),
-            new AddUser.Command(OtherCommunityWorker, WebTestData.Password, Roles.CommunityWorker, WebTestData.OtherCommunity, "松北一区社区工作人员"));
-        result.IsSuccess.ShouldBeTrue(result.Error?.Message);
+        await TestUsers.AddAsync(database, (OtherCommunityWorker, Roles.CommunityWorker, WebTestData.OtherCommunity));
     }
 }

@@ -1,9 +1,7 @@
 using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Fangkong.IntegrationTests.Web.Input;
 
@@ -13,15 +11,7 @@ internal static class InputWorld
     /// <summary>A command-centre user "city" over Jilin City (checklists are theirs to edit).</summary>
     public static async Task AddCommandCentreAsync(TestDatabase database)
     {
-        await using var provider = WebTestData.IdentityServices(database.Settings);
-        await using var scope = provider.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var result = await AddUser.HandleAsync(
-            sp.GetRequiredService<FangkongDbContext>(),
-            sp.GetRequiredService<UserManager<FangkongUser>>(),
-            sp.GetRequiredService<RoleManager<IdentityRole>>(),
-            new AddUser.Command("city", WebTestData.Password, Roles.CommandCentre, "2202", "测试用户 city"));
-        result.IsSuccess.ShouldBeTrue(result.Error?.Message);
+        await TestUsers.AddAsync(database, ("city", Roles.CommandCentre, "2202"));
     }
 
     /// <summary>Rows of every table the refused requests aimed at.</summary>
