@@ -1,8 +1,11 @@
 using Fangkong.Access;
 using Fangkong.Cases;
+using Fangkong.Common;
 using Fangkong.Data;
+using Fangkong.Quarantine.Transfers;
 using Fangkong.Supervision.Findings;
 using Fangkong.Web.Exports.Lists;
+using Fangkong.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -24,6 +27,7 @@ internal static class ExportEndpoints
         api.MapGet("/findings/export", FindingsAsync).WithName("ExportFindings").WithTags("Exports").RequireAuthorization(Permissions.ViewSupervision);
         api.MapGet("/accountability/cases/export", AccountabilityAsync).WithName("ExportAccountabilityCases").WithTags("Exports")
             .RequireAuthorization(Permissions.ViewAccountability);
+        api.MapGet("/transfers/end-of-day/export", EndOfDayAsync).WithName("ExportEndOfDay").WithTags("Exports").RequireAuthorization(Permissions.ViewTransfers);
     }
 
     public static Task<IResult> CasesAsync(
@@ -44,4 +48,19 @@ internal static class ExportEndpoints
     public static Task<IResult> AccountabilityAsync(
         string? format, string? status, ListExporter exporter, FangkongDbContext db, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         exporter.ExportAsync(AccountabilityListExport.For(db, texts, status), format, ct);
+
+    public static async Task<IResult> EndOfDayAsync(
+        string? format, DateOnly? date, string? region, ListExporter exporter, FangkongDbContext db, TimeProvider time, IStringLocalizer<SharedResource> texts, CancellationToken ct)
+    {
+        var kind = ExportFormats.Parse(format);
+        if (!kind.IsSuccess)
+        {
+            return ListExporter.Problem(kind.Error!);
+        }
+
+        var listing = await EndOfDayList.HandleAsync(db, time, date, region, ct);
+        return listing.IsSuccess
+            ? await exporter.FileAsync(EndOfDayExport.Name(listing.Value!), EndOfDayExport.Columns(texts), EndOfDayExport.Lines(listing.Value!), kind.Value, ct)
+            : ListExporter.Problem(listing.Error!);
+    }
 }

@@ -61,7 +61,8 @@ internal sealed class ListExporter(FangkongDbContext db, IStringLocalizer<Shared
         return TypedResults.File(file.ToArray(), ExportFormats.ContentType(kind), fileName);
     }
 
-    private static IResult Problem(Error error)
+    /// <summary>A refusal as the list exports answer it: 400 naming the field, or the error kind's status.</summary>
+    internal static IResult Problem(Error error)
     {
         var http = Result<object>.Fail(error).ToHttp();
         return http.Result;
