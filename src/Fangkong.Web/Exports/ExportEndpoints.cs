@@ -27,6 +27,7 @@ internal static class ExportEndpoints
         api.MapGet("/findings/export", FindingsAsync).WithName("ExportFindings").WithTags("Exports").RequireAuthorization(Permissions.ViewSupervision);
         api.MapGet("/accountability/cases/export", AccountabilityAsync).WithName("ExportAccountabilityCases").WithTags("Exports")
             .RequireAuthorization(Permissions.ViewAccountability);
+        api.MapGet("/quarantine/waiting/export", WaitingAsync).WithName("ExportQuarantineWaiting").WithTags("Exports").RequireAuthorization(Permissions.ViewQuarantine);
         api.MapGet("/transfers/end-of-day/export", EndOfDayAsync).WithName("ExportEndOfDay").WithTags("Exports").RequireAuthorization(Permissions.ViewTransfers);
     }
 
@@ -48,6 +49,10 @@ internal static class ExportEndpoints
     public static Task<IResult> AccountabilityAsync(
         string? format, string? status, ListExporter exporter, FangkongDbContext db, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         exporter.ExportAsync(AccountabilityListExport.For(db, texts, status), format, ct);
+
+    public static Task<IResult> WaitingAsync(
+        string? format, ListExporter exporter, FangkongDbContext db, TimeProvider time, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
+        exporter.ExportAsync(WaitingListExport.For(db, time, texts), format, ct);
 
     public static async Task<IResult> EndOfDayAsync(
         string? format, DateOnly? date, string? region, ListExporter exporter, FangkongDbContext db, TimeProvider time, IStringLocalizer<SharedResource> texts, CancellationToken ct)

@@ -9,8 +9,6 @@ using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Quarantine;
 using Fangkong.Quarantine.Allocation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Fangkong.IntegrationTests.Quarantine;
 
@@ -114,6 +112,26 @@ public sealed partial class QuarantineWebTests
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task TheWaitingList_ExportsItsPeople_LongestWaitingFirst_WithoutIdentityNumbers_AndAnOtherFormatIsRefused(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        using var county = await host.ClientAsync("county");
+        await ContactsAsync(host.Database, 3);
+
+        var csv = Exports.ExportFiles.Csv(await county.GetByteArrayAsync("/api/v1/quarantine/waiting/export?format=csv"));
+        csv[0].ShouldBe(["类型", "名称", "区划", "需要", "判定时间", "已等待（小时）", "住址坐标"], "the page's column titles");
+        csv.Skip(1).Select(r => r[1]).Order().ShouldBe(["密接0", "密接1", "密接2"]);
+        csv.Skip(1).ShouldAllBe(r => r[3] == "隔离房间");
+        var xlsx = Exports.ExportFiles.Xlsx(await county.GetByteArrayAsync("/api/v1/quarantine/waiting/export?format=xlsx"));
+        xlsx.Select(r => string.Join("|", r)).ShouldBe(csv.Select(r => string.Join("|", r)));
+        (await county.GetStringAsync("/quarantine/queue")).ShouldContain("quarantine/waiting/export?format=xlsx");
+
+        using var refused = await county.GetAsync("/api/v1/quarantine/waiting/export?format=pdf");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("format", out _).ShouldBeTrue();
+    }
+
     private static object Site(string name, string region, string kind = "hotel", int perSection = 2) => new
     {
         name, kind, regionCode = region, address = "测试路1号", latitude = 43.84, longitude = 126.55, staff = 5, contactName = "王", contactPhone = "0432-1",
@@ -124,7 +142,6 @@ public sealed partial class QuarantineWebTests
     {
         var host = await WebTestHost.StartAsync(provider);
         await TestUsers.AddAsync(host.Database.Settings, Users);
-
         return host;
     }
 
@@ -153,15 +170,6 @@ public sealed partial class QuarantineWebTests
         db.Contacts.AddRange(close, secondary);
         await db.SaveChangesAsync();
         return (close.Id, secondary.Id);
-    }
-
-    private static ServiceProvider IdentityServices(DatabaseSettings settings)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddFangkongData(settings);
-        services.AddFangkongIdentity();
-        return services.BuildServiceProvider();
     }
 
     private static string Hidden(string html, string name)

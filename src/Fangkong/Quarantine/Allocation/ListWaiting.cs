@@ -11,7 +11,7 @@ namespace Fangkong.Quarantine.Allocation;
 /// </summary>
 public static class ListWaiting
 {
-    public sealed record Row(string Kind, string Name, string RegionCode, string? Severity, DateTimeOffset IdentifiedAt, double WaitingHours, string Needs, bool HomeKnown);
+    public sealed record Row(string Kind, string Name, string RegionCode, string? Severity, DateTimeOffset IdentifiedAt, double WaitingHours, string Needs, bool HomeKnown, long? PersonId);
 
     public sealed record View(Page<Row> Page, IReadOnlyDictionary<string, int> ByKind, AllocationRun? LastRun);
 
@@ -27,7 +27,7 @@ public static class ListWaiting
             w.Subject.Kind.ToString(), w.Subject.Name, w.Subject.RegionCode, w.Subject.Severity?.ToString(), w.Subject.IdentifiedAt,
             Math.Round(Math.Max(0, (now - w.Subject.IdentifiedAt).TotalHours), 1),
             w.Subject.Kind.TakesRoom() ? "room" : PlacementSubject.HospitalFor(w.Subject.Severity) == SiteKind.ShelterHospital ? "shelter-bed" : "designated-bed",
-            w.Home is not null)).ToList();
+            w.Home is not null, w.Subject.PersonId)).ToList();
         var last = await db.AllocationRuns.AsNoTracking().Where(r => r.FinishedAt != null).OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         if (shown.Count > 0)
         {
