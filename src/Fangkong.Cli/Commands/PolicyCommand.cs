@@ -21,7 +21,8 @@ internal static class PolicyCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{v.Id}\t{v.Code}\t{v.Name}\t{(v.RegionPrefix.Length == 0 ? "全国" : v.RegionPrefix)}\tfrom {v.EffectiveFrom:yyyy-MM-dd}\tlook-back {v.LookBackDays}d\t" +
                     $"close: {Describe(v.OrderFor(ContactKind.Close))}\tsecondary: {Describe(v.OrderFor(ContactKind.Secondary))}\t" +
-                    $"release: Ct≥{v.ReleaseMinCt} ×{v.ReleaseConsecutiveTests} ≥{v.ReleaseIntervalHours}h +{v.ReleaseHomeMonitoringDays}d home\tinvestigation {v.InvestigationDeadlineHours}h"));
+                    $"release: Ct≥{v.ReleaseMinCt} ×{v.ReleaseConsecutiveTests} ≥{v.ReleaseIntervalHours}h +{v.ReleaseHomeMonitoringDays}d home\tinvestigation {v.InvestigationDeadlineHours}h\t" +
+                    $"{ContactRules(v)}\tareas: {string.Join('+', v.AreaSchemes())}\tpools {v.PoolSizeSealed}/{v.PoolSizeControlled}/{v.PoolSizeElsewhere}"));
             }
 
             return 0;
@@ -46,9 +47,14 @@ internal static class PolicyCommand
         var secondaryTests = new Option<string?>("--secondary-test-days");
         var secondaryHomeTests = new Option<string?>("--secondary-home-test-days");
         var deadline = new Option<int?>("--investigation-hours");
+        var dual = new Option<bool?>("--dual-sampling") { Description = "双采双检 before a close contact's release (true/false)" };
+        var early = new Option<int?>("--secondary-early-release-tests") { Description = "Release a secondary contact once its close contact's first N tests are negative (0 = not early)" };
+        var scheme = new Option<AreaScheme?>("--area-scheme") { Description = "SealedControlled (三区) or RiskLevels (高中低风险)" };
+        var bothSchemes = new Option<bool?>("--both-area-schemes") { Description = "Both area schemes may be designated at once (true/false)" };
         var command = new Command("add", "Add a version (administrator); old versions stay")
         {
             code, name, region, from, basedOn, lookBack, closeCentral, closeHome, closeTests, closeHomeTests, secondaryCentral, secondaryHome, secondaryTests, secondaryHomeTests, deadline,
+            dual, early, scheme, bothSchemes,
         };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
@@ -84,7 +90,12 @@ internal static class PolicyCommand
                 Secondary = new(result.GetValue(secondaryCentral) ?? t.Secondary.CentralDays, result.GetValue(secondaryHome) ?? t.Secondary.HomeDays, lists[2]!, lists[3]!),
                 InvestigationDeadlineHours = result.GetValue(deadline) ?? t.InvestigationDeadlineHours,
             };
-            var added = await AddPolicyVersion.HandleAsync(db, new AddPolicyVersion.Command(result.GetValue(code)!, result.GetValue(name)!, result.GetValue(region), effective, terms), ct);
+            // The basis's terms stand unless an option changes them: its area scheme, pool sizes and contact release rules too.
+            var extra = new PolicyVersion.ExtraTerms(
+                new ContactReleaseRules(result.GetValue(dual) ?? basis.ReleaseDualSampling, result.GetValue(early) ?? basis.SecondaryEarlyReleaseTests),
+                result.GetValue(bothSchemes) ?? basis.BothAreaSchemes);
+            var added = await AddPolicyVersion.HandleAsync(db, new AddPolicyVersion.Command(
+                result.GetValue(code)!, result.GetValue(name)!, result.GetValue(region), effective, terms, basis.PoolSizesByArea(), result.GetValue(scheme) ?? basis.AreaScheme, extra), ct);
             if (!added.IsSuccess)
             {
                 return CommandScope.Fail(added.Error!.Message);
@@ -95,6 +106,9 @@ internal static class PolicyCommand
         }, ct));
         return command;
     }
+
+    private static string ContactRules(PolicyVersion v) => string.Create(CultureInfo.InvariantCulture,
+        $"双采双检 dual sampling: {(v.ReleaseDualSampling ? "yes" : "no")}\t次密接提前解除 early release: {(v.SecondaryEarlyReleaseTests > 0 ? $"close contact's first {v.SecondaryEarlyReleaseTests} tests negative" : "no")}");
 
     private static string Describe(QuarantineOrder o) =>
         string.Create(CultureInfo.InvariantCulture, $"{(o.CentralDays > 0 ? $"集中{o.CentralDays}d ({o.CentralTestDays})" : string.Empty)}{(o.HomeDays > 0 ? $" 居家{o.HomeDays}d ({o.HomeTestDays})" : string.Empty)}").Trim();

@@ -18,11 +18,18 @@ public static class HomeMonitoringApi
 
     public sealed record BreachBody([Happened] DateTimeOffset? OccurredAt, [Happened] DateTimeOffset? ReportedAt, [MultiLine] string? Description, string? ReportedBy);
 
+    public sealed record HomeTestBody([Happened] DateTimeOffset? TakenAt, string? Result);
+
+    public sealed record HomeReleaseBody([Happened] DateOnly? On);
+
     public static void Map(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var home = api.MapGroup("/home-monitoring").WithTags("HomeMonitoring");
         home.MapGet("/", ListAsync).WithName("ListHomeWatches").RequireAuthorization(Permissions.ViewHomeMonitoring);
+        home.MapGet("/due-tests", DueTestsAsync).WithName("ListHomeDueTests").RequireAuthorization(Permissions.ViewHomeMonitoring);
+        home.MapPost("/{id:long}/tests", RecordTestAsync).WithName("RecordHomeTest").RequireAuthorization(Permissions.RecordHomeMonitoring);
+        home.MapPost("/{id:long}/release", ReleaseAsync).WithName("ReleaseHomeWatch").RequireAuthorization(Permissions.RecordHomeMonitoring);
         home.MapGet("/{id:long}", GetAsync).WithName("GetHomeWatch").RequireAuthorization(Permissions.ViewHomeMonitoring);
         home.MapPost("/open-from-orders", OpenAsync).WithName("OpenHomeWatches").RequireAuthorization(Permissions.RecordHomeMonitoring);
         home.MapPost("/{id:long}/check-ins", CheckInAsync).WithName("RecordHomeCheckIn").RequireAuthorization(Permissions.RecordHomeMonitoring);
@@ -48,4 +55,16 @@ public static class HomeMonitoringApi
     public static async Task<Results<Ok<RecordBreach.Recorded>, ValidationProblem, ProblemHttpResult>> BreachAsync(
         long id, BreachBody body, FangkongDbContext db, TimeProvider time, HomeMonitoringSettings settings, CancellationToken ct) =>
         (await RecordBreach.HandleAsync(db, time, settings, new RecordBreach.Command(id, body?.OccurredAt, body?.ReportedAt, body?.Description, body?.ReportedBy), ct)).ToHttp();
+
+    public static async Task<Results<Ok<ListHomeDueTests.Listing>, ValidationProblem, ProblemHttpResult>> DueTestsAsync(
+        DateOnly? date, string? region, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await ListHomeDueTests.HandleAsync(db, time, date, region, ct)).ToHttp();
+
+    public static async Task<Results<Ok<RecordHomeTest.Recorded>, ValidationProblem, ProblemHttpResult>> RecordTestAsync(
+        long id, HomeTestBody body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await RecordHomeTest.HandleAsync(db, time, new RecordHomeTest.Command(id, body?.TakenAt, body?.Result), ct)).ToHttp();
+
+    public static async Task<Results<Ok<ReleaseHomeWatch.Released>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
+        long id, HomeReleaseBody body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await ReleaseHomeWatch.HandleAsync(db, time, new ReleaseHomeWatch.Command(id, body?.On), ct)).ToHttp();
 }

@@ -14,7 +14,11 @@ namespace Fangkong.Web.Apis;
 /// <summary>The stay at the site after the transfer: check-in, tests, release, disinfection and turnover, the person's timeline, round exemptions.</summary>
 public static class TransferStayApi
 {
-    public sealed record TestBody([Happened] DateTimeOffset? TakenAt, string? Result, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf);
+    /// <summary>A test day's result; with <c>lab</c>, <c>secondLab</c> and <c>secondResult</c> for 双采双检 (issue 15, rule 4).</summary>
+    public sealed record TestBody(
+        [Happened] DateTimeOffset? TakenAt, string? Result, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf,
+        [StringLength(Quarantine.Stay.StayTest.LabMaxLength)] string? Lab = null, [StringLength(Quarantine.Stay.StayTest.LabMaxLength)] string? SecondLab = null,
+        string? SecondResult = null);
 
     public sealed record ReleaseBody([Happened] DateTimeOffset? At);
 
@@ -42,7 +46,7 @@ public static class TransferStayApi
 
     public static async Task<Results<Ok<RecordStayTest.Recorded>, ValidationProblem, ProblemHttpResult>> RecordTestAsync(
         long id, TestBody body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
-        (await RecordStayTest.HandleAsync(db, time, new RecordStayTest.Command(id, body?.TakenAt, body?.Result, body?.CtN, body?.CtOrf), ct)).ToHttp();
+        (await RecordStayTest.HandleAsync(db, time, new RecordStayTest.Command(id, body?.TakenAt, body?.Result, body?.CtN, body?.CtOrf, body?.Lab, body?.SecondLab, body?.SecondResult), ct)).ToHttp();
 
     public static async Task<Results<Ok<Release.Released>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
         long id, ReleaseBody? body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>

@@ -6,7 +6,8 @@ namespace Fangkong.Areas;
 
 /// <summary>
 /// One designation of a region, compound or building (封控区, 高风险区 …) from a day until it ends,
-/// with why and by whom. Never changed in place nor deleted: a new level ends the old row and
+/// with why and by whom. A unit holds at most one designation in force per scheme: where the plan
+/// allows both schemes (Jilin 2022, issue 15 rule 6), a 三区 level and a risk level side by side. Never changed in place nor deleted: a new level ends the old row and
 /// starts a new one, so the rows of a unit are its full history.
 /// </summary>
 public sealed class AreaDesignation : IRegionScoped
@@ -61,12 +62,21 @@ public sealed class AreaDesignation : IRegionScoped
 
     public AreaUnit Unit => new(UnitKind, RegionCode, UnitId, UnitName);
 
-    public static Result<AreaDesignation> Create(AreaUnit unit, AreaLevel level, AreaScheme schemeInForce, DateOnly startsOn, string reason, string approvingBody, string approvedBy, long? proposalId)
+    public static Result<AreaDesignation> Create(AreaUnit unit, AreaLevel level, AreaScheme schemeInForce, DateOnly startsOn, string reason, string approvingBody, string approvedBy, long? proposalId) =>
+        Create(unit, level, [schemeInForce], startsOn, reason, approvingBody, approvedBy, proposalId);
+
+    /// <summary>
+    /// A new designation; its level must belong to one of the schemes the plan in force allows (the 8th
+    /// edition as Jilin applied it allows both 三区 and the risk levels, issue 15 rule 6). Every refusal names its field.
+    /// </summary>
+    public static Result<AreaDesignation> Create(
+        AreaUnit unit, AreaLevel level, IReadOnlyCollection<AreaScheme> schemesInForce, DateOnly startsOn, string reason, string approvingBody, string approvedBy, long? proposalId)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        if (level.SchemeOf() != schemeInForce)
+        ArgumentNullException.ThrowIfNull(schemesInForce);
+        if (!schemesInForce.Contains(level.SchemeOf()))
         {
-            return Error.Invalid("level", ErrorText.Of("error.areas.not-level-scheme-force", level.Zh(), level.En(), schemeInForce));
+            return Error.Invalid("level", ErrorText.Of("error.areas.not-level-scheme-force", level.Zh(), level.En(), string.Join('+', schemesInForce)));
         }
 
         if (level.IsCountyWide() != (unit.Kind == AreaUnitKind.Region && unit.RegionCode.Length <= 6))
@@ -92,7 +102,7 @@ public sealed class AreaDesignation : IRegionScoped
             RegionCode = unit.RegionCode,
             UnitId = unit.UnitId,
             UnitName = unit.Name.Length > AreaUnit.NameMaxLength ? unit.Name[..AreaUnit.NameMaxLength] : unit.Name,
-            Scheme = schemeInForce,
+            Scheme = level.SchemeOf(),
             Level = level,
             StartsOn = startsOn,
             Reason = reason.Trim(),

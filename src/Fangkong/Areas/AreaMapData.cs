@@ -15,7 +15,9 @@ public static class AreaMapData
     /// <summary>吉林市: the city whose county shapes are shipped (wwwroot/geo).</summary>
     public const string DefaultCity = "2202";
 
-    public sealed record County(string Code, string Name, AreaLevel? Worst, IReadOnlyDictionary<AreaLevel, int> Counts);
+    /// <param name="Worst">The most severe level in force, whatever its scheme (the map's colour: the stricter wins).</param>
+    /// <param name="WorstByScheme">The most severe level of each scheme in force, shown side by side where both are (issue 15, rule 6).</param>
+    public sealed record County(string Code, string Name, AreaLevel? Worst, IReadOnlyDictionary<AreaLevel, int> Counts, IReadOnlyDictionary<Cases.AreaScheme, AreaLevel>? WorstByScheme = null);
 
     public sealed record View(string CityCode, string CityName, IReadOnlyList<County> Counties);
 
@@ -45,7 +47,9 @@ public static class AreaMapData
         {
             var mine = counts.Where(x => x.County == c.Code).ToDictionary(x => x.Level, x => x.Count);
             AreaLevel? worst = mine.Count == 0 ? null : mine.Keys.OrderByDescending(l => l.Severity()).ThenBy(l => l).First();
-            return new County(c.Code, c.Name, worst, mine);
+            var byScheme = mine.Keys.GroupBy(l => l.SchemeOf())
+                .ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.Severity()).ThenBy(l => l).First());
+            return new County(c.Code, c.Name, worst, mine, byScheme);
         }).ToList();
         return new View(city, name, lines);
     }

@@ -48,14 +48,30 @@ public static class AreaUnits
         }
     }
 
-    /// <summary>The designation in force on the unit, if any (tracked, so that it can be ended).</summary>
-    public static Task<AreaDesignation?> ActiveAsync(FangkongDbContext db, AreaUnit unit, CancellationToken ct = default)
+    /// <summary>
+    /// The designation in force on the unit in <paramref name="scheme"/>, if any (tracked, so that it can
+    /// be ended); a unit holds one per scheme (issue 15, rule 6). Without a scheme, the first in force.
+    /// </summary>
+    public static Task<AreaDesignation?> ActiveAsync(FangkongDbContext db, AreaUnit unit, AreaScheme? scheme = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(unit);
-        return unit.UnitId is { } id
-            ? db.AreaDesignations.FirstOrDefaultAsync(d => d.UnitKind == unit.Kind && d.UnitId == id && d.EndsOn == null, ct)
-            : db.AreaDesignations.FirstOrDefaultAsync(d => d.UnitKind == AreaUnitKind.Region && d.RegionCode == unit.RegionCode && d.EndsOn == null, ct);
+        var query = unit.UnitId is { } id
+            ? db.AreaDesignations.Where(d => d.UnitKind == unit.Kind && d.UnitId == id && d.EndsOn == null)
+            : db.AreaDesignations.Where(d => d.UnitKind == AreaUnitKind.Region && d.RegionCode == unit.RegionCode && d.EndsOn == null);
+        if (scheme is { } s)
+        {
+            query = query.Where(d => d.Scheme == s);
+        }
+
+        return query.OrderBy(d => d.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The area schemes the plan in force for the region on the day allows (its own first).</summary>
+    public static async Task<Result<IReadOnlyList<AreaScheme>>> SchemesAsync(FangkongDbContext db, string regionCode, DateOnly day, CancellationToken ct = default)
+    {
+        var policy = await Cases.PolicyVersions.InForceAsync(db, regionCode, day, ct);
+        return policy.IsSuccess ? Result<IReadOnlyList<AreaScheme>>.Ok(policy.Value!.AreaSchemes()) : policy.Error!;
     }
 
     /// <summary>The area scheme of the plan in force for the region on the day.</summary>

@@ -45,7 +45,9 @@ public static class DecideAreaProposal
             return Error.Invalid("on", ErrorText.Of("error.areas.decision-cannot-take-effect-before", proposal.ProposedOn));
         }
 
-        var current = await AreaUnits.ActiveAsync(db, proposal.Unit, ct);
+        // The proposal belongs to one scheme: the level it moves to, or the one it lifts.
+        var scheme = (proposal.ToLevel ?? proposal.FromLevel)?.SchemeOf();
+        var current = await AreaUnits.ActiveAsync(db, proposal.Unit, scheme, ct);
         if (current?.Id != proposal.DesignationId)
         {
             return Error.Conflict(ErrorText.Of("error.areas.designation-changed-since-proposal-evaluate", proposal.UnitName));
@@ -59,15 +61,15 @@ public static class DecideAreaProposal
         AreaDesignation? started = null;
         if (proposal.ToLevel is { } level)
         {
-            var scheme = await AreaUnits.SchemeAsync(db, proposal.RegionCode, command.On, ct);
-            if (!scheme.IsSuccess)
+            var schemes = await AreaUnits.SchemesAsync(db, proposal.RegionCode, command.On, ct);
+            if (!schemes.IsSuccess)
             {
-                return scheme.Error!;
+                return schemes.Error!;
             }
 
             var reason = $"{command.Reason.Trim()} — {proposal.Facts}";
             var created = AreaDesignation.Create(
-                proposal.Unit, level, scheme.Value, command.On, reason.Length > AreaDesignation.ReasonMaxLength ? reason[..AreaDesignation.ReasonMaxLength] : reason,
+                proposal.Unit, level, schemes.Value!, command.On, reason.Length > AreaDesignation.ReasonMaxLength ? reason[..AreaDesignation.ReasonMaxLength] : reason,
                 command.ApprovingBody!, by, proposal.Id);
             if (!created.IsSuccess)
             {

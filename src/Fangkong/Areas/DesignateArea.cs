@@ -6,7 +6,8 @@ namespace Fangkong.Areas;
 /// <summary>
 /// An authorised user designates an area directly (e.g. the county's precaution area when an
 /// outbreak starts, or a decision the data cannot see). The level must belong to the scheme of
-/// the plan in force; a designation in force on the unit ends the same day, kept as history.
+/// the plan in force (both schemes where it allows both); a designation of the same scheme in force
+/// on the unit ends the same day, kept as history.
 /// </summary>
 public static class DesignateArea
 {
@@ -22,19 +23,20 @@ public static class DesignateArea
             return unit.Error!;
         }
 
-        var scheme = await AreaUnits.SchemeAsync(db, unit.Value!.RegionCode, command.StartsOn, ct);
-        if (!scheme.IsSuccess)
+        var schemes = await AreaUnits.SchemesAsync(db, unit.Value!.RegionCode, command.StartsOn, ct);
+        if (!schemes.IsSuccess)
         {
-            return scheme.Error!;
+            return schemes.Error!;
         }
 
-        var created = AreaDesignation.Create(unit.Value, command.Level, scheme.Value, command.StartsOn, command.Reason, command.ApprovingBody, db.Jurisdiction.UserName, null);
+        var created = AreaDesignation.Create(unit.Value, command.Level, schemes.Value!, command.StartsOn, command.Reason, command.ApprovingBody, db.Jurisdiction.UserName, null);
         if (!created.IsSuccess)
         {
             return created.Error!;
         }
 
-        var current = await AreaUnits.ActiveAsync(db, unit.Value, ct);
+        // Only the designation of the same scheme is replaced: a 三区 level and a risk level stand side by side (rule 6).
+        var current = await AreaUnits.ActiveAsync(db, unit.Value, command.Level.SchemeOf(), ct);
         if (current is not null)
         {
             if (current.Level == command.Level)

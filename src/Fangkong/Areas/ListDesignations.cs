@@ -9,7 +9,7 @@ public static class ListDesignations
 {
     public sealed record Row(
         long Id, AreaUnitKind Kind, string RegionCode, long? UnitId, string UnitName, AreaLevel Level, DateOnly StartsOn, DateOnly? EndsOn,
-        string Reason, string ApprovingBody, string ApprovedBy, long? ProposalId, string? EndReason);
+        string Reason, string ApprovingBody, string ApprovedBy, long? ProposalId, string? EndReason, Cases.AreaScheme Scheme);
 
     public static async Task<Result<Page<Row>>> HandleAsync(FangkongDbContext db, string? regionCode, bool activeOnly, int? page, int? pageSize, CancellationToken ct = default)
     {
@@ -35,7 +35,7 @@ public static class ListDesignations
         var total = await query.CountAsync(ct);
         var rows = await query.OrderBy(d => d.EndsOn != null).ThenByDescending(d => d.StartsOn).ThenByDescending(d => d.Id)
             .Skip((number - 1) * size).Take(size)
-            .Select(d => new Row(d.Id, d.UnitKind, d.RegionCode, d.UnitId, d.UnitName, d.Level, d.StartsOn, d.EndsOn, d.Reason, d.ApprovingBody, d.ApprovedBy, d.ProposalId, d.EndReason))
+            .Select(d => new Row(d.Id, d.UnitKind, d.RegionCode, d.UnitId, d.UnitName, d.Level, d.StartsOn, d.EndsOn, d.Reason, d.ApprovingBody, d.ApprovedBy, d.ProposalId, d.EndReason, d.Scheme))
             .ToListAsync(ct);
         return new Page<Row>(rows, number, size, total);
     }
@@ -54,7 +54,7 @@ public static class ListDesignations
         var query = db.AreaDesignations.AsNoTracking().Where(d => d.UnitKind == kind);
         query = u.UnitId is { } id ? query.Where(d => d.UnitId == id) : query.Where(d => d.RegionCode == u.RegionCode);
         var rows = await query.OrderBy(d => d.StartsOn).ThenBy(d => d.Id)
-            .Select(d => new Row(d.Id, d.UnitKind, d.RegionCode, d.UnitId, d.UnitName, d.Level, d.StartsOn, d.EndsOn, d.Reason, d.ApprovingBody, d.ApprovedBy, d.ProposalId, d.EndReason))
+            .Select(d => new Row(d.Id, d.UnitKind, d.RegionCode, d.UnitId, d.UnitName, d.Level, d.StartsOn, d.EndsOn, d.Reason, d.ApprovingBody, d.ApprovedBy, d.ProposalId, d.EndReason, d.Scheme))
             .ToListAsync(ct);
         return rows;
     }

@@ -49,15 +49,23 @@ public static class ProposeAreaChanges
             .ToListAsync(ct);
 
         var due = new List<(AreaUnit Unit, AreaDesignation? Current, AreaRules.Change Change, string Facts, DateOnly? LastInfection)>();
-        var byCompound = active.Where(d => d.UnitKind == AreaUnitKind.Compound).ToDictionary(d => d.UnitId!.Value);
+        // A compound may hold one designation per scheme (rule 6): each is judged by its own scheme's rule. A new
+        // positive where nothing is designated is proposed in the plan's own scheme only.
+        var byCompound = active.Where(d => d.UnitKind == AreaUnitKind.Compound).ToLookup(d => d.UnitId!.Value);
         var lines = compounds.Value!.ToDictionary(l => l.Key, StringComparer.Ordinal);
         foreach (var line in compounds.Value!)
         {
             var id = long.Parse(line.Key, System.Globalization.CultureInfo.InvariantCulture);
-            var current = byCompound.GetValueOrDefault(id);
-            if (AreaRules.For(line, current, SchemeOf(versions, line.RegionCode, day), settings) is { } change)
+            var plan = PolicyVersions.InForce(versions, line.RegionCode, day);
+            var own = plan?.AreaScheme ?? AreaScheme.SealedControlled;
+            // A designation of a scheme the plan no longer allows is still judged until it lifts.
+            foreach (var scheme in (plan?.AreaSchemes() ?? [own]).Union(byCompound[id].Select(d => d.Scheme)))
             {
-                due.Add((new AreaUnit(AreaUnitKind.Compound, line.RegionCode, id, line.Name), current, change, ProposalFacts.Of(line), line.LastInfectionOn));
+                var current = byCompound[id].FirstOrDefault(d => d.Scheme == scheme);
+                if ((current is not null || scheme == own) && AreaRules.For(line, current, scheme, settings) is { } change)
+                {
+                    due.Add((new AreaUnit(AreaUnitKind.Compound, line.RegionCode, id, line.Name), current, change, ProposalFacts.Of(line), line.LastInfectionOn));
+                }
             }
         }
 
@@ -72,7 +80,7 @@ public static class ProposeAreaChanges
             {
                 if (compoundOf.TryGetValue(designation.UnitId!.Value, out var compoundId)
                     && lines.TryGetValue(EvaluateAreaCriteria.Key(compoundId), out var line)
-                    && AreaRules.For(line, designation, SchemeOf(versions, designation.RegionCode, day), settings) is { } change)
+                    && AreaRules.For(line, designation, designation.Scheme, settings) is { } change)
                 {
                     due.Add((designation.Unit, designation, change, ProposalFacts.Of(line), line.LastInfectionOn));
                 }
@@ -95,7 +103,7 @@ public static class ProposeAreaChanges
             foreach (var designation in regions.Where(d => d.RegionCode.Length == (int)level))
             {
                 if (byCode.TryGetValue(designation.RegionCode, out var line)
-                    && AreaRules.For(line, designation, SchemeOf(versions, designation.RegionCode, day), settings) is { } change)
+                    && AreaRules.For(line, designation, designation.Scheme, settings) is { } change)
                 {
                     due.Add((designation.Unit, designation, change, ProposalFacts.Of(line), line.LastInfectionOn));
                 }
@@ -116,7 +124,8 @@ public static class ProposeAreaChanges
 
         foreach (var county in counties)
         {
-            var under = (AreaDesignation d) => !d.Level.IsCountyWide() && d.RegionCode.StartsWith(county.RegionCode, StringComparison.Ordinal);
+            // Each scheme's county-wide level lifts on its own scheme's areas (防范区 on 封控/管控, 低风险 on 高/中风险).
+            var under = (AreaDesignation d) => !d.Level.IsCountyWide() && d.Scheme == county.Scheme && d.RegionCode.StartsWith(county.RegionCode, StringComparison.Ordinal);
             var open = active.Count(under);
             if (open == 0 && lifted.Exists(d => under(d) && d.EndsOn >= county.StartsOn))
             {
@@ -162,7 +171,4 @@ public static class ProposeAreaChanges
         change.ToLevel is { } to && to.Severity() >= 3
             ? lastInfection is null || rejected.ProposedOn >= lastInfection
             : day.DayNumber - rejected.ProposedOn.DayNumber < RejectedLiftQuietDays;
-
-    private static AreaScheme SchemeOf(IEnumerable<PolicyVersion> versions, string regionCode, DateOnly day) =>
-        PolicyVersions.InForce(versions, regionCode, day)?.AreaScheme ?? AreaScheme.SealedControlled;
 }

@@ -10,13 +10,18 @@ namespace Fangkong.Cases;
 /// </summary>
 public static class AddPolicyVersion
 {
-    public sealed record Command(string Code, string Name, string? RegionPrefix, DateOnly EffectiveFrom, PolicyVersion.Terms Terms, AreaPoolSizes? PoolSizes = null);
+    /// <param name="AreaScheme">The area scheme of the version; the 2021 sealed/controlled/precaution scheme unless given (it used to be dropped).</param>
+    /// <param name="Extra">Contact release rules and both area schemes at once (issue 15, rules 4 and 6); none unless given.</param>
+    public sealed record Command(
+        string Code, string Name, string? RegionPrefix, DateOnly EffectiveFrom, PolicyVersion.Terms Terms, AreaPoolSizes? PoolSizes = null,
+        AreaScheme? AreaScheme = null, PolicyVersion.ExtraTerms? Extra = null);
 
     public static async Task<Result<PolicyVersion>> HandleAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(command);
-        var created = PolicyVersion.Create(command.Code, command.Name, command.RegionPrefix ?? string.Empty, command.EffectiveFrom, command.Terms, poolSizes: command.PoolSizes);
+        var created = PolicyVersion.Create(command.Code, command.Name, command.RegionPrefix ?? string.Empty, command.EffectiveFrom, command.Terms,
+            command.AreaScheme ?? AreaScheme.SealedControlled, command.PoolSizes, command.Extra);
         if (!created.IsSuccess)
         {
             return created;

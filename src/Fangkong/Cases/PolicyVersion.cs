@@ -93,6 +93,22 @@ public sealed class PolicyVersion : IRegionalEdition
     /// <summary>The largest pool advised elsewhere.</summary>
     public int PoolSizeElsewhere { get; private set; } = AreaPoolSizes.Default.Elsewhere;
 
+    /// <summary>True when both area schemes may be designated at once (Jilin 2022: 三区 and the risk list, rule 6).</summary>
+    public bool BothAreaSchemes { get; private set; }
+
+    /// <summary>双采双检 of a close contact's last central test before its release (rule 4).</summary>
+    public bool ReleaseDualSampling { get; private set; }
+
+    /// <summary>A secondary contact may be released once this many of its close contact's first tests are negative; 0 = not early (rule 4).</summary>
+    public int SecondaryEarlyReleaseTests { get; private set; }
+
+    /// <summary>The contact release rules of this version.</summary>
+    public ContactReleaseRules ContactRelease() => new(ReleaseDualSampling, SecondaryEarlyReleaseTests);
+
+    /// <summary>The area schemes that may be designated under this version: its own, and the other too when both are allowed.</summary>
+    public IReadOnlyList<AreaScheme> AreaSchemes() =>
+        BothAreaSchemes ? [AreaScheme, AreaScheme == AreaScheme.SealedControlled ? AreaScheme.RiskLevels : AreaScheme.SealedControlled] : [AreaScheme];
+
     /// <summary>The pool sizes advised by area designation under this version.</summary>
     public AreaPoolSizes PoolSizesByArea() => new(PoolSizeSealed, PoolSizeControlled, PoolSizeElsewhere);
 
@@ -107,15 +123,25 @@ public sealed class PolicyVersion : IRegionalEdition
         int ReleaseHomeMonitoringDays,
         int InvestigationDeadlineHours);
 
+    /// <summary>The terms added for issue 15's rules 4 and 6: contact release rules, and both area schemes at once.</summary>
+    public sealed record ExtraTerms(ContactReleaseRules ContactRelease, bool BothAreaSchemes)
+    {
+        public static ExtraTerms None { get; } = new(ContactReleaseRules.None, false);
+    }
+
     /// <summary>Central days and home days, with the test days of each phase.</summary>
     public sealed record QuarantineTerms(int CentralDays, int HomeDays, IReadOnlyList<int> CentralTestDays, IReadOnlyList<int> HomeTestDays);
 
     /// <summary>Validates and creates a version; every refusal names its field.</summary>
     /// <param name="areaScheme">The area scheme; the 2021 sealed/controlled/precaution scheme unless given.</param>
     /// <param name="poolSizes">The pool sizes advised by area designation; <see cref="AreaPoolSizes.Default"/> unless given.</param>
-    public static Common.Result<PolicyVersion> Create(string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, AreaScheme areaScheme = AreaScheme.SealedControlled, AreaPoolSizes? poolSizes = null)
+    /// <param name="extra">The contact release rules and whether both area schemes are allowed; none unless given.</param>
+    public static Common.Result<PolicyVersion> Create(
+        string code, string name, string regionPrefix, DateOnly effectiveFrom, Terms terms, AreaScheme areaScheme = AreaScheme.SealedControlled, AreaPoolSizes? poolSizes = null,
+        ExtraTerms? extra = null)
     {
         poolSizes ??= AreaPoolSizes.Default;
+        extra ??= ExtraTerms.None;
         ArgumentNullException.ThrowIfNull(terms);
         code = code?.Trim() ?? string.Empty;
         name = name?.Trim() ?? string.Empty;
@@ -160,6 +186,21 @@ public sealed class PolicyVersion : IRegionalEdition
             return badPools;
         }
 
+        if (!Enum.IsDefined(areaScheme))
+        {
+            return Common.Error.Invalid("areaScheme", Common.ErrorText.Of("error.rules15.area-scheme-unknown", areaScheme));
+        }
+
+        if (extra.ContactRelease.Check() is { } badRelease)
+        {
+            return badRelease;
+        }
+
+        if (extra.ContactRelease.SecondaryEarlyReleaseTests > 0 && terms.Close.CentralTestDays.Count + terms.Close.HomeTestDays.Count < extra.ContactRelease.SecondaryEarlyReleaseTests)
+        {
+            return Common.Error.Invalid("secondaryEarlyReleaseTests", Common.ErrorText.Of("error.rules15.early-release-more-than-tests", extra.ContactRelease.SecondaryEarlyReleaseTests));
+        }
+
         return new PolicyVersion
         {
             Code = code,
@@ -184,6 +225,9 @@ public sealed class PolicyVersion : IRegionalEdition
             PoolSizeSealed = poolSizes.Sealed,
             PoolSizeControlled = poolSizes.Controlled,
             PoolSizeElsewhere = poolSizes.Elsewhere,
+            BothAreaSchemes = extra.BothAreaSchemes,
+            ReleaseDualSampling = extra.ContactRelease.DualSampling,
+            SecondaryEarlyReleaseTests = extra.ContactRelease.SecondaryEarlyReleaseTests,
         };
     }
 

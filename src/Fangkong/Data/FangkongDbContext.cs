@@ -146,6 +146,8 @@ public sealed class FangkongDbContext(
 
     public DbSet<Quarantine.HomeMonitoring.HomeCheckIn> HomeCheckIns => Set<Quarantine.HomeMonitoring.HomeCheckIn>();
 
+    public DbSet<Quarantine.HomeMonitoring.HomeTest> HomeTests => Set<Quarantine.HomeMonitoring.HomeTest>();
+
     public DbSet<Quarantine.HomeMonitoring.HomeBreach> HomeBreaches => Set<Quarantine.HomeMonitoring.HomeBreach>();
 
     public DbSet<Quarantine.Transfers.Vehicle> Vehicles => Set<Quarantine.Transfers.Vehicle>();

@@ -18,7 +18,8 @@ public sealed class PolicyVersionTests
         var ninth = await db.PolicyVersions.SingleAsync(v => v.Code == PolicyVersions.Ninth);
 
         eighth.LookBackDays.ShouldBe(2);
-        eighth.OrderFor(ContactKind.Close).ShouldBe(new QuarantineOrder(eighth.Id, QuarantinePlace.Central, 14, 7, "1,4,7,14", string.Empty));
+        // Home days 2 and 7: shipped empty by 0050, set by 0196 (issue 15, rule 4).
+        eighth.OrderFor(ContactKind.Close).ShouldBe(new QuarantineOrder(eighth.Id, QuarantinePlace.Central, 14, 7, "1,4,7,14", "2,7"));
         eighth.OrderFor(ContactKind.Secondary).ShouldBe(new QuarantineOrder(eighth.Id, QuarantinePlace.Central, 7, 0, "1,4,7", string.Empty));
         ninth.LookBackDays.ShouldBe(4);
         ninth.EffectiveFrom.ShouldBe(new DateOnly(2022, 6, 28));

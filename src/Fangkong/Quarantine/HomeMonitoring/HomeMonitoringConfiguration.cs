@@ -19,6 +19,8 @@ internal sealed class HomeWatchConfiguration : IEntityTypeConfiguration<HomeWatc
         builder.Property(w => w.ContactNo).HasMaxLength(Contact.ContactNoMaxLength);
         builder.Property(w => w.CaseNo).HasMaxLength(Case.CaseNoMaxLength);
         builder.Property(w => w.OpenedBy).HasMaxLength(256);
+        builder.Property(w => w.TestDays).HasMaxLength(PolicyVersion.DaysMaxLength);
+        builder.Property(w => w.ReleasedBy).HasMaxLength(256);
         builder.HasIndex(w => new { w.RegionCode, w.StartsOn, w.EndsOn });
         builder.HasIndex(w => new { w.IdNumber, w.Kind, w.StartsOn }).IsUnique();
         builder.HasIndex(w => w.ContactNo);
@@ -55,5 +57,19 @@ internal sealed class HomeBreachConfiguration : IEntityTypeConfiguration<HomeBre
         builder.HasIndex(b => new { b.WatchId, b.OccurredAt }).IsUnique();
         builder.HasIndex(b => b.RegionCode);
         builder.HasOne<HomeWatch>().WithMany().HasForeignKey(b => b.WatchId);
+    }
+}
+
+internal sealed class HomeTestConfiguration : IEntityTypeConfiguration<HomeTest>
+{
+    public void Configure(EntityTypeBuilder<HomeTest> builder)
+    {
+        builder.ToTable("home_tests");
+        builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
+        builder.Property(t => t.Result).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(t => new { t.WatchId, t.DueOn }).IsUnique();
+        builder.HasIndex(t => t.RegionCode);
+        builder.HasOne<HomeWatch>().WithMany().HasForeignKey(t => t.WatchId);
     }
 }

@@ -85,6 +85,64 @@ public sealed class HomeWatch : IRegionScoped
 
     public DateTimeOffset OpenedAt { get; private set; }
 
+    /// <summary>
+    /// Test days of the watch, counted from its first day ("2,7" for an 8th-edition close contact's
+    /// home phase), copied from the contact's order when the watch opens; empty when none are due.
+    /// </summary>
+    public string TestDays { get; private set; } = string.Empty;
+
+    /// <summary>解除: the day the watch was released; null while it runs.</summary>
+    public DateOnly? ReleasedOn { get; private set; }
+
+    public string? ReleasedBy { get; private set; }
+
+    /// <summary>The dates the watch's tests are due on, first to last.</summary>
+    public IReadOnlyList<DateOnly> TestDates() =>
+        [.. (Cases.PolicyVersion.ParseDays(TestDays) ?? []).Where(d => d <= DayNumber(EndsOn)).Select(d => StartsOn.AddDays(d - 1)).Order()];
+
+    /// <summary>Sets the test days of the order (done once, when the watch opens).</summary>
+    public HomeWatch WithTestDays(string testDays)
+    {
+        TestDays = testDays ?? string.Empty;
+        return this;
+    }
+
+    /// <summary>
+    /// Releases the watch on <paramref name="on"/>: not before the day after its last day, and only
+    /// when every test due has a negative result (<paramref name="negativeDays"/>) — the refusal names
+    /// the first missing one. A watch is released once.
+    /// </summary>
+    public Error? Release(DateOnly on, IReadOnlySet<DateOnly> negativeDays, bool anyPositive, string by)
+    {
+        ArgumentNullException.ThrowIfNull(negativeDays);
+        if (ReleasedOn is { } done)
+        {
+            return Error.Conflict(ErrorText.Of("error.rules15.watch-already-released", done));
+        }
+
+        var earliest = EndsOn.AddDays(1);
+        if (on < earliest)
+        {
+            return Error.Conflict(ErrorText.Of("error.rules15.watch-not-over", EndsOn, earliest));
+        }
+
+        if (anyPositive)
+        {
+            return Error.Conflict(ErrorText.Of("error.rules15.watch-test-positive"));
+        }
+
+        var missing = TestDates().Where(d => !negativeDays.Contains(d)).ToList();
+        if (missing.Count > 0)
+        {
+            var days = string.Join('、', missing.Select(d => DayNumber(d)));
+            return Error.Conflict(ErrorText.Of("error.rules15.watch-tests-missing", days, missing[0]));
+        }
+
+        ReleasedOn = on;
+        ReleasedBy = by;
+        return null;
+    }
+
     /// <summary>Day number of <paramref name="day"/> in the watch (day 1 = <see cref="StartsOn"/>).</summary>
     public int DayNumber(DateOnly day) => day.DayNumber - StartsOn.DayNumber + 1;
 

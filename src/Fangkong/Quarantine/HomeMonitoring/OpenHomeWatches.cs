@@ -16,8 +16,10 @@ public static class OpenHomeWatches
     public sealed record Opened(int Count, IReadOnlyList<long> Ids);
 
     /// <summary>One watch to open, as a release gives it.</summary>
+    /// <param name="TestDays">The order's home test days, counted from <paramref name="StartsOn"/> ("2,7"); none for a case.</param>
     public sealed record Watch(
-        HomeWatchKind Kind, long? PersonId, string IdNumber, string Name, string RegionCode, string? ContactNo, string? CaseNo, DateOnly StartsOn, int Days);
+        HomeWatchKind Kind, long? PersonId, string IdNumber, string Name, string RegionCode, string? ContactNo, string? CaseNo, DateOnly StartsOn, int Days,
+        string? TestDays = null);
 
     public static async Task<Result<Opened>> FromContactOrdersAsync(FangkongDbContext db, TimeProvider time, CancellationToken ct = default)
     {
@@ -45,7 +47,7 @@ public static class OpenHomeWatches
             people.TryGetValue(c.IdNumber, out var person);
             watches.Add(new HomeWatch(
                 HomeWatchKind.HomeQuarantine, person?.Id, c.IdNumber, c.Name, person?.Phone, c.RegionCode, c.ContactNo, null,
-                calendar.DayOne, calendar.EndsOn, db.Jurisdiction.UserName, now));
+                calendar.DayOne, calendar.EndsOn, db.Jurisdiction.UserName, now).WithTestDays(c.HomeTestDays));
         }
 
         db.HomeWatches.AddRange(watches);
@@ -76,7 +78,7 @@ public static class OpenHomeWatches
         var phone = watch.PersonId is { } id ? await db.Persons.Where(p => p.Id == id).Select(p => p.Phone).FirstOrDefaultAsync(ct) : null;
         var added = new HomeWatch(
             watch.Kind, watch.PersonId, watch.IdNumber, watch.Name, phone, watch.RegionCode, watch.ContactNo, watch.CaseNo,
-            watch.StartsOn, watch.StartsOn.AddDays(watch.Days - 1), db.Jurisdiction.UserName, time.GetUtcNow());
+            watch.StartsOn, watch.StartsOn.AddDays(watch.Days - 1), db.Jurisdiction.UserName, time.GetUtcNow()).WithTestDays(watch.TestDays ?? string.Empty);
         db.HomeWatches.Add(added);
         return added;
     }

@@ -14,9 +14,15 @@ namespace Fangkong.Quarantine.Stay;
 /// </summary>
 public static class RecordStayTest
 {
-    public sealed record Command(long PlacementId, [Happened] DateTimeOffset? TakenAt, string? Result, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf);
+    /// <param name="Lab">The lab or reagent that tested the sample (optional).</param>
+    /// <param name="SecondLab">双采双检 (issue 15, rule 4): the lab of a second sample of the same day, another than <paramref name="Lab"/>.</param>
+    /// <param name="SecondResult">双采双检: the second sample's result.</param>
+    public sealed record Command(
+        long PlacementId, [Happened] DateTimeOffset? TakenAt, string? Result, [Range(0, InputNumbers.CtMax)] double? CtN, [Range(0, InputNumbers.CtMax)] double? CtOrf,
+        [StringLength(StayTest.LabMaxLength)] string? Lab = null, [StringLength(StayTest.LabMaxLength)] string? SecondLab = null, string? SecondResult = null);
 
-    public sealed record Recorded(long Id, long PlacementId, DateOnly Day, int DayNumber, bool Scheduled, StayTestResult Result, double? CtN, double? CtOrf, bool Changed);
+    public sealed record Recorded(
+        long Id, long PlacementId, DateOnly Day, int DayNumber, bool Scheduled, StayTestResult Result, double? CtN, double? CtOrf, bool Changed, bool DualNegative = false);
 
     public static async Task<Result<Recorded>> HandleAsync(FangkongDbContext db, TimeProvider time, Command command, CancellationToken ct = default)
     {
@@ -47,6 +53,12 @@ public static class RecordStayTest
             }
         }
 
+        var samples = DualSamples.Read(command.Lab, command.SecondLab, command.SecondResult);
+        if (!samples.IsSuccess)
+        {
+            return samples.Error!;
+        }
+
         var now = time.GetUtcNow();
         var taken = command.TakenAt ?? now;
         if (taken > now + TimeSpan.FromMinutes(5) || taken < placement.CheckedInAt)
@@ -68,12 +80,19 @@ public static class RecordStayTest
             return recorded.Error!;
         }
 
-        if (recorded.Value)
+        var (lab, secondLab, secondResult) = samples.Value!;
+        var dual = test.RecordSamples(lab, secondLab, secondResult);
+        if (!dual.IsSuccess)
+        {
+            return dual.Error!;
+        }
+
+        if (recorded.Value || dual.Value)
         {
             await db.SaveChangesAsync(ct);
         }
 
-        return new Recorded(test.Id, placement.Id, test.DueOn, test.DayNumber, test.Scheduled, result, test.CtN, test.CtOrf, recorded.Value);
+        return new Recorded(test.Id, placement.Id, test.DueOn, test.DayNumber, test.Scheduled, result, test.CtN, test.CtOrf, recorded.Value || dual.Value, test.IsDualNegative);
     }
 
     /// <summary>

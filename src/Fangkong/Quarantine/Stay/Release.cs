@@ -9,9 +9,8 @@ namespace Fangkong.Quarantine.Stay;
 
 /// <summary>
 /// 解除隔离 / 出院: releases a checked-in person only when the order's criteria are met.
-/// A contact: the central days of its order are over (day 1 = day of the last exposure, see
-/// <see cref="QuarantineCalendar"/>, so the earliest release is the day after the last central day —
-/// one day earlier is refused) and every scheduled test has a negative result. A case: the release
+/// A contact: as <see cref="ContactRelease"/> judges it (the central days over and every scheduled test
+/// negative; 双采双检 and a secondary contact's early release where the plan says so). A case: the release
 /// criterion of the treatment plan in force (<see cref="TreatmentPlan"/>), judged by the cases
 /// module on the tests taken here, which also records the discharge. A pool member: at least one negative test
 /// and none positive. Then the room or bed awaits terminal disinfection (its turnover starts) and
@@ -59,7 +58,7 @@ public static class Release
         var judged = placement.Kind switch
         {
             OccupantKind.Case => await JudgeCaseAsync(db, subject, tests, at, ct),
-            OccupantKind.CloseContact or OccupantKind.SecondaryContact => JudgeContact(subject, tests, placement, at),
+            OccupantKind.CloseContact or OccupantKind.SecondaryContact => await ContactRelease.JudgeAsync(db, subject, tests, placement, at, ct),
             _ => JudgePoolMember(tests),
         };
         if (!judged.IsSuccess)
@@ -81,51 +80,16 @@ public static class Release
         var (criterion, startsOn, monitoringDays) = judged.Value;
         if (subject.Contact is { } contact)
         {
-            await MarkContactReleasedAsync(db, contact, ChinaTime.DayOf(at), ct);
+            await ContactReleased.MarkAsync(db, db.Contacts.Where(c => c.Id == contact.Id), ChinaTime.DayOf(at), ct);
         }
 
         var watch = await OpenHomeWatches.AddAfterReleaseAsync(db, time, new OpenHomeWatches.Watch(
             HomeWatchKind.HealthMonitoring, subject.PersonId, subject.IdNumber, placement.Name, placement.RegionCode,
-            subject.Contact?.ContactNo, subject.Case?.CaseNo, startsOn, monitoringDays), ct);
+            subject.Contact?.ContactNo, subject.Case?.CaseNo, startsOn, monitoringDays, subject.Contact?.HomeTestDays), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new Released(
             placement.Id, at, criterion, watch?.Id, monitoringDays > 0 ? startsOn.AddDays(monitoringDays - 1) : null, space.Value.State);
-    }
-
-    /// <summary>A contact's central phase is days 1..CentralDays from the last exposure; the release comes after it, with every scheduled test negative.</summary>
-    private static Result<(string, DateOnly, int)> JudgeContact(StayRecords.Subject subject, IReadOnlyList<StayTest> tests, Placement placement, DateTimeOffset at)
-    {
-        if (subject.Contact is not { } contact)
-        {
-            return Error.Conflict(ErrorText.Of("error.quarantine.contact-s-record-order-not"));
-        }
-
-        var calendar = contact.Calendar;
-        var earliest = calendar.CentralOverOn;
-        var day = ChinaTime.DayOf(at);
-        if (day < earliest)
-        {
-            return Error.Conflict(
-                ErrorText.Of("error.quarantine.central-days-from-not-over", contact.CentralDays, calendar.DayOne, earliest));
-        }
-
-        if (tests.FirstOrDefault(t => t.Result == StayTestResult.Positive) is { } positive)
-        {
-            return Error.Conflict(ErrorText.Of("error.quarantine.day-test-positive", positive.DayNumber));
-        }
-
-        // The order's test days from the day of check-in on, whether or not check-in scheduled them (a placement checked in elsewhere has no tasks).
-        var from = ChinaTime.DayOf(placement.CheckedInAt ?? at);
-        var negative = tests.Where(t => t.Result == StayTestResult.Negative).Select(t => t.DueOn).ToHashSet();
-        var required = (PolicyVersion.ParseDays(contact.CentralTestDays) ?? []).Where(d => calendar.DayOn(d) >= from).ToList();
-        var missing = required.Where(d => !negative.Contains(calendar.DayOn(d))).ToList();
-        if (missing.Count > 0)
-        {
-            return Error.Conflict(ErrorText.Of("error.quarantine.tests-day-no-result-yet", string.Join('、', missing), string.Join(", ", missing)));
-        }
-
-        return ($"集中隔离 {contact.CentralDays} 天期满，{required.Count} 次核酸检测均阴性 ({contact.CentralDays} central days over, {required.Count} tests negative)", day, contact.HomeDays);
     }
 
     private static async Task<Result<(string, DateOnly, int)>> JudgeCaseAsync(
@@ -166,20 +130,5 @@ public static class Release
         return tests.Any(t => t.Result == StayTestResult.Negative)
             ? ("单管复核阴性 (single-tube re-test negative)", default(DateOnly), 0)
             : Error.Conflict(ErrorText.Of("error.quarantine.no-negative-re-test-yet"));
-    }
-
-    /// <summary>Sets the contact's release day (the bulletin's 解除隔离) through its own update, under its own plan version.</summary>
-    private static async Task MarkContactReleasedAsync(FangkongDbContext db, Contact contact, DateOnly on, CancellationToken ct)
-    {
-        var tracked = await db.Contacts.FirstAsync(c => c.Id == contact.Id, ct);
-        if (tracked.ReleasedOn is not null)
-        {
-            return;
-        }
-
-        var policy = await db.PolicyVersions.FirstAsync(v => v.Id == tracked.PolicyVersionId, ct);
-        tracked.Update(new Contact.Report(
-            tracked.ContactNo, tracked.Kind, tracked.SourceCaseNo, tracked.SourceContactNo, tracked.IdNumber, tracked.Name, tracked.RegionCode,
-            tracked.ExposureOn, tracked.IdentifiedOn, on), policy);
     }
 }

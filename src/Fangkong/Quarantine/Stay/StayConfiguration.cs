@@ -12,6 +12,10 @@ internal sealed class StayTestConfiguration : IEntityTypeConfiguration<StayTest>
         builder.Property(t => t.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(t => t.Result).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.RecordedBy).HasMaxLength(256);
+        builder.Property(t => t.Lab).HasMaxLength(StayTest.LabMaxLength);
+        builder.Property(t => t.SecondLab).HasMaxLength(StayTest.LabMaxLength);
+        builder.Property(t => t.SecondResult).HasConversion<string>().HasMaxLength(16);
+        builder.Ignore(t => t.IsDualNegative);
         builder.HasIndex(t => new { t.PlacementId, t.DueOn }).IsUnique();
         builder.HasIndex(t => new { t.SiteId, t.DueOn });
         builder.HasIndex(t => t.RegionCode);

@@ -62,6 +62,51 @@ public sealed class StayTest : IRegionScoped
 
     public string? RecordedBy { get; private set; }
 
+    public const int LabMaxLength = 100;
+
+    /// <summary>The lab (or reagent) that tested the sample; needed for 双采双检.</summary>
+    public string? Lab { get; private set; }
+
+    /// <summary>双采双检: the lab of the second sample, another than <see cref="Lab"/>.</summary>
+    public string? SecondLab { get; private set; }
+
+    /// <summary>双采双检: the second sample's result.</summary>
+    public StayTestResult? SecondResult { get; private set; }
+
+    /// <summary>True when two samples were tested by two different labs and both are negative (双采双检阴性).</summary>
+    public bool IsDualNegative =>
+        Result == StayTestResult.Negative && SecondResult == StayTestResult.Negative && Lab is not null && SecondLab is not null
+        && !string.Equals(Lab, SecondLab, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Adds the labs and, for 双采双检, the second sample (once). The same values again are no change;
+    /// other values where some are recorded are refused.
+    /// </summary>
+    public Result<bool> RecordSamples(string? lab, string? secondLab, StayTestResult? secondResult)
+    {
+        if (lab is null && secondLab is null && secondResult is null)
+        {
+            return false;
+        }
+
+        if (Lab == lab && SecondLab == secondLab && SecondResult == secondResult)
+        {
+            return false;
+        }
+
+        // Nothing yet, or the first sample's lab alone so far and now the second sample.
+        var open = (Lab is null && SecondLab is null && SecondResult is null) || (Lab == lab && SecondResult is null && SecondLab is null);
+        if (!open)
+        {
+            return Error.Conflict(ErrorText.Of("error.rules15.dual-already", DayNumber));
+        }
+
+        Lab = lab;
+        SecondLab = secondLab;
+        SecondResult = secondResult;
+        return true;
+    }
+
     /// <summary>The result, once; a correction of the same values is no change, a different one is refused.</summary>
     public Result<bool> Record(DateTimeOffset takenAt, StayTestResult result, double? ctN, double? ctOrf, string by)
     {

@@ -70,7 +70,8 @@ public sealed class StayTests
 
         var missing = await Release.HandleAsync(db, Time, new Release.Command(placement.Id, day15));
         missing.Error!.Message.ShouldContain("第 14 天");
-        (await RecordStayTest.HandleAsync(db, Time, new RecordStayTest.Command(placement.Id, Sampled(14), "negative", null, null))).IsSuccess.ShouldBeTrue();
+        // The 8th edition asks for 双采双检 on the last test before release (issue 15, rule 4): two samples, two labs.
+        (await RecordStayTest.HandleAsync(db, Time, new RecordStayTest.Command(placement.Id, Sampled(14), "negative", null, null, "吉林市疾控中心", "金域医学检验所", "negative"))).IsSuccess.ShouldBeTrue();
         (await RecordStayTest.HandleAsync(db, Time, new RecordStayTest.Command(placement.Id, Sampled(14), "positive", 30, 31))).Error!.Kind.ShouldBe(ErrorKind.Conflict);
         var early = await Release.HandleAsync(db, Time, new Release.Command(placement.Id, day15.AddDays(-1)));
         early.Error!.Kind.ShouldBe(ErrorKind.Conflict);
