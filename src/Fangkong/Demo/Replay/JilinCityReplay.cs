@@ -109,7 +109,7 @@ public static class JilinCityReplay
     }
 
     /// <summary>Loads the synthetic city when it has no residents yet; an existing population is kept whatever its size.</summary>
-    private static async Task<long> EnsurePopulationAsync(FangkongDbContext db, Options options, IProgress<Progress>? progress, CancellationToken ct)
+    internal static async Task<long> EnsurePopulationAsync(FangkongDbContext db, Options options, IProgress<Progress>? progress, CancellationToken ct)
     {
         if (await db.Persons.AnyAsync(p => p.RegionCode.StartsWith(City), ct))
         {
@@ -128,7 +128,7 @@ public static class JilinCityReplay
     }
 
     /// <summary>A context on the same database, as the system, whose clock is the simulation's.</summary>
-    private static FangkongDbContext NewContext(FangkongDbContext db, SimulationClock clock)
+    internal static FangkongDbContext NewContext(FangkongDbContext db, SimulationClock clock)
     {
         var options = (DbContextOptions<FangkongDbContext>)db.GetService<IDbContextOptions>();
         return new FangkongDbContext(options, new FixedJurisdiction(Jurisdiction.System), clock);

@@ -27,23 +27,32 @@ public static class ReplayQuarantine
 
         /// <summary>床等人: nobody waits and rooms or beds stand free.</summary>
         public bool SpacesWait => Unplaced == 0 && FreeRooms + FreeBeds > 0;
+
+        /// <summary>Of <see cref="Unplaced"/>, the cases waiting for a bed.</summary>
+        public int UnplacedCases { get; init; }
     }
 
-    internal static async Task<Outcome> RunAsync(FangkongDbContext db, SimulationClock clock, DateOnly day, double scale, CancellationToken ct)
+    internal static Task<Outcome> RunAsync(FangkongDbContext db, SimulationClock clock, DateOnly day, double scale, CancellationToken ct) =>
+        RunAsync(db, clock, day, ReplaySites.UpTo(day, scale), ct);
+
+    /// <summary>The night with the sites of <paramref name="due"/> (those not registered yet open now).</summary>
+    internal static async Task<Outcome> RunAsync(FangkongDbContext db, SimulationClock clock, DateOnly day, IEnumerable<ReplaySites.Opening> due, CancellationToken ct)
     {
         clock.MoveTo(day, 21);
-        var (sites, spaces) = await OpenSitesAsync(db, clock, day, scale, ct);
+        var (sites, spaces) = await OpenSitesAsync(db, clock, due.ToList(), ct);
         var run = await RunAllocation.HandleAsync(db, clock, ct);
         var outcome = run.Value ?? throw new InvalidOperationException(run.Error!.Message);
         db.ChangeTracker.Clear();
         var freeRooms = await db.QuarantineRooms.CountAsync(r => r.State == SpaceState.Available && r.Occupants == 0, ct);
         var freeBeds = await db.HospitalBeds.CountAsync(b => b.State == SpaceState.Available && b.Occupants == 0, ct);
-        return new Outcome(sites, spaces, outcome.Waiting, outcome.Placed, outcome.Unplaced, outcome.Summary, freeRooms, freeBeds);
+        return new Outcome(sites, spaces, outcome.Waiting, outcome.Placed, outcome.Unplaced, outcome.Summary, freeRooms, freeBeds)
+        {
+            UnplacedCases = outcome.Left.Count(l => l.Person.Subject.Kind == OccupantKind.Case),
+        };
     }
 
-    private static async Task<(int Sites, int Spaces)> OpenSitesAsync(FangkongDbContext db, SimulationClock clock, DateOnly day, double scale, CancellationToken ct)
+    private static async Task<(int Sites, int Spaces)> OpenSitesAsync(FangkongDbContext db, SimulationClock clock, List<ReplaySites.Opening> due, CancellationToken ct)
     {
-        var due = ReplaySites.UpTo(day, scale).ToList();
         var names = due.Select(o => o.Name).ToList();
         var existing = (await db.QuarantineSites.AsNoTracking().Where(s => EF.Parameter(names).Contains(s.Name))
             .Select(s => s.Name).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);

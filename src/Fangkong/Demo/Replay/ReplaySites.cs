@@ -63,7 +63,7 @@ internal static class ReplaySites
     }
 
     /// <summary>A wave's spaces of one kind, scaled, in sites of at most <see cref="SiteSize"/> spread over the four urban districts.</summary>
-    private static IEnumerable<Opening> Split(DateOnly day, string kind, string label, int spaces, double scale)
+    internal static IEnumerable<Opening> Split(DateOnly day, string kind, string label, int spaces, double scale)
     {
         var total = (int)Math.Round(spaces * scale);
         for (var n = 0; total > 0; n++)
