@@ -26,6 +26,7 @@ var root = new RootCommand("Fangkong (防控): epidemic prevention and control c
     QuarantineCommand.Create(),
     SettingsCommand.Create(),
     BenchCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 try

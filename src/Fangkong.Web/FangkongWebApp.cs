@@ -10,6 +10,7 @@ using Fangkong.Web.Apis;
 using Fangkong.Web.Auditing;
 using Fangkong.Web.Components;
 using Fangkong.Web.Infrastructure;
+using Fangkong.Web.Infrastructure.Clock;
 using Fangkong.Web.Infrastructure.Telemetry;
 using Fangkong.Web.Infrastructure.Input;
 using Fangkong.Web.Infrastructure.Security;
@@ -57,6 +58,7 @@ public static class FangkongWebApp
         builder.Services.AddFangkongWebAuditing(builder.Configuration);
         builder.Services.AddFangkongSecurity(builder.Configuration);
         builder.Services.AddFangkongExports(builder.Configuration);
+        builder.AddFangkongClock();
         options.ConfigureBuilder?.Invoke(builder);
         var app = builder.Build();
         app.Services.ValidateSettingsNow();

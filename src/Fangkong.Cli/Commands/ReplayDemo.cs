@@ -89,7 +89,7 @@ internal static class ReplayDemo
     private static void Print(JilinCityReplay.Report report)
     {
         AnsiConsole.MarkupLineInterpolated($"Residents: {report.People:N0} ({report.PeopleLoaded:N0} loaded now).");
-        var table = new Table().AddColumns("日期 Day", "目标 Target", "确诊 Confirmed (转 conv.)", "无症状 Asymp.", "管控期间 Under control", "采样 Swabs", "阳性混管 Positive pools", "密接 Close contacts");
+        var table = new Table().AddColumns("日期 Day", "目标 Target", "确诊 Confirmed (转 conv.)", "无症状 Asymp.", "管控期间 Under control", "采样 Swabs", "阳性混管 Positive pools", "密接 Close contacts", "安置 Placed (等待 waiting)", "空余房间/床位 Free rooms/beds");
         foreach (var day in report.Days)
         {
             var t = day.Target;
@@ -101,10 +101,13 @@ internal static class ReplayDemo
                 day.Skipped ? string.Empty : day.UnderControl.ToString(CultureInfo.InvariantCulture),
                 day.Testing?.Swabbed.ToString("N0", CultureInfo.InvariantCulture) ?? string.Empty,
                 day.Testing?.PositivePools.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                day.Reporting?.CloseContacts.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+                day.Reporting?.CloseContacts.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                day.Quarantine is { } q ? $"{q.Placed} ({q.Unplaced})" : string.Empty,
+                day.Quarantine is { } f ? $"{f.FreeRooms} / {f.FreeBeds}" : string.Empty);
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine("等待 > 0: 人等床位 (people wait for rooms or beds); 等待 = 0 with free spaces: 床等人 (spaces wait for people).");
         AnsiConsole.MarkupLine("* 通报数字 a figure published in a bulletin (DOMAIN.md §6); the other days are interpolated (docs/replay.md).");
     }
 }

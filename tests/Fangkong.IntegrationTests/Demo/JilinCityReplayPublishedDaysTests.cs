@@ -20,7 +20,7 @@ public sealed class JilinCityReplayPublishedDaysTests
         foreach (var (from, until) in new[] { (17, 17), (20, 20), (22, 23) })
         {
             await using var db = database.NewContext();
-            await JilinCityReplay.RunAsync(db, new JilinCityReplay.Options(new(2022, 3, from), new(2022, 3, until), JilinCityReplayTests.People, JilinCityReplay.DefaultSeed));
+            await JilinCityReplay.RunAsync(db, new JilinCityReplay.Options(new(2022, 3, from), new(2022, 3, until), JilinCityReplayTests.People, JilinCityReplay.DefaultSeed, JilinCityReplayTests.Capacity));
         }
 
         await using var check = database.NewContext();

@@ -24,6 +24,7 @@ public static class WebSettingsSetup
         (TelemetryOptions.Section, typeof(TelemetryOptions)),
         (RequestLimits.Section, typeof(RequestLimits)),
         (Fangkong.Auditing.AuditOptions.Section, typeof(Fangkong.Auditing.AuditOptions)),
+        (Clock.ClockOptions.Section, typeof(Clock.ClockOptions)),
     ];
 
     /// <summary>Adds the sources and the core's sections; the web sections are registered by their own set-up (security, telemetry, input bounds).</summary>

@@ -31,20 +31,24 @@ internal sealed record DayPlan(
         : day >= ControlHolds ? UnderControlShare
         : UnderControlShare * (day.DayNumber - ControlStarts.DayNumber) / (ControlHolds.DayNumber - ControlStarts.DayNumber);
 
-    public static DayPlan Make(ReplayCity city, DayTarget target, int seed)
+    /// <summary>
+    /// The day's plan; <paramref name="underControlShare"/> overrides the calibration's share and
+    /// <paramref name="maxSwabbed"/> caps the people swabbed (a drill's model and its capacity decide them).
+    /// </summary>
+    public static DayPlan Make(ReplayCity city, DayTarget target, int seed, double? underControlShare = null, int maxSwabbed = int.MaxValue)
     {
-        var random = new Random(HashCode.Combine(seed, target.Day.DayNumber, 7) & int.MaxValue);
+        var random = new Random(ReplaySeed.Of(seed, target.Day.DayNumber, 7));
         var conversions = city.UnconvertedAsymptomatic.OrderBy(_ => random.Next()).Take(target.Conversions).ToList();
         var newConfirmed = target.Confirmed - conversions.Count;
         var newPeople = newConfirmed + target.Asymptomatic;
 
-        var underControl = Math.Min((int)Math.Round(newPeople * ShareUnderControl(target.Day)), city.OpenContacts.Count);
+        var underControl = Math.Min((int)Math.Round(newPeople * (underControlShare ?? ShareUnderControl(target.Day))), city.OpenContacts.Count);
         var fromContacts = city.OpenContacts.OrderBy(_ => random.Next()).Take(underControl).Select(c => c.Person).ToList();
 
         // The day's third of the city, less those in hospital or in quarantine.
         var quarantined = city.OpenContacts.Select(c => c.Person.Id).ToHashSet();
         var third = target.Day.DayNumber % Thirds;
-        var swabbed = city.Residents.Where(r => r.Index % Thirds == third && !city.Cases.Contains(r.Id) && !quarantined.Contains(r.Id)).ToList();
+        var swabbed = city.Residents.Where(r => r.Index % Thirds == third && !city.Cases.Contains(r.Id) && !quarantined.Contains(r.Id)).Take(maxSwabbed).ToList();
         var social = newPeople - underControl;
         var candidates = swabbed.Where(r => !city.Contacts.Contains(r.Id)).ToList();
         if (candidates.Count < social)

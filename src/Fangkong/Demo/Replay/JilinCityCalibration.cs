@@ -59,7 +59,7 @@ public sealed class JilinCityCalibration
         }
 
         // A random stream per day, so that a day's figures do not depend on which days ran before.
-        var random = new Random(HashCode.Combine(_seed, day.DayNumber) & int.MaxValue);
+        var random = new Random(ReplaySeed.Of(_seed, day.DayNumber, 0));
         if (Anchors.FirstOrDefault(a => a.Day == day) is { } anchor)
         {
             return Target(day, anchor.Confirmed, anchor.Asymptomatic, anchor.Published, anchor.Conversions, anchor.Moderate, anchor.Severe);

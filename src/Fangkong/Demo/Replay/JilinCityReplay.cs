@@ -29,7 +29,8 @@ public static class JilinCityReplay
 
     public const int DefaultSeed = 2022;
 
-    public sealed record Options(DateOnly From, DateOnly Until, int People, int Seed)
+    /// <summary>The replay's options; <paramref name="Capacity"/> scales the rooms and beds of <see cref="ReplaySites"/> (1: the city's).</summary>
+    public sealed record Options(DateOnly From, DateOnly Until, int People, int Seed, double Capacity = 1.0)
     {
         public static Options Default(int people) => new(JilinCityCalibration.FirstDay, JilinCityCalibration.DefaultUntil, people, DefaultSeed);
     }
@@ -38,7 +39,8 @@ public static class JilinCityReplay
     public sealed record Progress(DateOnly? Day, string Stage, long Done, long Total);
 
     public sealed record Day(
-        DateOnly Date, DayTarget Target, ReplayTesting.Outcome? Testing, ReplayReporting.Outcome? Reporting, int UnderControl, bool Skipped);
+        DateOnly Date, DayTarget Target, ReplayTesting.Outcome? Testing, ReplayReporting.Outcome? Reporting, int UnderControl, bool Skipped,
+        ReplayQuarantine.Outcome? Quarantine = null);
 
     public sealed record Report(long PeopleLoaded, long People, IReadOnlyList<Day> Days);
 
@@ -58,14 +60,14 @@ public static class JilinCityReplay
         foreach (var target in calibration.Days(options.From, options.Until))
         {
             ct.ThrowIfCancellationRequested();
-            days.Add(await RunDayAsync(replay, clock, city, target, options.Seed, progress is null ? null : new DayProgress(progress, target.Day), ct));
+            days.Add(await RunDayAsync(replay, clock, city, target, options, progress is null ? null : new DayProgress(progress, target.Day), ct));
         }
 
         return new Report(loaded, city.Residents.Count, days);
     }
 
     private static async Task<Day> RunDayAsync(
-        FangkongDbContext db, SimulationClock clock, ReplayCity city, DayTarget target, int seed, IProgress<(string, long, long)>? progress, CancellationToken ct)
+        FangkongDbContext db, SimulationClock clock, ReplayCity city, DayTarget target, Options options, IProgress<(string, long, long)>? progress, CancellationToken ct)
     {
         var name = $"吉林市全员核酸检测 {target.Day:yyyy-MM-dd}";
         if (await db.TestingRounds.AnyAsync(r => r.Name == name, ct))
@@ -74,10 +76,13 @@ public static class JilinCityReplay
         }
 
         await city.RefreshAsync(db, City, target.Day, ct);
-        var plan = DayPlan.Make(city, target, seed);
+        var plan = DayPlan.Make(city, target, options.Seed);
         var testing = await ReplayTesting.RunAsync(db, clock, plan, progress, ct);
         var reporting = await ReplayReporting.RunAsync(db, clock, city, plan, testing.RoundId, progress, ct);
-        return new Day(target.Day, target, testing, reporting, plan.UnderControl, Skipped: false);
+        progress?.Report(("隔离 quarantine", 0, 1));
+        var quarantine = await ReplayQuarantine.RunAsync(db, clock, target.Day, options.Capacity, ct);
+        progress?.Report(("隔离 quarantine", 1, 1));
+        return new Day(target.Day, target, testing, reporting, plan.UnderControl, Skipped: false, quarantine);
     }
 
     private static void Check(Options options)
@@ -92,6 +97,11 @@ public static class JilinCityReplay
             throw new ArgumentOutOfRangeException(nameof(options), options.Until, $"until: a day from {options.From:yyyy-MM-dd} to {JilinCityCalibration.LastDay:yyyy-MM-dd}.");
         }
 
+        if (!(options.Capacity >= 0 && options.Capacity <= 100))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Capacity, "capacity: a scale of the rooms and beds from 0 to 100.");
+        }
+
         if (options.People <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.People, "people: a positive number of residents.");
@@ -99,7 +109,7 @@ public static class JilinCityReplay
     }
 
     /// <summary>Loads the synthetic city when it has no residents yet; an existing population is kept whatever its size.</summary>
-    private static async Task<long> EnsurePopulationAsync(FangkongDbContext db, Options options, IProgress<Progress>? progress, CancellationToken ct)
+    internal static async Task<long> EnsurePopulationAsync(FangkongDbContext db, Options options, IProgress<Progress>? progress, CancellationToken ct)
     {
         if (await db.Persons.AnyAsync(p => p.RegionCode.StartsWith(City), ct))
         {
@@ -118,7 +128,7 @@ public static class JilinCityReplay
     }
 
     /// <summary>A context on the same database, as the system, whose clock is the simulation's.</summary>
-    private static FangkongDbContext NewContext(FangkongDbContext db, SimulationClock clock)
+    internal static FangkongDbContext NewContext(FangkongDbContext db, SimulationClock clock)
     {
         var options = (DbContextOptions<FangkongDbContext>)db.GetService<IDbContextOptions>();
         return new FangkongDbContext(options, new FixedJurisdiction(Jurisdiction.System), clock);

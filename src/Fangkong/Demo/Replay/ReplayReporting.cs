@@ -17,7 +17,8 @@ public static class ReplayReporting
     public sealed record Outcome(int Confirmed, int Asymptomatic, int Conversions, int CloseContacts);
 
     internal static async Task<Outcome> RunAsync(
-        FangkongDbContext db, SimulationClock clock, ReplayCity city, DayPlan plan, long roundId, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken ct)
+        FangkongDbContext db, SimulationClock clock, ReplayCity city, DayPlan plan, long roundId, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken ct,
+        bool contactsToday = true)
     {
         var day = plan.Target.Day;
         clock.MoveTo(day, 20);
@@ -42,7 +43,7 @@ public static class ReplayReporting
         }
 
         await ConvertAsync(db, clock, plan, ct);
-        var contacts = await ContactsAsync(db, city, day, reported, ct);
+        var contacts = contactsToday ? await ContactsAsync(db, city, day, reported, ct) : 0;
         progress?.Report(("病例 cases", pending.Count + 1, pending.Count + 1));
         var confirmed = plan.Positives.Values.Count(p => p.Type == CaseType.Confirmed);
         return new Outcome(confirmed + plan.Conversions.Count, plan.Positives.Count - confirmed, plan.Conversions.Count, contacts);
@@ -68,7 +69,8 @@ public static class ReplayReporting
         db.ChangeTracker.Clear();
     }
 
-    private static async Task<int> ContactsAsync(FangkongDbContext db, ReplayCity city, DateOnly day, List<(string CaseNo, ReplayCity.Resident Person)> cases, CancellationToken ct)
+    /// <summary>Records the close contacts of <paramref name="cases"/>, identified on <paramref name="day"/> (exposure the day before).</summary>
+    internal static async Task<int> ContactsAsync(FangkongDbContext db, ReplayCity city, DateOnly day, List<(string CaseNo, ReplayCity.Resident Person)> cases, CancellationToken ct)
     {
         var taken = new HashSet<long>(city.Contacts);
         taken.UnionWith(city.Cases);

@@ -21,12 +21,12 @@ public static class ReplayTesting
     public sealed record Outcome(long RoundId, int Swabbed, int Tubes, int PositivePools, int PeopleControlled, int Retested);
 
     internal static async Task<Outcome> RunAsync(
-        FangkongDbContext db, SimulationClock clock, DayPlan plan, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken ct)
+        FangkongDbContext db, SimulationClock clock, DayPlan plan, IProgress<(string Stage, long Done, long Total)>? progress, CancellationToken ct, int poolSize = 10)
     {
         var day = plan.Target.Day;
         clock.MoveTo(day, 7);
         var created = await CreateRound.HandleAsync(
-            db, clock, new CreateRound.Command(string.Create(CultureInfo.InvariantCulture, $"吉林市全员核酸检测 {day:yyyy-MM-dd}"), City, 10, clock.GetUtcNow(), TimeSpan.FromHours(24)), ct);
+            db, clock, new CreateRound.Command(string.Create(CultureInfo.InvariantCulture, $"吉林市全员核酸检测 {day:yyyy-MM-dd}"), City, poolSize, clock.GetUtcNow(), TimeSpan.FromHours(24)), ct);
         var round = created.Value ?? throw new InvalidOperationException(created.Error!.Message);
         var stamp = day.ToString("yyMMdd", CultureInfo.InvariantCulture);
 
@@ -34,11 +34,11 @@ public static class ReplayTesting
         var tubes = new List<(string Barcode, bool Positive)>();
         foreach (var community in plan.Swabbed.GroupBy(r => r.RegionCode))
         {
-            foreach (var group in community.Chunk(10))
+            foreach (var group in community.Chunk(poolSize))
             {
                 var barcode = string.Create(CultureInfo.InvariantCulture, $"JL{stamp}{tubes.Count + 1:D7}");
                 tubes.Add((barcode, group.Any(r => plan.Positives.ContainsKey(r.Id))));
-                scans.AddRange(group.Select((r, i) => Scan(barcode, i, r, round.StartsAt.AddMinutes(tubes.Count % 300), $"{community.Key}核酸采样点", 10)));
+                scans.AddRange(group.Select((r, i) => Scan(barcode, i, r, round.StartsAt.AddMinutes(tubes.Count % 300), $"{community.Key}核酸采样点", poolSize)));
             }
         }
 
