@@ -27,6 +27,7 @@ public static class TransfersApi
         transfers.MapGet("/vehicles", VehiclesAsync).WithName("ListVehicles").RequireAuthorization(Permissions.ViewTransfers);
         transfers.MapPost("/vehicles", RegisterVehicleAsync).WithName("RegisterVehicle").RequireAuthorization(Permissions.DispatchTransfers);
         transfers.MapPut("/vehicles/{id:long}/state", SetVehicleStateAsync).WithName("SetVehicleState").RequireAuthorization(Permissions.DispatchTransfers);
+        transfers.MapPost("/vehicles/{id:long}/disinfected", DisinfectedAsync).WithName("VehicleDisinfected").RequireAuthorization(Permissions.DispatchTransfers);
     }
 
     public static async Task<Results<Ok<DispatchBoard.Board>, ValidationProblem, ProblemHttpResult>> BoardAsync(
@@ -67,4 +68,8 @@ public static class TransfersApi
     public static async Task<Results<Ok<Vehicles.Row>, ValidationProblem, ProblemHttpResult>> SetVehicleStateAsync(
         long id, Vehicles.StateCommand body, FangkongDbContext db, CancellationToken ct) =>
         (await Vehicles.SetStateAsync(db, id, body, ct)).ToHttp();
+
+    public static async Task<Results<Ok<Vehicles.Row>, ValidationProblem, ProblemHttpResult>> DisinfectedAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await DisinfectVehicle.HandleAsync(db, time, id, ct)).ToHttp();
 }

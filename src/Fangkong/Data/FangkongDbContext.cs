@@ -28,6 +28,10 @@ public sealed class FangkongDbContext(
     /// <summary>A new context on the same database and audit trail, as the system (after-commit reactions, ADR 0034).</summary>
     internal FangkongDbContext CreateSystemSibling() => new(options, new FixedJurisdiction(Jurisdiction.System), time, auditSink, client);
 
+    /// <summary>A new context over the caller's city, for a city's counts that all its workers see alike (ADR 0046); nothing personal may leave it.</summary>
+    internal FangkongDbContext CreateCitySibling(string city) =>
+        new(options, new FixedJurisdiction(Jurisdiction with { RegionPrefix = city, SeesFullIdentity = false, SeesResidentDetails = false }), time, auditSink, client);
+
     public DbSet<Region> Regions => Set<Region>();
 
     public DbSet<Person> Persons => Set<Person>();

@@ -13,7 +13,7 @@ public sealed class PassApplyPage(IPage page)
         await Form.Locator("select[name='Apply.Unit']").SelectOptionAsync(new SelectOptionValue { Label = unit });
         await Form.Locator("input[name='Apply.Regions']").FillAsync(regions);
         await Form.Locator("input[name='Apply.HolderName']").FillAsync(holder);
-        await Form.Locator("input[name='Apply.IdNumber']").FillAsync(idNumber);
+        await Form.Locator("input[name='Apply.HolderIdNumber']").FillAsync(idNumber);
         await Form.Locator("input[name='Apply.Plate']").FillAsync(plate);
         await Form.Locator("input[name='Apply.Purpose']").FillAsync(purpose);
         await page.GetByTestId("submit-application").ClickAsync();

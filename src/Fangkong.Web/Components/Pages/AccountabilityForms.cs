@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Fangkong.Accountability;
+using Fangkong.Common;
 using Fangkong.Web.Components.Kit;
 using Microsoft.Extensions.Primitives;
 
@@ -9,7 +11,7 @@ namespace Fangkong.Web.Components.Pages;
 /// Reads the accountability pages' forms, whose officials are rows of fields and whose notice lists
 /// ticked cases with their order: the pages post to themselves and build the use cases' commands here.
 /// </summary>
-public static class AccountabilityForms
+public static partial class AccountabilityForms
 {
     /// <summary>The notice command from a form or query: <c>case</c> ids ticked, each with <c>order-{id}</c>.</summary>
     public static ComposeNotice.Command NoticeCommand(Func<string, StringValues> form)
@@ -56,6 +58,44 @@ public static class AccountabilityForms
             form.Text("region"), form.Text("title"), form.Lines("facts"), form.Lines("consequence"), form.Day("incidentDate", happened: false),
             form.Lines("incidentLinks"), officials, findings);
     }
+
+    /// <summary>
+    /// The use case names an official's field by its place among the officials given
+    /// (<c>officials[1].unit</c>); the form's rows skip blank ones, so the message goes under the row the
+    /// user typed it in (<c>o2.unit</c>). Other errors are returned as they are.
+    /// </summary>
+    public static Error OnRows(Error error, PostedFields form)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(form);
+        if (error.Field is not { } field || OfficialField().Match(field) is not { Success: true } match)
+        {
+            return error;
+        }
+
+        var rows = OfficialRows(form);
+        var index = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        var name = match.Groups[2].Value == "responsibilityNote" ? "note" : match.Groups[2].Value;
+        return index < rows.Count ? error with { Field = Invariant($"o{rows[index]}.{name}") } : error;
+    }
+
+    /// <summary>The form's rows that name an official, in order: the rows <see cref="CaseCommand"/> reads.</summary>
+    private static List<int> OfficialRows(PostedFields form)
+    {
+        var rows = new List<int>();
+        for (var i = 0; i < AccountabilityCase.MaxOfficials && form.Has(Invariant($"o{i}.name")); i++)
+        {
+            if (!string.IsNullOrWhiteSpace(form.Values(Invariant($"o{i}.name")).ToString()))
+            {
+                rows.Add(i);
+            }
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"^officials\[(\d+)\]\.(\w+)$")]
+    private static partial Regex OfficialField();
 
     public static DateOnly? Date(string? text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

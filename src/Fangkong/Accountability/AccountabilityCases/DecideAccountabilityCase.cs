@@ -37,6 +37,11 @@ public static class DecideAccountabilityCase
             return SaveAccountabilityCase.NotFound(id);
         }
 
+        if (@case.Status == AccountabilityStatus.Draft && PublishableText.CheckDecidable(@case) is { } unpublishable)
+        {
+            return unpublishable;
+        }
+
         if (@case.Decide(body, on, db.Jurisdiction.UserName, now) is { } refused)
         {
             return refused;

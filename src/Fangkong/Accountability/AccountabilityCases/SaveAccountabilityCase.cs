@@ -124,6 +124,11 @@ public static class SaveAccountabilityCase
             officials.Add(made.Value!);
         }
 
+        if (PublishableText.Check(title, facts, consequence, officials) is { } unpublishable)
+        {
+            return unpublishable;
+        }
+
         var findingIds = (command.FindingIds ?? []).Distinct().ToList();
         if (findingIds.Count > AccountabilityCase.MaxFindings)
         {

@@ -17,6 +17,7 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
         builder.Property(v => v.Crew).HasMaxLength(Vehicle.CrewMaxLength);
         builder.Property(v => v.RegionCode).HasMaxLength(RegionCode.MaxLength);
         builder.Property(v => v.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(v => v.DisinfectedBy).HasMaxLength(256);
         builder.HasIndex(v => v.Plate).IsUnique();
         builder.HasIndex(v => v.RegionCode);
     }

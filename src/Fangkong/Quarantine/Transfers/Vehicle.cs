@@ -59,6 +59,29 @@ public sealed class Vehicle : IRegionScoped
 
     public VehicleState State { get; private set; }
 
+    /// <summary>When the last disinfection after a trip was recorded done (China's 车辆消毒 between trips).</summary>
+    public DateTimeOffset? DisinfectedAt { get; private set; }
+
+    /// <summary>Who recorded the last disinfection done.</summary>
+    public string? DisinfectedBy { get; private set; }
+
+    /// <summary>
+    /// The disinfection after a trip is done: the vehicle is on standby (待命) again and takes the next batch.
+    /// Only a vehicle being disinfected can be; who and when are kept for the fleet's record.
+    /// </summary>
+    public Error? Disinfected(string by, DateTimeOffset at)
+    {
+        if (State != VehicleState.Disinfecting)
+        {
+            return Error.Conflict(ErrorText.Of("error.quarantine.vehicle-not-disinfecting", Plate));
+        }
+
+        State = VehicleState.Available;
+        DisinfectedAt = at;
+        DisinfectedBy = by;
+        return null;
+    }
+
     public Error? StartTrip()
     {
         if (State != VehicleState.Available)

@@ -12,7 +12,8 @@ public static class Vehicles
 
     public sealed record StateCommand(string? State, string? Crew);
 
-    public sealed record Row(long Id, string Plate, int Capacity, string Crew, string RegionCode, VehicleState State);
+    /// <param name="DisinfectedAt">When the last disinfection between trips was recorded done, by <paramref name="DisinfectedBy"/>.</param>
+    public sealed record Row(long Id, string Plate, int Capacity, string Crew, string RegionCode, VehicleState State, DateTimeOffset? DisinfectedAt = null, string? DisinfectedBy = null);
 
     public static async Task<Result<Row>> RegisterAsync(FangkongDbContext db, Command command, CancellationToken ct = default)
     {
@@ -95,5 +96,5 @@ public static class Vehicles
     internal static Error NotFound(long id) =>
         Error.NotFound(ErrorText.Of("error.quarantine.vehicle-does-not-exist-outside", id));
 
-    private static Row ToRow(Vehicle v) => new(v.Id, v.Plate, v.Capacity, v.Crew, v.RegionCode, v.State);
+    internal static Row ToRow(Vehicle v) => new(v.Id, v.Plate, v.Capacity, v.Crew, v.RegionCode, v.State, v.DisinfectedAt, v.DisinfectedBy);
 }

@@ -55,7 +55,19 @@ public static class ConductInspection
         if (command.Outcome == ItemOutcome.Fail)
         {
             var unitId = command.OrganisationId ?? await DefaultUnitAsync(db, inspection, ct);
-            var resolved = await RaiseFinding.OwnerAsync(db, unitId, command.OfficialId, ct);
+            var officialId = command.OfficialId;
+            if (officialId is null && !await GetInspection.OfficialsOf(db, inspection).AnyAsync(ct))
+            {
+                // The inspected unit or area has no official on record: the lowest level with one owns the finding (issue 16, item 4).
+                if (await OwnerAboveAsync(db, inspection, ct) is not { } above)
+                {
+                    return Error.Invalid("official", ErrorText.Of("error.supervision.no-official-on-record", inspection.TargetName));
+                }
+
+                (unitId, officialId) = (above.OrganisationId, above.OfficialId);
+            }
+
+            var resolved = await RaiseFinding.OwnerAsync(db, unitId, officialId, ct);
             if (!resolved.IsSuccess)
             {
                 return resolved.Error!;
@@ -137,6 +149,14 @@ public static class ConductInspection
     }
 
     /// <summary>The unit that owns a failed item when none is named: the inspected unit, or the unit running the inspected place.</summary>
+    /// <summary>
+    /// Who owns a failed item when none is chosen: the unit running the place or the inspected unit,
+    /// else the units of the area and then of each level above it, the first with an official on
+    /// record, within the caller's jurisdiction.
+    /// </summary>
+    internal static Task<Detectors.ResponsibleOwner.Owner?> OwnerAboveAsync(FangkongDbContext db, Inspection inspection, CancellationToken ct) =>
+        Detectors.ResponsibleOwner.FindAsync(db, inspection.PlaceId, inspection.OrganisationId, inspection.RegionCode, ct);
+
     private static async Task<long?> DefaultUnitAsync(FangkongDbContext db, Inspection inspection, CancellationToken ct) =>
         inspection.OrganisationId
         ?? (inspection.PlaceId is { } place

@@ -15,7 +15,21 @@ public static class GetInspection
         long Id, InspectionKind Kind, InspectionStatus Status, InspectionTargetKind TargetKind, string RegionCode, string TargetName, long? PlaceId,
         long? OrganisationId, long ChecklistTemplateId, string ChecklistTitle, int ChecklistVersion, IReadOnlyList<string> Inspectors, DateOnly PlannedOn,
         DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, string? Summary, long? ReviewOfInspectionId, IReadOnlyList<ItemLine> Items,
-        IReadOnlyList<OfficialOption> Officials);
+        IReadOnlyList<OfficialOption> Officials, OfficialOption? Above = null);
+
+    /// <summary>Who may own a finding: the officials of the inspected unit, the unit running the place, or the units of the region.</summary>
+    internal static IQueryable<OfficialOption> OfficialsOf(FangkongDbContext db, Inspection i)
+    {
+        var units = db.Organisations.AsNoTracking();
+        units = i.OrganisationId is { } unitId ? units.Where(o => o.Id == unitId)
+            : i.PlaceId is { } placeId ? units.Where(o => o.PlaceId == placeId || o.RegionCode == i.RegionCode)
+            : units.Where(o => o.RegionCode == i.RegionCode);
+        return
+            from o in units
+            join p in db.Officials.AsNoTracking() on o.Id equals p.OrganisationId
+            orderby o.Id, p.Id
+            select new OfficialOption(o.Id, o.Name, p.Id, p.Name, p.Post);
+    }
 
     public static async Task<Result<Detail>> HandleAsync(FangkongDbContext db, long id, bool seesPlannedUnannounced, CancellationToken ct = default)
     {
@@ -34,18 +48,12 @@ public static class GetInspection
             return new ItemLine(x.Id, x.No, x.Text, x.Category, x.Severity, r?.Outcome, r?.Note, r?.FindingId);
         }).ToList();
 
-        // Who may own a finding: the officials of the inspected unit, the unit running the place, or the units of the region.
-        var units = db.Organisations.AsNoTracking();
-        units = i.OrganisationId is { } unitId ? units.Where(o => o.Id == unitId)
-            : i.PlaceId is { } placeId ? units.Where(o => o.PlaceId == placeId || o.RegionCode == i.RegionCode)
-            : units.Where(o => o.RegionCode == i.RegionCode);
-        var officials = await (
-            from o in units
-            join p in db.Officials.AsNoTracking() on o.Id equals p.OrganisationId
-            orderby o.Id, p.Id
-            select new OfficialOption(o.Id, o.Name, p.Id, p.Name, p.Post)).Take(100).ToListAsync(ct);
+        var officials = await OfficialsOf(db, i).Take(100).ToListAsync(ct);
+        // Nobody on record for the inspected unit or area: a failed item goes to the official of the lowest level that has one (属地责任).
+        var above = officials.Count == 0 ? await ConductInspection.OwnerAboveAsync(db, i, ct) : null;
         return new Detail(
             i.Id, i.Kind, i.Status, i.TargetKind, i.RegionCode, i.TargetName, i.PlaceId, i.OrganisationId, template.Id, template.Title, template.Version,
-            i.InspectorList, i.PlannedOn, i.StartedAt, i.CompletedAt, i.Summary, i.ReviewOfInspectionId, items, officials);
+            i.InspectorList, i.PlannedOn, i.StartedAt, i.CompletedAt, i.Summary, i.ReviewOfInspectionId, items, officials,
+            above is null ? null : new OfficialOption(above.OrganisationId, above.Unit, above.OfficialId, above.Person, string.Empty));
     }
 }

@@ -75,7 +75,8 @@ public sealed class TransfersUiTests
     private static readonly string Zhang = WebTestData.IdNumberFor(WebTestData.Community, "19850312", 1);
 
     /// <summary>A dispatcher of 船营区, the city's site staff, a close contact of today placed in a hotel room three hours after identification, a vehicle.</summary>
-    private static async Task SeedAsync(TestDatabase database)
+    /// <param name="vehicleDisinfecting">The vehicle is back from a trip, being disinfected (消毒中), instead of on standby.</param>
+    internal static async Task SeedAsync(TestDatabase database, bool vehicleDisinfecting = false)
     {
         await TestUsers.AddAsync(database, ("dispatcher", Roles.Dispatcher, WebTestData.County), ("site", Roles.QuarantineStaff, "2202"));
 
@@ -87,7 +88,14 @@ public sealed class TransfersUiTests
         db.Contacts.Add(contact);
         var site = QuarantineSite.Create(new QuarantineSite.Details("吉林宾馆", SiteKind.Hotel, WebTestData.County, "船营区解放东路1号", 43.84, 126.55, 10, "王经理", "0432-1234567")).Value!;
         db.QuarantineSites.Add(site);
-        db.Vehicles.Add(new Vehicle("吉B12345", 4, "司机 王师傅；医护 李护士", WebTestData.County));
+        var vehicle = new Vehicle("吉B12345", 4, "司机 王师傅；医护 李护士", WebTestData.County);
+        if (vehicleDisinfecting)
+        {
+            vehicle.StartTrip().ShouldBeNull();
+            vehicle.EndTrip();
+        }
+
+        db.Vehicles.Add(vehicle);
         await db.SaveChangesAsync();
         var floor = SiteSection.Create(site, 1, null).Value!;
         db.SiteSections.Add(floor);
