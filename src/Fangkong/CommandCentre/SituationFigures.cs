@@ -15,10 +15,12 @@ namespace Fangkong.CommandCentre;
 
 /// <summary>
 /// The situation of a city or county at a glance (态势), for the command centre and the counties.
-/// Every figure comes from a use case that a list page also uses (the bulletin, the social-zero
-/// series, the round's maintained tallies, the positive-pool list, the quarantine queue, the
-/// end-of-day transfer list, the findings list), so a tile and the list it links to agree; none
-/// counts the subtree's residents (ADR 0020, 0029). See ADR 0041.
+/// Every figure comes from a use case that a list page also uses, or from the same filter (the
+/// bulletin's new cases, the social-zero series, the round's maintained tallies, the positive-pool
+/// list, the quarantine queue, the end-of-day transfer list's total, the findings list's overdue
+/// filter), so a tile and the list it links to agree; none counts the subtree's residents (ADR 0020,
+/// 0029). See ADR 0041. A tile reads only its figure, not the list behind it (ADR 0042: the view is
+/// the command centre's home page, opened by everyone at once).
 /// </summary>
 public static class SituationFigures
 {
@@ -58,14 +60,18 @@ public static class SituationFigures
 
         var now = time.GetUtcNow();
         var today = ChinaTime.DayOf(now);
-        // The bulletin checks the jurisdiction and the region (a partial count would read as complete).
-        var bulletin = await BuildDailyBulletin.HandleAsync(db, code, today, ct);
-        if (!bulletin.IsSuccess)
+        var start = await BulletinStanding.OutbreakStartAsync(db, Regions.RegionCode.Parse(code), ct);
+        var earliest = today.AddDays(1 - SocialZeroSeries.MaxDays);
+        var from = start is { } s ? (s < earliest ? earliest : s > today ? today : s) : today.AddDays(1 - DefaultTrendDays);
+
+        // Checks the jurisdiction and the region as the bulletin does (a partial count would read as complete).
+        var cases = await SituationCases.ReadAsync(db, code, from, today, ct);
+        if (!cases.IsSuccess)
         {
-            return bulletin.Error!;
+            return cases.Error!;
         }
 
-        var trend = await TrendAsync(db, code, today, ct);
+        var trend = await TrendAsync(db, code, from, start is not null, today, cases.Value!, ct);
         if (!trend.IsSuccess)
         {
             return trend.Error!;
@@ -77,48 +83,29 @@ public static class SituationFigures
             .Where(d => d.RegionCode.StartsWith(code) && d.EndsOn == null)
             .GroupBy(d => d.Level).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var overdue = await ListFindings.HandleAsync(db, time, new ListFindings.Query(OverdueOnly: true, Region: code, PageSize: 1), ct);
+        var overdue = await ListFindings.Overdue(db.Findings.AsNoTracking().Where(f => f.RegionCode.StartsWith(code)), now).CountAsync(ct);
 
-        return new View(
-            code, bulletin.Value!.Region.Name, today, now, CasesOf(bulletin.Value), trend.Value!, round, quarantine, areas,
-            overdue.Value?.TotalCount ?? 0);
-    }
-
-    private static CasesToday CasesOf(DailyBulletin b)
-    {
-        var units = b.NewConfirmed.ByUnit.Select(u => (u.Code, u.Name)).Concat(b.NewAsymptomatic.ByUnit.Select(u => (u.Code, u.Name))).Distinct();
-        var lines = units.Select(u => new UnitCases(
-                u.Code, u.Name,
-                b.NewConfirmed.ByUnit.Where(c => c.Code == u.Code).Sum(c => c.Count),
-                b.NewAsymptomatic.ByUnit.Where(c => c.Code == u.Code).Sum(c => c.Count)))
-            .OrderByDescending(u => u.Confirmed + u.Asymptomatic).ThenBy(u => u.Code, StringComparer.Ordinal).ToList();
-        return new CasesToday(b.NewConfirmed.Total, b.NewAsymptomatic.Total, lines);
+        return new View(code, cases.Value!.RegionName, today, now, cases.Value.Today, trend.Value!, round, quarantine, areas, overdue);
     }
 
     /// <summary>
     /// New local cases per day since the outbreak's start (at most <see cref="SocialZeroSeries.MaxDays"/>
     /// days), with the social-zero classification's split of the same days.
     /// </summary>
-    private static async Task<Result<Trend>> TrendAsync(FangkongDbContext db, string code, DateOnly today, CancellationToken ct)
+    private static async Task<Result<Trend>> TrendAsync(
+        FangkongDbContext db, string code, DateOnly from, bool fromOutbreakStart, DateOnly today, SituationCases.Read cases, CancellationToken ct)
     {
-        var start = await BulletinStanding.OutbreakStartAsync(db, Regions.RegionCode.Parse(code), ct);
-        var earliest = today.AddDays(1 - SocialZeroSeries.MaxDays);
-        var from = start is { } s ? (s < earliest ? earliest : s > today ? today : s) : today.AddDays(1 - DefaultTrendDays);
         var series = await SocialZeroSeries.HandleAsync(db, code, from, today, ct: ct);
         if (!series.IsSuccess)
         {
             return series.Error!;
         }
 
-        var cases = await db.Cases.AsNoTracking()
-            .Where(c => c.RegionCode.StartsWith(code) && c.ReportedOn >= from && c.ReportedOn <= today && c.Source != CaseSource.Import)
-            .GroupBy(c => new { c.ReportedOn, c.Type }).Select(g => new { g.Key.ReportedOn, g.Key.Type, Count = g.Count() })
-            .ToListAsync(ct);
-        int Of(DateOnly on, CaseType type) => cases.Where(c => c.ReportedOn == on && c.Type == type).Sum(c => c.Count);
+        int Of(DateOnly on, CaseType type) => cases.ByDay.GetValueOrDefault((on, type));
         var days = series.Value!.Items
             .Select(d => new TrendDay(d.On, Of(d.On, CaseType.Confirmed), Of(d.On, CaseType.Asymptomatic), d.UnderControl, d.SocialLevel))
             .ToList();
-        return new Trend(from, start is not null, series.Value.Current, days);
+        return new Trend(from, fromOutbreakStart, series.Value.Current, days);
     }
 
     /// <summary>The latest round over (part of) the region: coverage from its tallies, tubes and positive pools by index.</summary>
@@ -155,8 +142,8 @@ public static class SituationFigures
             .Where(s => s.Kind.HasRooms() || (s.IsOpen && s.Kind is SiteKind.ShelterHospital or SiteKind.DesignatedHospital))
             .ToList();
         var waiting = (await WaitingList.ReadAsync(db, today, ct)).Count(w => w.Subject.RegionCode.StartsWith(code, StringComparison.Ordinal));
-        var left = await EndOfDayList.HandleAsync(db, time, null, code, ct);
+        var left = await EndOfDayList.WaitingNowAsync(db, time, code, ct);
         return new QuarantineFigures(
-            sites.Sum(s => s.Available), sites.Sum(s => s.Occupied), sites.Sum(s => s.AwaitingDisinfection), waiting, left.Value?.Waiting ?? 0);
+            sites.Sum(s => s.Available), sites.Sum(s => s.Occupied), sites.Sum(s => s.AwaitingDisinfection), waiting, left);
     }
 }

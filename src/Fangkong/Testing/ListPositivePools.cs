@@ -65,7 +65,9 @@ public static class ListPositivePools
         return db.Tubes.BypassJurisdiction(BypassReason.PositivePoolMembers).AsNoTracking()
             .Where(t => t.RoundId == roundId && t.Result == TestResult.Positive && t.PoolSize > 1)
             .Where(t => t.RegionCode.StartsWith(prefix)
-                || members.Any(s => s.TubeId == t.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(prefix)));
+                // The round's own swabs only (a tube's swabs are all of its round): PostgreSQL then plans
+                // one partition of samples, not every round's (ADR 0042).
+                || members.Any(s => s.RoundId == roundId && s.TubeId == t.Id && s.PersonRegionCode != null && s.PersonRegionCode.StartsWith(prefix)));
     }
 
     private static Member MemberOf(

@@ -3,7 +3,8 @@ namespace Fangkong.Cli.Benchmarks.Pages;
 /// <summary>
 /// The 20 pages and API lists a command centre opens most during an outbreak, as relative URLs on
 /// the demo city: the region browser down to a street, person search by name and by community, the
-/// testing round with its coverage and not-sampled list, cases, contacts, quarantine, findings.
+/// testing round with its coverage and not-sampled list, cases, contacts, quarantine, findings, and
+/// the command centre's situation view (<c>/command</c>, its big screen <c>/command/screen</c>).
 /// </summary>
 internal static class PageTargets
 {
@@ -32,6 +33,8 @@ internal static class PageTargets
             new("page /contacts", "/contacts"),
             new("page /quarantine/sites", "/quarantine/sites"),
             new("page /findings", "/findings"),
+            new("page /command", "/command"),
+            new("page /command/screen", "/command/screen"),
             new("api regions/2202", "/api/v1/regions/2202"),
             new("api persons?region=<community>", $"/api/v1/persons?region={Community}"),
             new("api persons?q=王伟", $"/api/v1/persons?q={name}"),

@@ -20,20 +20,43 @@ public static class WaitingList
     {
         ArgumentNullException.ThrowIfNull(db);
         var regions = await RegionPoints.ReadAsync(db, ct);
+        // Read once for the three kinds of waiting people (the page and the situation view open this on every view).
+        var placements = await db.Placements.AsNoTracking()
+            .Where(p => p.State != PlacementState.Cancelled && (p.ContactId != null || p.CaseId != null || p.Kind == OccupantKind.PositivePoolMember))
+            .Select(p => new Held(p.ContactId, p.CaseId, p.Kind == OccupantKind.PositivePoolMember ? p.PersonId : null, p.PlacedAt))
+            .ToListAsync(ct);
+        var openCases = await OpenCasesAsync(db, ct);
         var waiting = new List<WaitingPerson>();
-        waiting.AddRange(await ContactsAsync(db, today, regions, ct));
-        waiting.AddRange(await PoolMembersAsync(db, regions, ct));
-        waiting.AddRange(await CasesAsync(db, regions, ct));
+        waiting.AddRange(await ContactsAsync(db, today, placements, openCases, regions, ct));
+        waiting.AddRange(await PoolMembersAsync(db, placements, regions, ct));
+        waiting.AddRange(Cases(placements, openCases, regions));
         return waiting;
     }
 
-    private static async Task<IEnumerable<WaitingPerson>> ContactsAsync(FangkongDbContext db, DateOnly today, RegionPoints regions, CancellationToken ct)
+    /// <summary>A placement that was not cancelled: whom it holds.</summary>
+    private sealed record Held(long? ContactId, long? CaseId, long? PoolMemberId, DateTimeOffset PlacedAt);
+
+    private sealed record OpenCase(
+        long Id, string CaseNo, string Name, string RegionCode, string IdNumber, Severity? Severity, DateOnly ReportedOn, string? ConvertedFromCaseNo, long? PersonId,
+        double? Latitude, double? Longitude);
+
+    /// <summary>Cases without an outcome, with their home's position.</summary>
+    private static Task<List<OpenCase>> OpenCasesAsync(FangkongDbContext db, CancellationToken ct) => (
+        from c in db.Cases.AsNoTracking()
+        where c.Outcome == null
+        join p in db.Persons on c.PersonId equals (long?)p.Id into persons
+        from p in persons.DefaultIfEmpty()
+        join k in db.Compounds on p.CompoundId equals k.Id into compounds
+        from k in compounds.DefaultIfEmpty()
+        select new OpenCase(
+            c.Id, c.CaseNo, c.Name, c.RegionCode, c.IdNumber, c.Severity, c.ReportedOn, c.ConvertedFromCaseNo, c.PersonId,
+            (double?)k.Latitude, (double?)k.Longitude)).ToListAsync(ct);
+
+    private static async Task<IEnumerable<WaitingPerson>> ContactsAsync(
+        FangkongDbContext db, DateOnly today, List<Held> placements, List<OpenCase> openCases, RegionPoints regions, CancellationToken ct)
     {
-        var placed = (await db.Placements.AsNoTracking()
-            .Where(p => p.ContactId != null && p.State != PlacementState.Cancelled)
-            .Select(p => p.ContactId!.Value).ToListAsync(ct)).ToHashSet();
-        var activeCases = (await db.Cases.AsNoTracking().Where(c => c.Outcome == null && c.IdNumber != "")
-            .Select(c => c.IdNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var placed = placements.Where(p => p.ContactId != null).Select(p => p.ContactId!.Value).ToHashSet();
+        var activeCases = openCases.Where(c => c.IdNumber != "").Select(c => c.IdNumber).ToHashSet(StringComparer.Ordinal);
         var earliest = today.AddDays(-60);
         var rows = await (
             from c in db.Contacts.AsNoTracking()
@@ -60,7 +83,7 @@ public static class WaitingList
                 Point(r.Latitude, r.Longitude) ?? regions.Find(r.RegionCode)));
     }
 
-    private static async Task<IEnumerable<WaitingPerson>> PoolMembersAsync(FangkongDbContext db, RegionPoints regions, CancellationToken ct)
+    private static async Task<IEnumerable<WaitingPerson>> PoolMembersAsync(FangkongDbContext db, List<Held> placements, RegionPoints regions, CancellationToken ct)
     {
         var rows = await (
             from d in db.CentralQuarantineDecisions.AsNoTracking()
@@ -78,10 +101,7 @@ public static class WaitingList
         var orderIds = rows.Where(r => r.ControlOrderId != null).Select(r => r.ControlOrderId!.Value).ToList();
         var ended = (await db.ControlOrders.AsNoTracking().Where(o => EF.Parameter(orderIds).Contains(o.Id) && o.EndedAt != null)
             .Select(o => o.Id).ToListAsync(ct)).ToHashSet();
-        var placements = await db.Placements.AsNoTracking()
-            .Where(p => p.Kind == OccupantKind.PositivePoolMember && p.State != PlacementState.Cancelled)
-            .Select(p => new { PersonId = p.PersonId!.Value, p.PlacedAt }).ToListAsync(ct);
-        var lastPlaced = placements.GroupBy(p => p.PersonId).ToDictionary(g => g.Key, g => g.Max(p => p.PlacedAt));
+        var lastPlaced = placements.Where(p => p.PoolMemberId != null).GroupBy(p => p.PoolMemberId!.Value).ToDictionary(g => g.Key, g => g.Max(p => p.PlacedAt));
         return rows
             .Where(r => r.ControlOrderId is not { } order || !ended.Contains(order))
             .Where(r => !lastPlaced.TryGetValue(r.PersonId, out var at) || at < r.DecidedAt)
@@ -91,23 +111,9 @@ public static class WaitingList
                 Point(r.Latitude, r.Longitude) ?? regions.Find(r.RegionCode)));
     }
 
-    private static async Task<IEnumerable<WaitingPerson>> CasesAsync(FangkongDbContext db, RegionPoints regions, CancellationToken ct)
+    private static IEnumerable<WaitingPerson> Cases(List<Held> placements, List<OpenCase> rows, RegionPoints regions)
     {
-        var placed = (await db.Placements.AsNoTracking()
-            .Where(p => p.CaseId != null && p.State != PlacementState.Cancelled)
-            .Select(p => p.CaseId!.Value).ToListAsync(ct)).ToHashSet();
-        var rows = await (
-            from c in db.Cases.AsNoTracking()
-            where c.Outcome == null
-            join p in db.Persons on c.PersonId equals (long?)p.Id into persons
-            from p in persons.DefaultIfEmpty()
-            join k in db.Compounds on p.CompoundId equals k.Id into compounds
-            from k in compounds.DefaultIfEmpty()
-            select new
-            {
-                c.Id, c.CaseNo, c.Name, c.RegionCode, c.Severity, c.ReportedOn, c.ConvertedFromCaseNo, c.PersonId,
-                Latitude = (double?)k.Latitude, Longitude = (double?)k.Longitude,
-            }).ToListAsync(ct);
+        var placed = placements.Where(p => p.CaseId != null).Select(p => p.CaseId!.Value).ToHashSet();
 
         // A conversion is one person: the asymptomatic record it converts is not placed again, and
         // a confirmed record whose asymptomatic one is already placed stays where it is (a move by

@@ -14,24 +14,25 @@ public sealed record SiteOccupancy(
     /// <summary>Occupied share of the spaces in service, 0–1.</summary>
     public double Occupancy => Total - OutOfService == 0 ? 0 : (double)Occupied / (Total - OutOfService);
 
-    /// <summary>Every site in the caller's jurisdiction with its counts (a few grouped queries).</summary>
+    /// <summary>Every site in the caller's jurisdiction with its counts (two queries).</summary>
     public static async Task<IReadOnlyList<SiteOccupancy>> ReadAsync(FangkongDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var sites = await db.QuarantineSites.AsNoTracking().OrderBy(s => s.RegionCode).ThenBy(s => s.Name).ToListAsync(ct);
-        var rooms = await db.QuarantineRooms.AsNoTracking().GroupBy(r => new { r.SiteId, r.State }).Select(g => new { g.Key.SiteId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
-        var beds = await db.HospitalBeds.AsNoTracking().GroupBy(r => new { r.SiteId, r.State }).Select(g => new { g.Key.SiteId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
-        var people = await db.Placements.AsNoTracking()
-            .Where(p => p.State == PlacementState.Placed || p.State == PlacementState.CheckedIn)
-            .GroupBy(p => p.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.SiteId, g => g.Count, ct);
-        var counts = rooms.Concat(beds).ToLookup(c => c.SiteId);
-        return sites.Select(s =>
+        // Two round trips whatever the number of sites: the sites with their people, then rooms and beds by state.
+        var sites = await db.QuarantineSites.AsNoTracking().OrderBy(s => s.RegionCode).ThenBy(s => s.Name)
+            .Select(s => new { Site = s, People = db.Placements.Count(p => p.SiteId == s.Id && (p.State == PlacementState.Placed || p.State == PlacementState.CheckedIn)) })
+            .ToListAsync(ct);
+        var counts = (await db.QuarantineRooms.AsNoTracking().GroupBy(r => new { r.SiteId, r.State }).Select(g => new { g.Key.SiteId, g.Key.State, Count = g.Count() })
+            .Concat(db.HospitalBeds.AsNoTracking().GroupBy(r => new { r.SiteId, r.State }).Select(g => new { g.Key.SiteId, g.Key.State, Count = g.Count() }))
+            .ToListAsync(ct)).ToLookup(c => c.SiteId);
+        return sites.Select(row =>
         {
-            var byState = counts[s.Id].ToDictionary(c => c.State, c => c.Count);
+            var s = row.Site;
+            var byState = counts[s.Id].GroupBy(c => c.State).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
             int Of(SpaceState state) => byState.GetValueOrDefault(state);
             return new SiteOccupancy(
                 s.Id, s.Name, s.Kind, s.RegionCode, s.IsOpen, byState.Values.Sum(), Of(SpaceState.Available), Of(SpaceState.Occupied),
-                Of(SpaceState.AwaitingDisinfection), Of(SpaceState.OutOfService), people.GetValueOrDefault(s.Id));
+                Of(SpaceState.AwaitingDisinfection), Of(SpaceState.OutOfService), row.People);
         }).ToList();
     }
 }

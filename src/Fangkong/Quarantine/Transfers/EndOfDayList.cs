@@ -43,13 +43,7 @@ public static class EndOfDayList
 
         var midnight = ChinaTime.StartOf(the.AddDays(1));
         var asOf = midnight < now ? midnight : now;
-        // Read as the day's end saw it: identified by then, not checked in by then; a cancelled task is not counted.
-        var query = db.TransferTasks.AsNoTracking()
-            .Where(t => t.IdentifiedAt <= asOf && t.State != TransferState.Cancelled && (t.CheckedInAt == null || t.CheckedInAt > asOf));
-        if (filter.Value is { } prefix)
-        {
-            query = query.Where(t => t.RegionCode.StartsWith(prefix));
-        }
+        var query = NotCheckedIn(db, asOf, filter.Value);
 
         // Counts and longest waits per county from the database; the names listed are capped, longest waiting first.
         var totals = await query.GroupBy(t => t.RegionCode.Substring(0, 6))
@@ -76,6 +70,25 @@ public static class EndOfDayList
         }
 
         return new Listing(the, asOf, totals.Sum(t => t.Count), counties);
+    }
+
+    /// <summary>
+    /// How many people of the region are not checked in now: the list's total for today, in one
+    /// count (the situation view's tile), without reading the people or writing the list's audit line.
+    /// </summary>
+    public static Task<int> WaitingNowAsync(FangkongDbContext db, TimeProvider time, string prefix, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(time);
+        return NotCheckedIn(db, time.GetUtcNow(), prefix).CountAsync(ct);
+    }
+
+    /// <summary>Read as the day's end saw it: identified by then, not checked in by then; a cancelled task is not counted.</summary>
+    private static IQueryable<TransferTask> NotCheckedIn(FangkongDbContext db, DateTimeOffset asOf, string? prefix)
+    {
+        var query = db.TransferTasks.AsNoTracking()
+            .Where(t => t.IdentifiedAt <= asOf && t.State != TransferState.Cancelled && (t.CheckedInAt == null || t.CheckedInAt > asOf));
+        return prefix is null ? query : query.Where(t => t.RegionCode.StartsWith(prefix));
     }
 
     /// <summary>The step the transfer had reached at <paramref name="at"/>.</summary>

@@ -32,7 +32,7 @@ public static class ListFindings
 
         if (query.OverdueOnly)
         {
-            findings = findings.Where(f => f.Status == FindingStatus.Open && f.Deadline < now);
+            findings = Overdue(findings, now);
         }
 
         if (query.Source is { } source)
@@ -45,4 +45,8 @@ public static class ListFindings
         var rows = await findings.OrderByDescending(f => f.Id).Skip((number - 1) * size).Take(size).ToListAsync(ct);
         return new Page<FindingView.Summary>(rows.Select(f => FindingView.SummaryOf(f, now)).ToList(), number, size, total);
     }
+
+    /// <summary>Open findings past their deadline (the list's <c>overdue</c> filter; the situation view counts the same).</summary>
+    public static IQueryable<Finding> Overdue(IQueryable<Finding> findings, DateTimeOffset now) =>
+        findings.Where(f => f.Status == FindingStatus.Open && f.Deadline < now);
 }
