@@ -11,7 +11,8 @@ namespace Fangkong.IntegrationTests.Accountability;
 
 /// <summary>
 /// What the accountability tests add to <see cref="WebTestData"/>: a city inspector (jijian), an
-/// inspector of 昌邑区, a second city inspector who approves notices, a city command centre, and the counties of seed 000 that the test data lacks.
+/// inspector of 昌邑区, a second city inspector who approves notices, a city command centre, and
+/// the counties of seed 000 that the test data lacks.
 /// </summary>
 public static class AccountabilityWorld
 {

@@ -5,7 +5,8 @@ namespace Fangkong.UnitTests.Accountability;
 /// <summary>The 禁则 and the title's breaks, on a grid of one unit a CJK character and half a unit a Latin one.</summary>
 public sealed class LineBreakingTests
 {
-    private static double Width(string piece) => piece.Length > 0 && CjkFont.IsCjk(piece[0], true) ? 1 : 0.5 * piece.Length;
+    private static double Width(string text) =>
+        LineBreaking.Pieces(text).Sum(piece => CjkFont.IsCjk(piece[0], true) ? 1 : 0.5 * piece.Length);
 
     [Fact]
     public void Lines_NeverStartWithAClosingMarkNorEndWithAnOpeningOne()
