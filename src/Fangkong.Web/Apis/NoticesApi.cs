@@ -12,7 +12,10 @@ using Microsoft.Extensions.Options;
 
 namespace Fangkong.Web.Apis;
 
-/// <summary>Public notices (通报): compose from decided cases (preview or save), list, and download as text, HTML, DOCX or PDF.</summary>
+/// <summary>
+/// Public notices (通报): compose a draft from decided cases (preview or save), approve it (another
+/// user), publish it, list, and download as text, HTML, DOCX or PDF.
+/// </summary>
 public static class NoticesApi
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -24,6 +27,8 @@ public static class NoticesApi
         notices.MapGet("/", ListAsync).WithName("ListNotices").RequireAuthorization(Permissions.ViewAccountability);
         notices.MapPost("/preview", PreviewAsync).WithName("PreviewNotice").RequireAuthorization(Permissions.ManageAccountability);
         notices.MapPost("/", ComposeAsync).WithName("ComposeNotice").RequireAuthorization(Permissions.ManageAccountability);
+        notices.MapPost("/{id:long}/approve", ApproveAsync).WithName("ApproveNotice").RequireAuthorization(Permissions.ManageAccountability);
+        notices.MapPost("/{id:long}/publish", PublishAsync).WithName("PublishNotice").RequireAuthorization(Permissions.ManageAccountability);
         notices.MapGet("/{id:long}", GetAsync).WithName("GetNotice").RequireAuthorization(Permissions.ViewAccountability);
         notices.MapGet("/{id:long}/notice.{format}", DownloadAsync).WithName("DownloadNotice").RequireAuthorization(Permissions.ViewAccountability);
     }
@@ -38,6 +43,15 @@ public static class NoticesApi
     public static async Task<Results<Ok<ComposeNotice.Composed>, ValidationProblem, ProblemHttpResult>> ComposeAsync(
         ComposeNotice.Command body, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
         (await ComposeNotice.HandleAsync(db, time, body, ct)).ToHttp();
+
+    /// <summary>Approves a draft; the user who drafted it is refused (four eyes).</summary>
+    public static async Task<Results<Ok<NoticeSteps.Stepped>, ValidationProblem, ProblemHttpResult>> ApproveAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await NoticeSteps.ApproveAsync(db, time, id, ct)).ToHttp();
+
+    public static async Task<Results<Ok<NoticeSteps.Stepped>, ValidationProblem, ProblemHttpResult>> PublishAsync(
+        long id, FangkongDbContext db, TimeProvider time, CancellationToken ct) =>
+        (await NoticeSteps.PublishAsync(db, time, id, ct)).ToHttp();
 
     public static async Task<Results<Ok<GetNotice.View>, ValidationProblem, ProblemHttpResult>> GetAsync(long id, FangkongDbContext db, CancellationToken ct) =>
         (await GetNotice.HandleAsync(db, id, ct)).ToHttp();

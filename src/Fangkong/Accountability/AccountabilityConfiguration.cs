@@ -15,6 +15,7 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         builder.Property(c => c.Title).HasMaxLength(AccountabilityCase.TitleMaxLength);
         builder.Property(c => c.Facts).HasMaxLength(AccountabilityCase.FactsMaxLength);
         builder.Property(c => c.Consequence).HasMaxLength(AccountabilityCase.ConsequenceMaxLength);
+        builder.Property(c => c.Failings).HasMaxLength(AccountabilityCase.FailingsMaxLength);
         builder.Property(c => c.IncidentLinks).HasMaxLength(AccountabilityCase.IncidentLinksMaxLength);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.DecidingBody).HasMaxLength(AccountabilityCase.DecidingBodyMaxLength);
@@ -40,6 +41,7 @@ internal sealed class AccountableOfficialConfiguration : IEntityTypeConfiguratio
         builder.Property(o => o.OfficialRegion).HasMaxLength(RegionCode.MaxLength);
         builder.Property(o => o.Responsibility).HasConversion<string>().HasMaxLength(16);
         builder.Property(o => o.ResponsibilityNote).HasMaxLength(AccountableOfficial.NoteMaxLength);
+        builder.Property(o => o.Qualifier).HasMaxLength(AccountableOfficial.QualifierMaxLength);
         builder.Property(o => o.Measures).HasMaxLength(AccountableOfficial.MeasuresMaxLength);
         builder.Ignore(o => o.MeasureList);
         builder.HasIndex(o => o.CaseId);
@@ -69,6 +71,9 @@ internal sealed class PublicNoticeConfiguration : IEntityTypeConfiguration<Publi
         builder.Property(n => n.Opening).HasMaxLength(PublicNotice.OpeningMaxLength);
         builder.Property(n => n.Closing).HasMaxLength(PublicNotice.ClosingMaxLength);
         builder.Property(n => n.CreatedBy).HasMaxLength(256);
+        builder.Property(n => n.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.ApprovedBy).HasMaxLength(256);
+        builder.Property(n => n.PublishedBy).HasMaxLength(256);
         builder.HasMany(n => n.Items).WithOne().HasForeignKey(i => i.NoticeId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(n => n.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(n => n.RegionCode);

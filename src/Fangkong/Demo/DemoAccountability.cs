@@ -9,7 +9,8 @@ namespace Fangkong.Demo;
 /// The accountability part of the demo: the cluster at 康乐养老院 answered for as seed 000's
 /// nursing-home matter was (船营区's deputy head and the civil-affairs bureau), linked to a
 /// supervision finding about the home when one exists, else to the incident in words; and a
-/// decided notice of it. Runs once: a second run finds the case and adds nothing.
+/// notice of it, drafted and waiting for a second user to approve it (four eyes). Runs once: a
+/// second run finds the case and adds nothing.
 /// </summary>
 public static class DemoAccountability
 {
@@ -34,7 +35,7 @@ public static class DemoAccountability
         var officials = new SaveAccountabilityCase.Official[]
         {
             new("王健鹏", "船营区委", "常委、副区长", DemoSetup.County, "领导责任", null, ["党内警告"]),
-            new("王兆珩", "船营区民政局", "局长", DemoSetup.County, "领导责任", "船营区民政局落实监管责任不力，指导督导不到位，监督检查流于形式", ["党内严重警告"]),
+            new("王兆珩", "船营区民政局", "局长", DemoSetup.County, "领导责任", null, ["党内严重警告"]),
             new("王尚义", "船营区民政局", "副局长", DemoSetup.County, "领导责任", null, ["免职"]),
         };
         var saved = await SaveAccountabilityCase.CreateAsync(db, time, new SaveAccountabilityCase.Command(
@@ -45,7 +46,10 @@ public static class DemoAccountability
             today.AddDays(-6),
             $"{DemoCases.NursingHome}聚集性疫情（病例与聚集见“聚集性疫情”页）",
             officials,
-            finding is { } f ? [f] : []), ct);
+            finding is { } f ? [f] : [],
+            // Worded as seed 000's second matter: the bureau's failings a sentence of their own, "王健鹏等3人".
+            "船营区民政局落实监管责任不力，指导督导不到位，监督检查流于形式",
+            NameFirstOnly: true), ct);
         if (!saved.IsSuccess)
         {
             throw new InvalidOperationException($"Demo accountability case refused: {saved.Error!.Message}");

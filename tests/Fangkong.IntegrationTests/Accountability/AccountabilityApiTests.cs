@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Fangkong.Accountability;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
 using Fangkong.Supervision.Findings;
@@ -85,6 +86,21 @@ public sealed class AccountabilityApiTests
         using var client = await host.ClientAsync("jijian");
         await ExpectInvalidAsync(client, AccountabilityWorld.Simple(WebTestData.County, "李明", "罚款"), "officials[0].measures");
         await ExpectInvalidAsync(client, AccountabilityWorld.Simple(WebTestData.County, "李明", "党内警告", "党内严重警告"), "officials[0].measures");
+        // 政务处分 and the unit's own 处分 are two routes for the same misconduct: one of them only.
+        await ExpectInvalidAsync(client, AccountabilityWorld.Simple(WebTestData.County, "李明", "政务警告", "警告"), "officials[0].measures");
+        // The qualifier stands between the name and 负有: typing either again would print it twice.
+        foreach (var qualifier in new[] { "郭力玮作为带队领导", "作为带队领导，负有", new string('作', AccountableOfficial.QualifierMaxLength + 1) })
+        {
+            await ExpectInvalidAsync(client, new
+            {
+                region = WebTestData.County,
+                title = "不正确履行下沉职责问题",
+                facts = "事实",
+                officials = new[] { new { name = "郭力玮", unit = "船营区第二十五小学校", post = "副校长", responsibility = "领导责任", qualifier, measures = new[] { "诫勉" } } },
+            }, "officials[0].qualifier");
+        }
+
+        await ExpectInvalidAsync(client, new { region = WebTestData.County, title = "问题", facts = "x", failings = new string('失', AccountabilityCase.FailingsMaxLength + 1) }, "failings");
         await ExpectInvalidAsync(client, AccountabilityWorld.Simple("229999"), "region");
         await ExpectInvalidAsync(client, new { region = WebTestData.County, title = " ", facts = "x" }, "title");
         await ExpectInvalidAsync(client, new

@@ -9,7 +9,8 @@ namespace Fangkong.IntegrationTests.Accountability;
 
 /// <summary>
 /// What the accountability tests add to <see cref="WebTestData"/>: a city inspector (jijian), an
-/// inspector of 昌邑区, a city command centre, and the counties of seed 000 that the test data lacks.
+/// inspector of 昌邑区, a second city inspector who approves notices, a city command centre, and
+/// the counties of seed 000 that the test data lacks.
 /// </summary>
 public static class AccountabilityWorld
 {
@@ -20,6 +21,8 @@ public static class AccountabilityWorld
     public static IReadOnlyDictionary<string, (string Role, string Region)> Users { get; } = new Dictionary<string, (string, string)>
     {
         ["jijian"] = (Roles.Inspector, City),
+        // A second inspector of the city: the other pair of eyes that approves a notice.
+        ["jijian-reviewer"] = (Roles.Inspector, City),
         ["jijian-changyi"] = (Roles.Inspector, WebTestData.OtherCounty),
         ["city"] = (Roles.CommandCentre, City),
     };

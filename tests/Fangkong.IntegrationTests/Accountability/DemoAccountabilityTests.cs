@@ -24,8 +24,12 @@ public sealed class DemoAccountabilityTests
         first.NoticeId.ShouldNotBeNull();
         var notice = await GetNotice.HandleAsync(db, first.NoticeId!.Value);
         notice.IsSuccess.ShouldBeTrue();
-        notice.Value!.Document.Matters.Single().ShouldContain("副局长王尚义");
-        notice.Value.Document.Matters.Single().ShouldContain("王尚义负有领导责任，受到免职处理");
+        var matter = notice.Value!.Document.Matters.Single();
+        matter.ShouldStartWith("一、船营区委常委、副区长王健鹏等3人");
+        matter.ShouldContain("。船营区民政局落实监管责任不力，指导督导不到位，监督检查流于形式。王健鹏和船营区民政局局长王兆珩、副局长王尚义负有领导责任。");
+        matter.ShouldEndWith("王健鹏受到党内警告处分，王兆珩、王尚义分别受到党内严重警告处分、免职处理。");
+        // The demo's notice waits for a second pair of eyes.
+        notice.Value.Status.ShouldBe(NoticeStatus.Draft);
         (await db.AccountabilityCases.SingleAsync()).Status.ShouldBe(AccountabilityStatus.Decided);
 
         var second = await DemoAccountability.SeedAsync(db, TimeProvider.System);

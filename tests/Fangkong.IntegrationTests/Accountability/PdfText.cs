@@ -42,6 +42,9 @@ public static partial class PdfText
         return text.ToString();
     }
 
+    /// <summary>The text without the page numbers set at the feet ("— 1 —").</summary>
+    public static string WithoutPageNumbers(string text) => PageNumber().Replace(text, string.Empty);
+
     private static void Walk(CSequence sequence, Dictionary<string, Dictionary<int, string>> maps, ref Dictionary<int, string> current, StringBuilder text)
     {
         foreach (var item in sequence)
@@ -118,6 +121,9 @@ public static partial class PdfText
 
         return new string(chars);
     }
+
+    [GeneratedRegex(@"—\s*\d+\s*—")]
+    private static partial Regex PageNumber();
 
     [GeneratedRegex(@"beginbfchar(.*?)endbfchar", RegexOptions.Singleline)]
     private static partial Regex BfChar();

@@ -21,6 +21,36 @@ public sealed class NoticeWordingTests
         SanctionCatalogue.Wording([SanctionMeasure.GovernmentWarning, SanctionMeasure.Notice, SanctionMeasure.PartyWarning]).ShouldBe("党内警告处分、通报批评和政务警告处分");
     }
 
+    [Fact]
+    public void UnitSanctions_AreWordedWithoutAFamilyPrefix()
+    {
+        SanctionCatalogue.TryParse("警告", out var warning).ShouldBeTrue();
+        warning.ShouldBe(SanctionMeasure.UnitWarning);
+        SanctionCatalogue.Wording([SanctionMeasure.UnitWarning]).ShouldBe("警告处分");
+        SanctionCatalogue.Wording([SanctionMeasure.GovernmentWarning]).ShouldBe("政务警告处分");
+        SanctionCatalogue.All.Select(s => s.Zh).ShouldBeUnique();
+    }
+
+    [Theory]
+    [InlineData("吉林市纪委监委", "吉林市疫情发生以来，全市上下", "严格落实省市疫情防控")]
+    [InlineData("龙潭区纪委监委", "龙潭区疫情发生以来，全区上下", "严格落实省市区疫情防控")]
+    [InlineData("吉林省纪委监委", "吉林省疫情发生以来，全省上下", "严格落实省疫情防控")]
+    public void DefaultOpening_SpeaksOfTheIssuersPlace(string body, string start, string superiors)
+    {
+        var opening = NoticeDefaults.Opening(3, "履职不力", body);
+        opening.ShouldStartWith(start);
+        opening.ShouldContain(superiors);
+        opening.ShouldEndWith("现对疫情防控工作中3名党员干部及公职人员履职不力典型问题通报如下。");
+        NoticeDefaults.Closing(body).ShouldEndWith($"以强有力措施推进{start[(start.IndexOf('全', StringComparison.Ordinal))..^2]}疫情防控工作取得最后胜利。");
+    }
+
+    [Fact]
+    public void ProblemKinds_SaysDengOnlyWhenAMatterIsOfAnotherKind()
+    {
+        NoticeDefaults.ProblemKinds(["在疫情防控工作中履职不力，导致发生院内感染问题", "履职不力问题"]).ShouldBe("履职不力");
+        NoticeDefaults.ProblemKinds(["在疫情防控工作中履职不力，导致发生院内感染问题", "瞒报行程，造成不良影响问题"]).ShouldBe("履职不力等");
+    }
+
     [Theory]
     [InlineData("免职", true)]
     [InlineData("Dismissal", true)]

@@ -47,7 +47,9 @@ public static partial class AccountabilityForms
 
             officials.Add(new SaveAccountabilityCase.Official(
                 name, form.Text(prefix + "unit"), form.Text(prefix + "post"), form.Text(prefix + "region"), form.Text(prefix + "responsibility"),
-                form.Text(prefix + "note"), [.. form.All(prefix + "measures")]));
+                form.Text(prefix + "note"), [.. form.All(prefix + "measures")], form.Text(prefix + "qualifier"),
+                // The box says "leave the responsibility out"; unticked, the notice states it.
+                StateResponsibility: !form.Has(prefix + "silent")));
         }
 
         var findings = form.All("findingIds")
@@ -56,7 +58,7 @@ public static partial class AccountabilityForms
             .ToList();
         return new SaveAccountabilityCase.Command(
             form.Text("region"), form.Text("title"), form.Lines("facts"), form.Lines("consequence"), form.Day("incidentDate", happened: false),
-            form.Lines("incidentLinks"), officials, findings);
+            form.Lines("incidentLinks"), officials, findings, form.Lines("failings"), form.Has("nameFirstOnly"));
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ public sealed class AccountabilityCase : IRegionScoped
     public const int TitleMaxLength = 200;
     public const int FactsMaxLength = 4000;
     public const int ConsequenceMaxLength = 1000;
+    public const int FailingsMaxLength = 1000;
     public const int IncidentLinksMaxLength = 1000;
     public const int DecidingBodyMaxLength = 100;
     public const int MaxOfficials = 30;
@@ -55,6 +56,18 @@ public sealed class AccountabilityCase : IRegionScoped
     /// <summary>What it led to (a cluster, an infection in hospital…).</summary>
     public string? Consequence { get; private set; }
 
+    /// <summary>
+    /// What the responsible units failed to do, as a sentence of its own after the facts and before the
+    /// responsibilities: "船营区民政局落实监管责任不力，指导督导不到位，…" (seed 000, second matter).
+    /// </summary>
+    public string? Failings { get; private set; }
+
+    /// <summary>
+    /// The matter opens with the first official only and "等N人" ("船营区委常委、副区长王健鹏等3人");
+    /// the others are then named with unit and post where the notice first speaks of them.
+    /// </summary>
+    public bool NameFirstOnly { get; private set; }
+
     /// <summary>When the incident happened (local day), when the case is about an incident.</summary>
     public DateOnly? IncidentDate { get; private set; }
 
@@ -85,7 +98,7 @@ public sealed class AccountabilityCase : IRegionScoped
     /// <summary>Replaces what a draft says. The caller has validated the parts.</summary>
     public Error? Edit(
         string title, string facts, string? consequence, DateOnly? incidentDate, string? incidentLinks,
-        IReadOnlyList<AccountableOfficial> officials, IReadOnlyList<long> findingIds, DateTimeOffset at)
+        IReadOnlyList<AccountableOfficial> officials, IReadOnlyList<long> findingIds, DateTimeOffset at, string? failings = null, bool nameFirstOnly = false)
     {
         ArgumentNullException.ThrowIfNull(officials);
         ArgumentNullException.ThrowIfNull(findingIds);
@@ -97,6 +110,8 @@ public sealed class AccountabilityCase : IRegionScoped
         Title = title;
         Facts = facts;
         Consequence = consequence;
+        Failings = failings;
+        NameFirstOnly = nameFirstOnly;
         IncidentDate = incidentDate;
         IncidentLinks = incidentLinks;
         _officials.Clear();

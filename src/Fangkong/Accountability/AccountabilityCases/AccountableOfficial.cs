@@ -14,6 +14,7 @@ public sealed class AccountableOfficial : IRegionScoped
     public const int UnitMaxLength = 100;
     public const int PostMaxLength = 100;
     public const int NoteMaxLength = 200;
+    public const int QualifierMaxLength = 50;
     public const int MeasuresMaxLength = 400;
 
     private AccountableOfficial()
@@ -27,7 +28,7 @@ public sealed class AccountableOfficial : IRegionScoped
 
     public AccountableOfficial(
         string name, string unit, string post, string? officialRegion, ResponsibilityKind responsibility, string? responsibilityNote,
-        IEnumerable<SanctionMeasure> measures)
+        IEnumerable<SanctionMeasure> measures, string? qualifier = null, bool stateResponsibility = true)
     {
         RegionCode = string.Empty;
         Name = name;
@@ -37,6 +38,8 @@ public sealed class AccountableOfficial : IRegionScoped
         Responsibility = responsibility;
         ResponsibilityNote = responsibilityNote;
         Measures = string.Join(' ', SanctionCatalogue.Ordered(measures));
+        Qualifier = qualifier;
+        StateResponsibility = stateResponsibility;
     }
 
     public long Id { get; private set; }
@@ -62,6 +65,19 @@ public sealed class AccountableOfficial : IRegionScoped
 
     /// <summary>The unit's failure the notice states first: "市卫生健康委员会落实监管责任不力".</summary>
     public string? ResponsibilityNote { get; private set; }
+
+    /// <summary>
+    /// What the person was acting as, printed between the name and "负有": "作为院长" gives
+    /// "鲍怀东作为院长负有领导责任"; "作为带队领导，" (comma typed) gives "郭力玮作为带队领导，负有领导责任".
+    /// </summary>
+    public string? Qualifier { get; private set; }
+
+    /// <summary>
+    /// Whether the notice states the responsibility ("…负有领导责任"). Seed 000 states it for the
+    /// leaders and not for the person whose own conduct the facts tell (梅傲霜, 王立波, 侯金龙), whose
+    /// direct responsibility the facts already say: the record keeps it, the notice leaves it out.
+    /// </summary>
+    public bool StateResponsibility { get; private set; } = true;
 
     /// <summary>The measures' names, space-separated, in catalogue order.</summary>
     public string Measures { get; private set; }

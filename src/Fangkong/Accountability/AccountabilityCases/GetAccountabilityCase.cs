@@ -12,12 +12,13 @@ public static class GetAccountabilityCase
 
     public sealed record Official(
         long Id, int Position, string Name, string Unit, string Post, string? Region, ResponsibilityKind Responsibility, string ResponsibilityZh,
-        string? ResponsibilityNote, IReadOnlyList<Measure> Measures);
+        string? ResponsibilityNote, IReadOnlyList<Measure> Measures, string? Qualifier, bool StateResponsibility);
 
     public sealed record View(
         long Id, string RegionCode, string Title, string Facts, string? Consequence, DateOnly? IncidentDate, string? IncidentLinks,
         AccountabilityStatus Status, string? DecidingBody, DateOnly? DecidedOn, string? DecidedBy, DateTimeOffset? DecidedAt,
-        string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<Official> Officials, IReadOnlyList<long> FindingIds);
+        string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<Official> Officials, IReadOnlyList<long> FindingIds,
+        string? Failings, bool NameFirstOnly);
 
     public static async Task<Result<View>> HandleAsync(FangkongDbContext db, long id, CancellationToken ct = default)
     {
@@ -37,6 +38,6 @@ public static class GetAccountabilityCase
         c.DecidedAt, c.CreatedBy, c.CreatedAt, c.UpdatedAt,
         [.. c.Officials.OrderBy(o => o.Position).Select(o => new Official(
             o.Id, o.Position, o.Name, o.Unit, o.Post, o.OfficialRegion, o.Responsibility, ResponsibilityKinds.Zh(o.Responsibility), o.ResponsibilityNote,
-            [.. o.MeasureList.Select(m => SanctionCatalogue.Of(m)).Select(s => new Measure(s.Measure, s.Zh, s.En, s.Family))]))],
-        [.. c.Findings.Select(f => f.FindingId).Order()]);
+            [.. o.MeasureList.Select(m => SanctionCatalogue.Of(m)).Select(s => new Measure(s.Measure, s.Zh, s.En, s.Family))], o.Qualifier, o.StateResponsibility))],
+        [.. c.Findings.Select(f => f.FindingId).Order()], c.Failings, c.NameFirstOnly);
 }

@@ -13,11 +13,12 @@ namespace Fangkong.Accountability;
 public static class SaveAccountabilityCase
 {
     public sealed record Official(
-        string? Name, string? Unit, string? Post, string? Region, string? Responsibility, string? ResponsibilityNote, IReadOnlyList<string>? Measures);
+        string? Name, string? Unit, string? Post, string? Region, string? Responsibility, string? ResponsibilityNote, IReadOnlyList<string>? Measures,
+        string? Qualifier = null, bool? StateResponsibility = null);
 
     public sealed record Command(
         string? Region, string? Title, [MultiLine] string? Facts, [MultiLine] string? Consequence, DateOnly? IncidentDate, [MultiLine] string? IncidentLinks,
-        IReadOnlyList<Official>? Officials, IReadOnlyList<long>? FindingIds);
+        IReadOnlyList<Official>? Officials, IReadOnlyList<long>? FindingIds, [MultiLine] string? Failings = null, bool? NameFirstOnly = null);
 
     public sealed record Saved(long Id, AccountabilityStatus Status);
 
@@ -100,6 +101,12 @@ public static class SaveAccountabilityCase
             return Error.Invalid("consequence", ErrorText.Of("error.accountability.consequence-most-characters", AccountabilityCase.ConsequenceMaxLength));
         }
 
+        var failings = Optional(command.Failings);
+        if (failings is { Length: > AccountabilityCase.FailingsMaxLength })
+        {
+            return Error.Invalid("failings", ErrorText.Of("error.accountability.failings-most-characters", AccountabilityCase.FailingsMaxLength));
+        }
+
         var links = Optional(command.IncidentLinks);
         if (links is { Length: > AccountabilityCase.IncidentLinksMaxLength })
         {
@@ -140,7 +147,7 @@ public static class SaveAccountabilityCase
             return Error.Invalid("findingIds", ErrorText.Of("error.accountability.finding-not-found-jurisdiction", missing));
         }
 
-        return @case.Edit(title, facts, consequence, command.IncidentDate, links, officials, findingIds, now);
+        return @case.Edit(title, facts, consequence, command.IncidentDate, links, officials, findingIds, now, failings, command.NameFirstOnly ?? false);
     }
 
     private static Result<AccountableOfficial> MakeOfficial(Official input, int index)
@@ -181,6 +188,18 @@ public static class SaveAccountabilityCase
             return Error.Invalid($"{field}.responsibilityNote", ErrorText.Of("error.accountability.most-characters", name, AccountableOfficial.NoteMaxLength));
         }
 
+        var qualifier = Optional(input.Qualifier);
+        if (qualifier is { Length: > AccountableOfficial.QualifierMaxLength })
+        {
+            return Error.Invalid($"{field}.qualifier", ErrorText.Of("error.accountability.qualifier-most-characters", name, AccountableOfficial.QualifierMaxLength));
+        }
+
+        // The qualifier stands between the name and "负有": a name or "负有" typed into it would print twice.
+        if (qualifier is not null && (qualifier.Contains(name, StringComparison.Ordinal) || qualifier.Contains("负有", StringComparison.Ordinal)))
+        {
+            return Error.Invalid($"{field}.qualifier", ErrorText.Of("error.accountability.qualifier-names-only-the-role", name));
+        }
+
         var measures = new List<SanctionMeasure>();
         foreach (var text in input.Measures ?? [])
         {
@@ -192,16 +211,17 @@ public static class SaveAccountabilityCase
             measures.Add(measure);
         }
 
-        // One person receives at most one party sanction and one government sanction: two would contradict each other.
-        foreach (var family in new[] { SanctionFamily.PartyDiscipline, SanctionFamily.GovernmentSanction })
+        // One person receives at most one party sanction, and at most one sanction from the employer side:
+        // 政务处分 and the unit's own 处分 are two routes for the same misconduct, never both.
+        foreach (var families in new[] { new[] { SanctionFamily.PartyDiscipline }, [SanctionFamily.GovernmentSanction, SanctionFamily.UnitSanction] })
         {
-            if (measures.Distinct().Count(m => SanctionCatalogue.Of(m).Family == family) > 1)
+            if (measures.Distinct().Count(m => families.Contains(SanctionCatalogue.Of(m).Family)) > 1)
             {
-                return Error.Invalid($"{field}.measures", ErrorText.Of("error.accountability.only-one-measure-per-person", name, family));
+                return Error.Invalid($"{field}.measures", ErrorText.Of("error.accountability.only-one-measure-per-person", name, string.Join('/', families)));
             }
         }
 
-        return new AccountableOfficial(name, unit, post, region, responsibility, note, measures);
+        return new AccountableOfficial(name, unit, post, region, responsibility, note, measures, qualifier, input.StateResponsibility ?? true);
     }
 
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -78,9 +78,10 @@ public static class ComposeNotice
         }
 
         var people = ordered.Sum(c => c.Officials.Count);
-        var title = Text(command.Title) ?? NoticeWriter.DefaultTitle(people);
-        var opening = Text(command.Opening) ?? NoticeWriter.DefaultOpening(people);
-        var closing = Text(command.Closing) ?? NoticeWriter.DefaultClosing;
+        var kinds = NoticeDefaults.ProblemKinds(ordered.Select(c => c.Title));
+        var title = Text(command.Title) ?? NoticeDefaults.Title(people, kinds);
+        var opening = Text(command.Opening) ?? NoticeDefaults.Opening(people, kinds, body);
+        var closing = Text(command.Closing) ?? NoticeDefaults.Closing(body);
         if (title.Length > PublicNotice.TitleMaxLength)
         {
             return Error.Invalid("title", ErrorText.Of("error.accountability.title-most-characters", PublicNotice.TitleMaxLength));

@@ -1,172 +1,85 @@
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace Fangkong.Accountability;
 
 /// <summary>
-/// The notice as an A4 PDF. PdfSharp embeds only TrueType outlines, and Debian's Noto CJK fonts
-/// are CFF (OpenType) collections it cannot use; so the Chinese text is set in a TrueType CJK
-/// font, found by <see cref="CjkFont"/> (Debian's fonts-droid-fallback by default), and digits,
-/// Latin letters and Western punctuation, which that font lacks, in DejaVu Sans. PdfSharp
-/// breaks lines only at spaces, and Chinese has none: lines are broken here, character by character.
-/// PDFsharp is taken at 6.2.4, the last MIT-licensed version (6.5 is AGPL-3.0; see docs/decisions/0013).
+/// The notice as a PDF in 公文 layout (<see cref="GongwenPage"/>, GB/T 9704-2012): A4 with its margins,
+/// the title centred in 二号 on lines of even length broken between words, the body on the grid of 22
+/// lines of 28 characters in 三号 with a two-character indent, justified, with the 禁则 kept
+/// (<see cref="LineBreaking"/>), the issuer and date under it, and "— 1 —" at every foot.
+/// PdfSharp embeds only TrueType outlines and Debian's Noto CJK fonts are CFF collections it cannot use;
+/// the Chinese text is set in the TrueType CJK font <see cref="CjkFont"/> finds (AR PL UMing, a serif, by
+/// default; the title in its simulated bold, the nearest to 小标宋), digits and Latin letters in DejaVu
+/// Serif. PDFsharp is taken at 6.2.4, the last MIT-licensed version (6.5 is AGPL-3.0; see docs/decisions/0013).
 /// </summary>
 public static class NoticePdf
 {
-    private const double Margin = 72;
-    private const double BodySize = 12;
-    private const double TitleSize = 18;
-
     public static byte[] Render(NoticeDocument document, NoticesOptions settings)
     {
         ArgumentNullException.ThrowIfNull(document);
         CjkFont.EnsureResolver(settings);
+        var general = CjkFont.HasGeneralPunctuation(CjkFont.PathFor(settings));
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title;
         pdf.Info.Creator = "Fangkong";
-        var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
-        var body = new Fonts(
-            new XFont(CjkFont.Family, BodySize, XFontStyleEx.Regular, options), new XFont(CjkFont.LatinFamily, BodySize, XFontStyleEx.Regular, options));
-        var title = new Fonts(
-            new XFont(CjkFont.Family, TitleSize, XFontStyleEx.Regular, options), new XFont(CjkFont.LatinFamily, TitleSize, XFontStyleEx.Regular, options));
-        var writer = new PageWriter(pdf);
-        writer.Paragraph(document.Title, title, Align.Centre, indent: false);
-        writer.Space(BodySize);
-        writer.Paragraph(document.Opening, body, Align.Left, indent: true);
-        foreach (var matter in document.Matters)
+        var body = Faces.Of(GongwenPage.BodySize, XFontStyleEx.Regular, general, GongwenPage.CharacterPitch);
+        var title = Faces.Of(GongwenPage.TitleSize, XFontStyleEx.Bold, general, grid: null);
+        var number = Faces.Of(GongwenPage.PageNumberSize, XFontStyleEx.Regular, general, grid: null);
+        using (var writer = new GongwenWriter(pdf))
         {
-            writer.Paragraph(matter, body, Align.Left, indent: true);
+            writer.Title(document.Title, title);
+            writer.BlankLine();
+            writer.Paragraph(document.Opening, body);
+            foreach (var matter in document.Matters)
+            {
+                writer.Paragraph(matter, body);
+            }
+
+            writer.Paragraph(document.Closing, body);
+            writer.BlankLine();
+            writer.Signature(document.IssuingBody, document.DateText, body);
+            writer.PageNumbers(number);
         }
 
-        writer.Paragraph(document.Closing, body, Align.Left, indent: true);
-        writer.Space(BodySize);
-        writer.Paragraph(document.IssuingBody, body, Align.Right, indent: false);
-        writer.Paragraph(document.DateText, body, Align.Right, indent: false);
-        writer.Dispose();
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
         return stream.ToArray();
     }
 
-    /// <summary>The CJK face and the Latin face of one size: each character is set in the face that has it.</summary>
-    private sealed record Fonts(XFont Cjk, XFont Latin)
+    /// <summary>
+    /// The CJK face and the Latin face of one size: each piece is set in the face that has it. On the
+    /// body's grid a CJK character advances one grid step (<paramref name="Grid"/>); elsewhere by its own width.
+    /// </summary>
+    internal sealed record Faces(XFont Cjk, XFont Latin, bool General, double? Grid)
     {
+        private readonly Dictionary<string, double> _widths = [];
+
         public double Size => Cjk.Size;
 
-        public IEnumerable<(string Text, XFont Font)> Runs(string text)
+        public static Faces Of(double size, XFontStyleEx style, bool general, double? grid)
         {
-            var start = 0;
-            for (var i = 1; i <= text.Length; i++)
-            {
-                if (i == text.Length || CjkFont.IsCjk(text[i]) != CjkFont.IsCjk(text[start]))
-                {
-                    yield return (text[start..i], CjkFont.IsCjk(text[start]) ? Cjk : Latin);
-                    start = i;
-                }
-            }
+            var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            return new Faces(new XFont(CjkFont.Family, size, style, options), new XFont(CjkFont.LatinFamily, size, style, options), general, grid);
         }
 
-        public double Width(XGraphics graphics, string text) => Runs(text).Sum(r => graphics.MeasureString(r.Text, r.Font).Width);
-    }
+        public bool IsCjk(string piece) => piece.Length > 0 && CjkFont.IsCjk(piece[0], General);
 
-    private enum Align
-    {
-        Left,
-        Centre,
-        Right,
-    }
+        public XFont FaceOf(string piece) => IsCjk(piece) ? Cjk : Latin;
 
-    /// <summary>Sets paragraphs down the pages, opening a new page when one is full.</summary>
-    private sealed class PageWriter(PdfDocument pdf) : IDisposable
-    {
-        // A line may not start with closing punctuation: it stays at the end of the line before.
-        private const string NoLineStart = "，。、；：？！）」』》”’,.;:?!)";
-
-        private PdfPage? _page;
-        private XGraphics? _graphics;
-        private double _y;
-
-        public void Space(double height) => _y += height;
-
-        public void Paragraph(string text, Fonts font, Align align, bool indent)
+        public double Width(XGraphics graphics, string text)
         {
-            var lineHeight = font.Size * 1.8;
-            var graphics = Graphics();
-            var width = _page!.Width.Point - (2 * Margin);
-            var indentWidth = indent ? font.Width(graphics, "汉汉") : 0;
-            var lines = Lines(graphics, text, font, width, indentWidth);
-            for (var i = 0; i < lines.Count; i++)
+            if (_widths.TryGetValue(text, out var known))
             {
-                if (_y + lineHeight > _page.Height.Point - Margin)
-                {
-                    NewPage();
-                    graphics = _graphics!;
-                }
-
-                var line = lines[i];
-                var lineWidth = font.Width(graphics, line);
-                var x = align switch
-                {
-                    Align.Centre => Margin + ((width - lineWidth) / 2),
-                    Align.Right => Margin + width - lineWidth,
-                    _ => Margin + (i == 0 ? indentWidth : 0),
-                };
-                foreach (var (run, face) in font.Runs(line))
-                {
-                    graphics.DrawString(run, face, XBrushes.Black, new XPoint(x, _y), XStringFormats.TopLeft);
-                    x += graphics.MeasureString(run, face).Width;
-                }
-
-                _y += lineHeight;
-            }
-        }
-
-        public void Dispose() => _graphics?.Dispose();
-
-        private static List<string> Lines(XGraphics graphics, string text, Fonts font, double width, double firstIndent)
-        {
-            var lines = new List<string>();
-            var current = new System.Text.StringBuilder();
-            var available = width - firstIndent;
-            foreach (var c in text)
-            {
-                var candidate = current.ToString() + c;
-                if (current.Length > 0 && font.Width(graphics, candidate) > available && !NoLineStart.Contains(c, StringComparison.Ordinal))
-                {
-                    lines.Add(current.ToString());
-                    current.Clear();
-                    available = width;
-                }
-
-                current.Append(c);
+                return known;
             }
 
-            if (current.Length > 0 || lines.Count == 0)
-            {
-                lines.Add(current.ToString());
-            }
-
-            return lines;
+            var width = LineBreaking.Pieces(text).Sum(p => IsCjk(p) && Grid is { } step ? step : graphics.MeasureString(p, FaceOf(p)).Width);
+            _widths[text] = width;
+            return width;
         }
 
-        private XGraphics Graphics()
-        {
-            if (_graphics is null)
-            {
-                NewPage();
-            }
-
-            return _graphics!;
-        }
-
-        private void NewPage()
-        {
-            _graphics?.Dispose();
-            _page = pdf.AddPage();
-            _page.Size = PdfSharp.PageSize.A4;
-            _graphics = XGraphics.FromPdfPage(_page);
-            _y = Margin;
-        }
+        /// <summary>The baseline in a line box of <paramref name="height"/> from <paramref name="top"/>: the em box centred.</summary>
+        public double Baseline(double top, double height) => top + ((height + Size) / 2) - (0.12 * Size);
     }
 }

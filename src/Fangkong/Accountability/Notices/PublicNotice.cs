@@ -1,11 +1,13 @@
 using Fangkong.Access;
+using Fangkong.Common;
 
 namespace Fangkong.Accountability;
 
 /// <summary>
 /// A public notice (通报) composed of decided accountability cases in a chosen order, with its
 /// opening and closing. Once made it is not edited: a new notice is composed instead, so what
-/// was published stays as it was.
+/// was published stays as it was. Four eyes: one user drafts it, another approves it, and only an
+/// approved notice is published; who did each step and when is kept on the notice (its log).
 /// </summary>
 public sealed class PublicNotice : IRegionScoped
 {
@@ -40,6 +42,7 @@ public sealed class PublicNotice : IRegionScoped
         Closing = closing;
         CreatedBy = createdBy;
         CreatedAt = at.ToUniversalTime();
+        Status = NoticeStatus.Draft;
         for (var i = 0; i < caseIds.Count; i++)
         {
             _items.Add(new PublicNoticeItem(regionCode, i + 1, caseIds[i]));
@@ -61,11 +64,63 @@ public sealed class PublicNotice : IRegionScoped
 
     public string Closing { get; private set; }
 
+    /// <summary>Who drafted it.</summary>
     public string CreatedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public NoticeStatus Status { get; private set; }
+
+    public string? ApprovedBy { get; private set; }
+
+    public DateTimeOffset? ApprovedAt { get; private set; }
+
+    public string? PublishedBy { get; private set; }
+
+    public DateTimeOffset? PublishedAt { get; private set; }
+
+    /// <summary>Approves a draft: never by the user who drafted it.</summary>
+    public Error? Approve(string by, DateTimeOffset at)
+    {
+        if (Status != NoticeStatus.Draft)
+        {
+            return Error.Conflict(ErrorText.Of("error.notices.only-a-draft-is-approved", Id, Status));
+        }
+
+        if (string.Equals(by, CreatedBy, StringComparison.OrdinalIgnoreCase))
+        {
+            return Error.Forbidden(ErrorText.Of("error.notices.drafter-cannot-approve", Id, by));
+        }
+
+        Status = NoticeStatus.Approved;
+        ApprovedBy = by;
+        ApprovedAt = at.ToUniversalTime();
+        return null;
+    }
+
+    /// <summary>Publishes an approved notice.</summary>
+    public Error? Publish(string by, DateTimeOffset at)
+    {
+        if (Status != NoticeStatus.Approved)
+        {
+            return Error.Conflict(ErrorText.Of("error.notices.only-approved-is-published", Id, Status));
+        }
+
+        Status = NoticeStatus.Published;
+        PublishedBy = by;
+        PublishedAt = at.ToUniversalTime();
+        return null;
+    }
+
     public IReadOnlyList<PublicNoticeItem> Items => _items;
+}
+
+/// <summary>Draft → approved (by another user) → published. Stored by name.</summary>
+public enum NoticeStatus
+{
+    Draft,
+    Approved,
+    Published,
 }
 
 /// <summary>One matter of a notice: which case, in which place.</summary>

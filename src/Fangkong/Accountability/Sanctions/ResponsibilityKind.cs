@@ -17,6 +17,12 @@ public enum ResponsibilityKind
 
     /// <summary>主体责任 (the organisation's own).</summary>
     Principal,
+
+    /// <summary>主要领导责任 (问责条例: the leader in charge of the work).</summary>
+    MainLeadership,
+
+    /// <summary>重要领导责任 (问责条例: a leader who took part in it).</summary>
+    ImportantLeadership,
 }
 
 public static class ResponsibilityKinds
@@ -28,6 +34,8 @@ public static class ResponsibilityKinds
         ResponsibilityKind.Supervisory => "监管责任",
         ResponsibilityKind.Territorial => "属地责任",
         ResponsibilityKind.Principal => "主体责任",
+        ResponsibilityKind.MainLeadership => "主要领导责任",
+        ResponsibilityKind.ImportantLeadership => "重要领导责任",
         _ => kind.ToString(),
     };
 

@@ -30,6 +30,12 @@ public static class SanctionCatalogue
         new(SanctionMeasure.GovernmentDowngrade, SanctionFamily.GovernmentSanction, "降级", "Downgrade", "政务降级处分", 24),
         new(SanctionMeasure.GovernmentRemoval, SanctionFamily.GovernmentSanction, "撤职", "Removal from office", "政务撤职处分", 24),
         new(SanctionMeasure.GovernmentExpulsion, SanctionFamily.GovernmentSanction, "开除", "Expulsion from public employment", "开除处分", null),
+        // The unit's own sanctions, as a notice words them: plain "警告处分" (seed 000, 梅傲霜).
+        // Their Chinese names carry the family where 政务处分 has the same word, so that a name reads one way only.
+        new(SanctionMeasure.UnitWarning, SanctionFamily.UnitSanction, "警告", "Warning (by the unit)", "警告处分", 6),
+        new(SanctionMeasure.UnitDemerit, SanctionFamily.UnitSanction, "单位记过", "Demerit (by the unit)", "记过处分", 12),
+        new(SanctionMeasure.UnitDowngrade, SanctionFamily.UnitSanction, "降低岗位等级", "Lower post grade (by the unit)", "降低岗位等级处分", 24),
+        new(SanctionMeasure.UnitExpulsion, SanctionFamily.UnitSanction, "单位开除", "Expulsion (by the unit)", "开除处分", null),
     ];
 
     public static SanctionInfo Of(SanctionMeasure measure) => All.First(s => s.Measure == measure);
