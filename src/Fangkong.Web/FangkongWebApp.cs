@@ -114,6 +114,7 @@ public static class FangkongWebApp
         services.AddMemoryCache();
         services.AddSingleton<Fangkong.Persons.NumberSearchLimiter>();
         AntigenRateLimit.AddRateLimits(services);
+        Livelihood.LivelihoodWeb.AddLivelihood(services);
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie)
@@ -202,6 +203,7 @@ public static class FangkongWebApp
         NoticesApi.Map(api);
         AuditApi.Map(api);
         Exports.ExportEndpoints.Map(api);
+        Livelihood.LivelihoodWeb.Map(api);
         app.MapRazorComponents<App>();
     }
 }

@@ -17,4 +17,8 @@ public sealed class LivelihoodOptions
     /// </summary>
     [Range(12, 24)]
     public int LateHour { get; set; } = 22;
+
+    /// <summary>The web host escalates overdue requests this often; 0 turns the job off.</summary>
+    [Range(0, 1440)]
+    public int SweepEveryMinutes { get; set; } = 5;
 }

@@ -1,5 +1,6 @@
 using Fangkong.Access;
 using Fangkong.Common;
+using Fangkong.Common.Input;
 using Fangkong.Data;
 
 namespace Fangkong.Livelihood.Requests;
@@ -17,7 +18,7 @@ public static class PublicRequest
     /// </summary>
     public static Jurisdiction Resident { get; } = new("resident", string.Empty, SeesFullIdentity: false) { SeesResidentDetails = false };
 
-    public sealed record Command(string? Kind, string? Name, string? Phone, string? District, string? Address, string? Description, bool Emergency = false);
+    public sealed record Command(string? Kind, string? Name, string? Phone, string? District, string? Address, [MultiLine] string? Description, bool Emergency = false);
 
     /// <param name="db">A context made with <see cref="Resident"/>.</param>
     public static Task<Result<ReceiveRequest.Received>> HandleAsync(

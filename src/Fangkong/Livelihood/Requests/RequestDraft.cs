@@ -1,4 +1,5 @@
 using Fangkong.Common;
+using Fangkong.Common.Input;
 using Fangkong.Persons;
 
 namespace Fangkong.Livelihood.Requests;
@@ -13,13 +14,13 @@ public sealed record RequestDraft(
     string? Name,
     string? Phone,
     string? Address,
-    string? Description,
+    [MultiLine] string? Description,
     string? District = null,
     string? RegionCode = null,
     long? CompoundId = null,
     string? IdNumber = null,
     string? TicketNo = null,
-    DateTimeOffset? ReceivedAt = null)
+    [Happened] DateTimeOffset? ReceivedAt = null)
 {
     /// <summary>The draft after its checks: trimmed, typed, the phone normalised.</summary>
     internal sealed record Checked(
