@@ -32,7 +32,7 @@ public static class RequestsExports
         string? format, bool? open, bool? emergency, ListExporter exporter, FangkongDbContext db, TimeProvider time, IStringLocalizer<SharedResource> texts, CancellationToken ct) =>
         exporter.ExportAsync(Trips(db, time, texts, new ListMedicalTrips.Query(open ?? false, emergency ?? false)), format, ct);
 
-    internal static ListExport<RequestView.Summary> Requests(FangkongDbContext db, TimeProvider time, IStringLocalizer texts, ListRequests.Query filter) => new(
+    public static ListExport<RequestView.Summary> Requests(FangkongDbContext db, TimeProvider time, IStringLocalizer texts, ListRequests.Query filter) => new(
         "requests",
         nameof(ResidentRequest),
         string.Create(CultureInfo.InvariantCulture, $"state={filter.State};kind={filter.Kind};region={filter.Region};open={filter.OpenOnly};overdue={filter.OverdueOnly};queue={filter.QueueOnly}"),
@@ -55,7 +55,7 @@ public static class RequestsExports
         r => r.Id,
         filter.Region);
 
-    internal static ListExport<MedicalTripView.Row> Trips(FangkongDbContext db, TimeProvider time, IStringLocalizer texts, ListMedicalTrips.Query filter) => new(
+    public static ListExport<MedicalTripView.Row> Trips(FangkongDbContext db, TimeProvider time, IStringLocalizer texts, ListMedicalTrips.Query filter) => new(
         "medical-trips",
         nameof(MedicalTrip),
         string.Create(CultureInfo.InvariantCulture, $"open={filter.OpenOnly};emergency={filter.EmergencyOnly}"),
