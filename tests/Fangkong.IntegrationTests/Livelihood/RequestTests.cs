@@ -101,12 +101,18 @@ public sealed class RequestTests
         (await RequestTransitions.StartAsync(db, world.Time, id)).IsSuccess.ShouldBeTrue();
         (await RequestTransitions.ReturnAsync(db, world.Time, id, "不属实")).Error!.Kind.ShouldBe(ErrorKind.Conflict);
 
-        await using var resident = world.Context(PublicRequest.Resident);
-        (await ConfirmRequest.HandleAsync(resident, world.Time, new ConfirmRequest.Command(id, "13900001111"))).Error!.Kind.ShouldBe(ErrorKind.Conflict);
+        // The public page makes a context per post: a fresh one per confirmation.
+        async Task<Result<ConfirmRequest.Confirmed>> ConfirmAsync(long request, string phone)
+        {
+            await using var resident = world.Context(PublicRequest.Resident);
+            return await ConfirmRequest.HandleAsync(resident, world.Time, new ConfirmRequest.Command(request, phone));
+        }
+
+        (await ConfirmAsync(id, "13900001111")).Error!.Kind.ShouldBe(ErrorKind.Conflict);
         (await RequestTransitions.ResolveAsync(db, world.Time, id, "已送药上门")).IsSuccess.ShouldBeTrue();
-        (await ConfirmRequest.HandleAsync(resident, world.Time, new ConfirmRequest.Command(id, "13700002222"))).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
-        (await ConfirmRequest.HandleAsync(resident, world.Time, new ConfirmRequest.Command(id + 1000, "13900001111"))).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
-        (await ConfirmRequest.HandleAsync(resident, world.Time, new ConfirmRequest.Command(id, "13900001111"))).Value!.State.ShouldBe(RequestState.Confirmed);
+        (await ConfirmAsync(id, "13700002222")).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
+        (await ConfirmAsync(id + 1000, "13900001111")).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
+        (await ConfirmAsync(id, "13900001111")).Value!.State.ShouldBe(RequestState.Confirmed);
 
         await using var other = world.Context(SupervisionWorld.OtherCountyWorker);
         (await GetRequest.HandleAsync(other, world.Time, id)).Error!.Kind.ShouldBe(ErrorKind.NotFound);
