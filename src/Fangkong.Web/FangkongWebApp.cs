@@ -116,6 +116,7 @@ public static class FangkongWebApp
         services.AddMemoryCache();
         services.AddSingleton<Fangkong.Persons.NumberSearchLimiter>();
         AntigenRateLimit.AddRateLimits(services);
+        Livelihood.LivelihoodWeb.AddLivelihood(services);
     }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie)
@@ -204,6 +205,7 @@ public static class FangkongWebApp
         NoticesApi.Map(api);
         AuditApi.Map(api);
         Exports.ExportEndpoints.Map(api);
+        Livelihood.LivelihoodWeb.Map(api);
         app.MapRazorComponents<App>();
     }
 }

@@ -36,6 +36,7 @@ public static class FangkongSettings
         (TestingOptions.Section, typeof(TestingOptions)),
         (SupervisionOptions.Section, typeof(SupervisionOptions)),
         (Accountability.NoticesOptions.Section, typeof(Accountability.NoticesOptions)),
+        (Livelihood.LivelihoodOptions.Section, typeof(Livelihood.LivelihoodOptions)),
     ];
 
     public static IServiceCollection AddFangkongSettings(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +52,7 @@ public static class FangkongSettings
         services.AddSettings<TestingOptions>(configuration, TestingOptions.Section);
         services.AddSettings<SupervisionOptions>(configuration, SupervisionOptions.Section);
         services.AddSettings<Accountability.NoticesOptions>(configuration, Accountability.NoticesOptions.Section);
+        services.AddSettings<Livelihood.LivelihoodOptions>(configuration, Livelihood.LivelihoodOptions.Section);
 
         // What the use cases take, from the options once validated.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ClustersOptions>>().Value.Settings);

@@ -124,6 +124,18 @@ public static class Permissions
     /// <summary>Publish the daily bulletin (frozen once published).</summary>
     public const string PublishBulletin = "publish-bulletin";
 
+    /// <summary>See residents' requests, the trips to hospital and the requests dashboard.</summary>
+    public const string ViewRequests = "view-requests";
+
+    /// <summary>Take requests for residents, place, assign, work, resolve and return them.</summary>
+    public const string HandleRequests = "handle-requests";
+
+    /// <summary>Post 12345 hotline tickets (the hotline system's account) and import their files.</summary>
+    public const string ReceiveHotline = "receive-hotline";
+
+    /// <summary>Open trips to hospital for medical-care requests and record dispatch, arrival and admission.</summary>
+    public const string DispatchMedical = "dispatch-medical";
+
     /// <summary>Read and export the audit log (its own reads are audited too).</summary>
     public const string ViewAudit = "view-audit";
 
@@ -194,6 +206,13 @@ public static class Permissions
         [ManageChecklists] = [Roles.CommandCentre],
         [RectifyFindings] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         [PublishBulletin] = [Roles.CommandCentre],
+        // Residents' requests are the community's work, watched by the county and the command centre;
+        // inspectors follow complaints about staff (masked names), dispatchers drive patients to hospital.
+        [ViewRequests] = [Roles.CommandCentre, Roles.CountyWorker, Roles.CommunityWorker, Roles.Dispatcher, Roles.Inspector],
+        [HandleRequests] = [Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
+        // The 12345 centre's system signs in with a county or city account of its own.
+        [ReceiveHotline] = [Roles.CountyWorker, Roles.CommandCentre],
+        [DispatchMedical] = [Roles.Dispatcher, Roles.CommunityWorker, Roles.CountyWorker, Roles.CommandCentre],
         // Discipline inspectors watch how officials use personal data; administrators run the system.
         [ViewAudit] = [Roles.Inspector, Roles.Administrator],
     };

@@ -21,6 +21,7 @@ internal static class BinaryCopyRow
                 string text => copy.WriteAsync(text, NpgsqlDbType.Varchar, ct),
                 long id => copy.WriteAsync(id, NpgsqlDbType.Bigint, ct),
                 int number => copy.WriteAsync(number, NpgsqlDbType.Integer, ct),
+                bool flag => copy.WriteAsync(flag, NpgsqlDbType.Boolean, ct),
                 double value => copy.WriteAsync(value, NpgsqlDbType.Double, ct),
                 DateOnly day => copy.WriteAsync(day, NpgsqlDbType.Date, ct),
                 DateTimeOffset at => copy.WriteAsync(at.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct),

@@ -225,6 +225,7 @@ public sealed class FangkongDbContext(
             StoreTimesAsNumbers(builder, "Fangkong.SocialZero");
             StoreTimesAsNumbers(builder, "Fangkong.InfectionFree");
             StoreTimesAsNumbers(builder, "Fangkong.Areas");
+            StoreTimesAsNumbers(builder, type => type.Namespace?.StartsWith("Fangkong.Livelihood", StringComparison.Ordinal) == true);
 
             // Moved from SocialZero into Cases (whose other tables keep text times): its column stays a number.
             StoreTimesAsNumbers(builder, type => type == typeof(Cases.CaseClassification));

@@ -28,6 +28,21 @@ internal static class RecordFixtures
         await using var db = database.NewContext();
         await AddInvestigationWithACandidateAsync(db);
         await ExemptTheFixturePersonAsync(db);
+        await AddARequestWithATripAsync(db);
+    }
+
+    /// <summary>A medical-care request in a community of the county, with its trip to hospital (issue 18).</summary>
+    private static async Task AddARequestWithATripAsync(FangkongDbContext db)
+    {
+        var community = await db.Regions.AsNoTracking()
+            .Where(r => r.Code.StartsWith(Inside) && r.Level == global::Fangkong.Regions.RegionLevel.Community).OrderBy(r => r.Code).Select(r => r.Code).FirstAsync();
+        var time = TimeProvider.System;
+        var received = await global::Fangkong.Livelihood.Requests.ReceiveRequest.HandleAsync(db, time, new global::Fangkong.Livelihood.LivelihoodOptions(),
+            global::Fangkong.Livelihood.Requests.RequestSource.Staff,
+            new global::Fangkong.Livelihood.Requests.RequestDraft("MedicalCare", null, "授权套件", "13900001111", "套件地址", "透析", RegionCode: community));
+        var trip = await global::Fangkong.Livelihood.Medical.OpenMedicalTrip.HandleAsync(db, time,
+            new(received.Value!.Id, global::Fangkong.Livelihood.Medical.MedicalNeed.Dialysis, "授权套件医院"));
+        trip.IsSuccess.ShouldBeTrue(trip.Error?.Message);
     }
 
     /// <summary>Resolves every kind to the id of its record; a kind with none is listed, not guessed.</summary>

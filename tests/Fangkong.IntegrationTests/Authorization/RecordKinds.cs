@@ -40,6 +40,11 @@ internal static class RecordKinds
         ["PUT /api/v1/persons/{id}/health-code"] = """{"healthCode":"Yellow"}""",
         ["POST /api/v1/checkpoints/{id}/scans"] = """{"scans":[{"clientId":"suite-scan-1","token":"FKP1.forged.token","scannedAt":"{now}"}]}""",
         ["POST /api/v1/findings/{id}/verify"] = """{"reviewId":1}""",
+        ["POST /api/v1/requests/{id}/assign"] = """{"assignee":"授权套件"}""",
+        ["POST /api/v1/requests/{id}/resolve"] = """{"value":"授权套件"}""",
+        ["POST /api/v1/requests/{id}/return"] = """{"value":"授权套件"}""",
+        ["POST /api/v1/requests/{id}/place"] = """{"regionCode":"220204003001"}""",
+        ["POST /api/v1/medical-trips/{id}/steps"] = """{"step":"release"}""",
         ["POST /api/v1/testing/rounds/{id}/scans"] = """{"scans":[{"clientId":"suite-swab-1","tubeBarcode":"SUITE0001","idNumber":"x","sampledAt":"{now}","samplingPoint":"授权套件"}]}""",
     };
 
@@ -94,6 +99,8 @@ internal static class RecordKinds
         ["/api/v1/home-monitoring/{id}"] = new("home watch", Scoped<global::Fangkong.Quarantine.HomeMonitoring.HomeWatch>),
         ["/api/v1/infection-free/{id}"] = new("infection-free label", Scoped<global::Fangkong.InfectionFree.InfectionFreeLabel>),
         ["/api/v1/inspections/{id}"] = new("inspection", Scoped<global::Fangkong.Supervision.Inspections.Inspection>),
+        ["/api/v1/medical-trips/{id}"] = new("medical trip", Scoped<global::Fangkong.Livelihood.Medical.MedicalTrip>),
+        ["/api/v1/requests/{id}"] = new("resident request", Scoped<global::Fangkong.Livelihood.Requests.ResidentRequest>),
         ["/api/v1/notices/{id}"] = new("public notice", Scoped<global::Fangkong.Accountability.PublicNotice>),
         ["/api/v1/passes/{id}"] = new("pass", Scoped<global::Fangkong.Passes.Pass>),
         ["/api/v1/persons/{id}"] = Person,

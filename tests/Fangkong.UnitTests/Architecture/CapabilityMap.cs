@@ -36,7 +36,8 @@ internal static class CapabilityMap
         ["ClosedLoop"] = ["Access", "Organisations", "Persons", "Places", "Testing"],
         ["SocialZero"] = ["Access", "Areas", "Cases", "ClosedLoop", "Persons", "Regions"],
         ["InfectionFree"] = ["Access", "Areas", "Regions", "Residences"],
-        ["Supervision"] = ["Access", "Cases", "Organisations", "Passes", "Persons", "Places", "Quarantine", "Regions", "Testing"],
+        ["Supervision"] = ["Access", "Cases", "Livelihood", "Organisations", "Passes", "Persons", "Places", "Quarantine", "Regions", "Testing"],
+        ["Livelihood"] = ["Access", "Persons", "Regions", "Residences"],
         ["Accountability"] = ["Access", "Organisations", "Regions", "Supervision"],
         // The situation view (issue 17) reads the figures of the capabilities it shows.
         ["CommandCentre"] = ["Access", "Areas", "Cases", "Quarantine", "Regions", "SocialZero", "Supervision", "Testing"],

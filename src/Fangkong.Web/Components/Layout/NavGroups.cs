@@ -52,6 +52,12 @@ public static class NavGroups
             new("passes", "Cmd.Nav.Passes", Permissions.ViewPasses),
             new("checkpoints", "Cmd.Nav.Checkpoints", Permissions.ViewPasses),
         ]),
+        new("livelihood", "Cmd.Nav.Livelihood",
+        [
+            new("requests", "Cmd.Nav.Requests", Permissions.ViewRequests),
+            new("requests/dashboard", "Cmd.Nav.RequestsDashboard", Permissions.ViewRequests),
+            new("requests/medical", "Cmd.Nav.Medical", Permissions.ViewRequests),
+        ]),
         new("supervision", "Cmd.Nav.Supervision",
         [
             new("supervision", "Cmd.Nav.SupervisionHome", Permissions.ViewSupervision),

@@ -13,5 +13,7 @@ public static class DetectorCatalog
         new PositivesNotTransferredDetector(),
         new ContactsNotPlacedDetector(),
         new HomeQuarantineBreachDetector(),
+        new OverdueRequestsDetector(),
+        new MedicalNotDispatchedDetector(),
     ];
 }
