@@ -113,7 +113,7 @@ public sealed class ScanBatchTests
             refused.Reason!.ShouldNotContain("辖区");
             refused.TubeCount.ShouldBeNull();
             var elsewhere = (await RecordScans.HandleAsync(db, round, [new("t-2", "AWAY-1", WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19800101", 2), At, "别处", PointRegion: WebTestData.Community)])).Value![0];
-            elsewhere.Reason!.ShouldContain("outside your jurisdiction");
+            elsewhere.Reason!.ShouldContain("不在您的辖区内");
         }
 
         await using var check = database.NewContext();
