@@ -41,7 +41,7 @@ public sealed class LineListImportTests
             message.ShouldContain("第 7 行: 报告日期「2022/13/45」不是日期");
             message.ShouldContain("第 8 行: 病例编号 JL-001 与第 2 行重复");
             message.ShouldContain("第 9 行: 无症状感染者不能治愈出院");
-            message.ShouldNotContain("第 2 行");
+            message.ShouldNotContain(Environment.NewLine + "第 2 行");
             message.ShouldContain("第 10 行: converted_from 指向的 JL-001 不是无症状感染者");
         }
 

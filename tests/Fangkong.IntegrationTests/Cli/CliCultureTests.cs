@@ -32,8 +32,8 @@ public sealed class CliCultureTests
     {
         var root = new RootCommand { CliCulture.Language, ClustersCommand.Create() };
 
-        root.Parse(["clusters", "--lang", "fr"]).Errors.ShouldNotBeEmpty();
-        root.Parse(["clusters", "--lang", "en"]).Errors.ShouldBeEmpty();
+        root.Parse(["clusters", "detect", "--lang", "fr"]).Errors.ShouldNotBeEmpty();
+        root.Parse(["clusters", "detect", "--lang", "en"]).Errors.ShouldBeEmpty();
     }
 
     [Fact]

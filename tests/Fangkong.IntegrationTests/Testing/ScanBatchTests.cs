@@ -82,7 +82,7 @@ public sealed class ScanBatchTests
 
         fresh.Count(o => o.Outcome == RecordScans.Outcome.Recorded).ShouldBe(10);
         open.Count(o => o.Outcome == RecordScans.Outcome.Recorded).ShouldBe(9);
-        fresh.Concat(open).Where(o => o.Outcome == RecordScans.Outcome.Refused).ShouldAllBe(o => o.Reason!.Contains("is full"));
+        fresh.Concat(open).Where(o => o.Outcome == RecordScans.Outcome.Refused).ShouldAllBe(o => o.Reason!.Contains("已满"));
         await using var check = database.NewContext();
         foreach (var tube in new[] { "RACE-1", "RACE-2" })
         {
