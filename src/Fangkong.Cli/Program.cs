@@ -2,9 +2,13 @@ using System.CommandLine;
 using Fangkong.Cli;
 using Fangkong.Cli.Commands;
 
+// First, so every help text, refusal and domain message below is in the one language asked for.
+CliCulture.Apply(args);
+
 var root = new RootCommand("Fangkong (防控): epidemic prevention and control command platform")
 {
     GlobalOptions.Database,
+    CliCulture.Language,
     DbCommand.Create(),
     DemoCommand.Create(),
     ServeCommand.Create(),

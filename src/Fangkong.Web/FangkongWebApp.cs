@@ -146,6 +146,15 @@ public static class FangkongWebApp
     private static void UsePipeline(WebApplication app)
     {
         app.UseFangkongSecurityHeaders();
+        // Before the exception handler and the body limits, so their answers are in the request's language too.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(Cultures[0]),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // The user's choice (cookie) wins over the browser's Accept-Language; Chinese is the default.
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
+        });
         app.UseExceptionHandler();
         app.UseRequestBodyLimits();
         app.UseWhen(
@@ -154,14 +163,6 @@ public static class FangkongWebApp
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(FangkongWebApp).Assembly, "Fangkong.Web.wwwroot"),
-        });
-        app.UseRequestLocalization(new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture(Cultures[0]),
-            SupportedCultures = Cultures,
-            SupportedUICultures = Cultures,
-            // The user's choice (cookie) wins over the browser's Accept-Language; Chinese is the default.
-            RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()],
         });
         // Explicit, after the status-code pages, so that a re-executed /not-found is routed afresh.
         app.UseRouting();

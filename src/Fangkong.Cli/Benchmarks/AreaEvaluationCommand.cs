@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Benchmarks;
 
@@ -17,7 +18,7 @@ internal static class AreaEvaluationCommand
         var runs = new Option<int>("--runs") { Description = "Runs (median reported)", DefaultValueFactory = _ => 3 };
         var format = new Option<string>("--format") { Description = "json or table", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("json", "table");
-        var command = new Command("area-evaluation", "区域每日评估基准 The daily area evaluation (criteria and proposals) of every compound of a province") { compounds, residents, runs, format };
+        var command = new Command("area-evaluation", ErrorText.Of("cli.bench.area-evaluation")) { compounds, residents, runs, format };
         command.SetAction(async (result, ct) =>
         {
             if (result.GetValue(compounds) < 40 || result.GetValue(residents) < 1 || result.GetValue(runs) < 1)

@@ -28,7 +28,7 @@ internal static class PassVerifyBenchmark
         var signatures = new byte[passes][];
         for (var i = 0; i < passes; i++)
         {
-            var token = new PassToken("k1", i + 1, (PassKind)(1 + (i % 5)), from, from.AddDays(7), [counties[i % counties.Length]], $"吉B{10000 + (i % 90000)}", "张* 220204********1234");
+            var token = new PassToken("k1", i + 1, (PassKind)(1 + (i % 5)), from, from.AddDays(7), [counties[i % counties.Length]], $"吉B{10000 + i % 90000}", "张* 220204********1234");
             tokens[i] = token.Sign(key);
             if (!PassToken.TrySplit(tokens[i], out var payload, out var signature))
             {

@@ -50,7 +50,7 @@ internal static class ScanPeakSetup
         var communities = population.Communities.Select(c => c.Code).ToArray();
         await BenchSql.ExecuteAsync(db,
             "INSERT INTO sampling_points (region_code, name, kind, opens_at, closes_at) " +
-            "SELECT (@communities::text[])[1 + (i % cardinality(@communities::text[]))], '压力测试第' || (i + 1) || '采样点', 'Fixed', time '00:00', time '23:59' FROM generate_series(0, @n - 1) AS i",
+            "SELECT (@communities::text[])[1 + (i % cardinality(@communities::text[]))], format('压力测试第%s采样点', i + 1), 'Fixed', time '00:00', time '23:59' FROM generate_series(0, @n - 1) AS i",
             ct, ("communities", communities), ("n", points));
         var round = await CreateRound.HandleAsync(db, TimeProvider.System, new CreateRound.Command("压力测试轮次", DemoSetup.County, 10, null, TimeSpan.FromDays(1)), ct);
         await BenchSql.ExecuteAsync(db, "ANALYZE", ct);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Fangkong.Cli.Benchmarks;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -40,7 +41,7 @@ internal static class BenchCommand
 
             return 0;
         });
-        return new Command("bench", "基准测试 Benchmarks (run with the Release build: ./fangkong bench ...)") { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport(), Allocation(), AreaEvaluationCommand.Create(), ScanPeakCommand.Create(), Benchmarks.Pages.PagesCommand.Create() };
+        return new Command("bench", ErrorText.Of("cli.bench.description")) { personsImport, PoolTrace(), Sampling(), Bulletin(), PassVerify(), ContactsImport(), Allocation(), AreaEvaluationCommand.Create(), ScanPeakCommand.Create(), Benchmarks.Pages.PagesCommand.Create() };
     }
 
     private static Command PoolTrace()

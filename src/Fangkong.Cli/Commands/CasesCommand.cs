@@ -6,6 +6,7 @@ using Fangkong.Cases;
 using Fangkong.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static class CasesCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: case_no,name,id_number,region_code,type,severity,reported_on,converted_from,outcome,outcome_on" };
         var encoding = EncodingOption.Create();
-        var command = new Command("import", "导入病例一览表 Import a line list (all or nothing; again: updates)") { file, encoding };
+        var command = new Command("import", ErrorText.Of("cli.cases.import")) { file, encoding };
         command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var imported = await ImportCases.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), csv, ct);

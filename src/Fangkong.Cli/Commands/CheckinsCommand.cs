@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Fangkong.Cases.Investigation;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class CheckinsCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: id_number,place_code_or_id,checked_in_at (time without offset = China Standard Time)" };
         var encoding = EncodingOption.Create();
-        var command = new Command("import", "导入扫码记录 Import check-ins (all or nothing; a scan already stored is skipped)") { file, encoding };
+        var command = new Command("import", ErrorText.Of("cli.checkins.import")) { file, encoding };
         command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (_, db) =>
         {
             var imported = await ImportCheckIns.HandleAsync(db, csv, ct);

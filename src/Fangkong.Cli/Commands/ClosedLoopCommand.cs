@@ -16,7 +16,7 @@ internal static class ClosedLoopCommand
     private static Command DetectCommand()
     {
         var date = new Option<string>("--date") { Description = "The day, YYYY-MM-DD (default: today in China)" };
-        var command = new Command("detect", "排查闭环违规 Record shared quarters and missed swabs of the day (idempotent)") { date };
+        var command = new Command("detect", ErrorText.Of("cli.closed-loop.detect")) { date };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var time = sp.GetRequiredService<TimeProvider>();

@@ -18,7 +18,7 @@ internal static class ClustersCommand
         var date = new Option<string>("--date") { Description = "As of this day, YYYY-MM-DD (default: today in China)" };
         var window = new Option<int?>("--window-days") { Description = "Links at most this many days apart join their cases (default: Clusters:WindowDays)" };
         var min = new Option<int?>("--min-cases") { Description = "Smallest cluster (default: Clusters:MinCases)" };
-        var command = new Command("detect", "识别聚集性疫情 Recompute clusters (idempotent; existing clusters grow or merge, ids stay)") { date, window, min };
+        var command = new Command("detect", ErrorText.Of("cli.clusters.detect")) { date, window, min };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var today = ChinaTime.Today(sp.GetRequiredService<TimeProvider>());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Fangkong.Cases;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -14,7 +15,7 @@ internal static class ContactsCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: contact_no,kind,source_case_no,source_contact_no,id_number,name,region_code,exposure_on,identified_on,released_on" };
         var encoding = EncodingOption.Create();
-        var command = new Command("import", "导入密接名单 Import contacts (all or nothing; again: updates)") { file, encoding };
+        var command = new Command("import", ErrorText.Of("cli.contacts.import")) { file, encoding };
         command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (_, db) =>
         {
             var imported = await ImportContacts.HandleAsync(db, csv, ct);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fangkong.Testing.Tallies;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -42,7 +43,7 @@ internal static class DbVerifyAggregatesCommand
                 Console.WriteLine(line);
             }
 
-            return CommandScope.Fail($"不一致 (inconsistent): {report.PeopleDiffering} person row(s) and {report.TalliesDiffering} tally row(s) differ from a recount.");
+            return CommandScope.Fail(ErrorText.Of("cli.db.inconsistent", report.PeopleDiffering, report.TalliesDiffering));
         }, ct));
         return command;
     }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -140,7 +141,7 @@ internal static class DemoCommand
         if (report.Quarantine is { } q)
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"隔离：{q.Sites} 处场所，{q.Rooms} 间房间，{q.Beds} 张床位；陪护登记 {q.Dependants} 人；已安置 {q.Placed} 人（入住 {q.CheckedIn}），待分配 {q.Unplaced} 人。 Quarantine: {q.Sites} sites, {q.Rooms} rooms, {q.Beds} beds; {q.Dependants} dependants declared; {q.Placed} placed ({q.CheckedIn} checked in), {q.Unplaced} waiting. {q.Summary}");
+                $"{ErrorText.Of("cli.demo.quarantine", q.Sites, q.Rooms, q.Beds, q.Dependants, q.Placed, q.CheckedIn, q.Unplaced, ErrorText.Plain(q.Summary))}");
         }
 
         if (report.Transfers is { } tr)
@@ -151,7 +152,7 @@ internal static class DemoCommand
 
         if (report.Areas is { } a)
         {
-            AnsiConsole.MarkupLineInterpolated($"风险区域 {a.Designations} 条划定（管控区 {a.Controlled}），已批准建议 {a.Approved} 条，待审批 {a.Pending} 条 / Areas: {a.Designations} designations ({a.Controlled} controlled), {a.Approved} proposals approved, {a.Pending} pending.");
+            AnsiConsole.MarkupLineInterpolated($"{ErrorText.Of("cli.demo.areas", a.Designations, a.Controlled, a.Approved, a.Pending)}");
         }
 
         if (report.ZeroLoop is { } z)
@@ -178,7 +179,7 @@ internal static class DemoCommand
 
         if (z.InfectionFree is { } f)
         {
-            AnsiConsole.MarkupLineInterpolated($"无疫小区 Infection-free: {f.Registered} registered, {f.Removed} removed after a new positive ({f.RemovedCompound}) (/infection-free).");
+            AnsiConsole.MarkupLineInterpolated($"{ErrorText.Of("cli.demo.infection-free", f.Registered, f.Removed, ErrorText.Plain(f.RemovedCompound ?? string.Empty))}");
         }
 
         if (z.SocialZero is { } s)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fangkong.Common;
 using Fangkong.Demo.Drills;
 using Spectre.Console;
 
@@ -22,7 +23,7 @@ internal static class DrillTable
         Row("阳性到管控天数 days to control", r => r.Plan.DaysToControl.ToString(CultureInfo.InvariantCulture));
         Row("病例 cases (社会面 social level)", r => $"{r.Cases:N0} ({r.SocialLevelCases:N0})");
         Row("密接 close contacts", r => r.CloseContacts.ToString("N0", CultureInfo.InvariantCulture));
-        Row("阳性管到管控 hours from positive tube to control (mean / P90)", r => $"{N(r.ControlHoursMean)} / {N(r.ControlHoursP90)}");
+        Row(ErrorText.Of("cli.drill.control-hours").ToString(), r => $"{N(r.ControlHoursMean)} / {N(r.ControlHoursP90)}");
         Row("未收治病例 cases without a bed at the end", r => r.CasesNotControlled.ToString("N0", CultureInfo.InvariantCulture));
         Row("12小时内未转运密接 contacts not placed within 12 h", r => r.ContactsNotPlacedIn12h.ToString("N0", CultureInfo.InvariantCulture));
         Row("社会面清零天数 days to social-level zero", r => r.DaysToSocialZero?.ToString(CultureInfo.InvariantCulture) ?? "未达到 not reached");

@@ -9,7 +9,7 @@ internal static class EncodingOption
 {
     public static Option<string> Create() => new("--encoding")
     {
-        Description = "文件编码 utf-8（默认）或 gbk (file encoding: utf-8, the default, or gbk)",
+        Description = ErrorText.Of("cli.encoding.description"),
         DefaultValueFactory = _ => CsvEncodings.Utf8Name,
     };
 

@@ -19,7 +19,7 @@ internal static class InfectionFreeCommand
         var date = new Option<string>("--date") { Description = "The day to check, YYYY-MM-DD (default: today in China)" };
         var clean = new Option<int?>("--clean-days") { Description = "Days without infection and since the last contact's exposure (default: Areas:Criteria:CleanDays)" };
         var window = new Option<int?>("--round-window-days") { Description = "A full clean round within this many days (default: Areas:Criteria:RoundWindowDays)" };
-        var command = new Command("recheck", "复核无疫标识 Remove, with a notice, every label whose unit no longer qualifies (idempotent)") { date, clean, window };
+        var command = new Command("recheck", ErrorText.Of("cli.infection-free.recheck")) { date, clean, window };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var time = sp.GetRequiredService<TimeProvider>();

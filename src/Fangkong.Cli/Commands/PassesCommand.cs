@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using Fangkong.Data;
 using Fangkong.Passes;
 using Microsoft.Extensions.DependencyInjection;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -56,7 +57,7 @@ internal static class PassesCommand
 
     private static Command RotateCommand()
     {
-        var command = new Command("rotate-key", "轮换签名密钥 Retire the signing key and create a new one (old passes keep verifying)");
+        var command = new Command("rotate-key", ErrorText.Of("cli.passes.rotate-key"));
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var key = await PassKeys.RotateAsync(db, sp.GetRequiredService<TimeProvider>(), ct);
@@ -68,7 +69,7 @@ internal static class PassesCommand
 
     private static Command ProtectCommand()
     {
-        var command = new Command("protect-keys", "加密明文存储的签名密钥 Encrypt signing keys stored in plain text (also done on every start and `db migrate`)");
+        var command = new Command("protect-keys", ErrorText.Of("cli.passes.protect-keys"));
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (_, db) =>
         {
             var count = await PassKeys.ProtectStoredAsync(db, ct);
@@ -103,7 +104,7 @@ internal static class PassesCommand
             Console.WriteLine(JsonSerializer.Serialize(new { check.Allowed, check.Verdict, check.Reason, check.Pass }, Json));
             if (check.Allowed)
             {
-                Console.Error.WriteLine("通行 (allowed)");
+                Console.Error.WriteLine(ErrorText.Of("cli.passes.allowed").Render());
                 return 0;
             }
 

@@ -4,6 +4,7 @@ using Fangkong.Data;
 using Fangkong.Persons;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -19,10 +20,10 @@ internal static class PersonsCommand
         };
         var skipInvalid = new Option<bool>("--skip-invalid")
         {
-            Description = "跳过错误行 Load the valid rows and report the invalid ones (default: refuse the whole file if any row is invalid)",
+            Description = ErrorText.Of("cli.persons.skip-invalid"),
         };
         var encoding = EncodingOption.Create();
-        var import = new Command("import", "导入人员 Import residents from a CSV file (re-importing a document updates it)") { file, skipInvalid, encoding };
+        var import = new Command("import", ErrorText.Of("cli.persons.import")) { file, skipInvalid, encoding };
         import.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => ImportAsync(result, csv, result.GetValue(skipInvalid), ct), ct));
         return new Command("persons", "人员 Residents") { import };
     }
@@ -65,11 +66,10 @@ internal static class PersonsCommand
             $"[green]导入完成 imported:[/] 新增 inserted {load.Inserted:N0}, 更新 updated {load.Updated:N0}, 跳过 skipped {report.SkippedRows:N0} of {report.RowsRead:N0} rows");
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
             $"新建 created: 小区 compounds {load.CompoundsCreated:N0}, 楼栋 buildings {load.BuildingsCreated:N0}, 单元 units {load.UnitsCreated:N0}");
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-            $"用时 elapsed {report.Elapsed.TotalSeconds:F2} s, {report.RowsPerSecond:N0} rows/s (load {load.Elapsed.TotalSeconds:F2} s)");
+        AnsiConsole.MarkupLineInterpolated($"{ErrorText.Of("cli.persons.elapsed", report.Elapsed.TotalSeconds, report.RowsPerSecond, load.Elapsed.TotalSeconds)}");
         if (report.SkippedRows > 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]跳过的行 skipped rows ({report.SkippedErrorCount} error(s)):[/]");
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{ErrorText.Of("cli.persons.skipped-rows", report.SkippedErrorCount)}[/]");
             foreach (var error in report.Skipped)
             {
                 Console.WriteLine("  " + error);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Fangkong.Cases;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -67,7 +68,7 @@ internal static class PolicyCommand
             var basis = versions.FirstOrDefault(v => v.Code == result.GetValue(basedOn));
             if (basis is null)
             {
-                return CommandScope.Fail($"未知版本 {result.GetValue(basedOn)} (unknown version to base on).");
+                return CommandScope.Fail(ErrorText.Of("cli.policy.unknown-version", result.GetValue(basedOn)));
             }
 
             var t = basis.ToTerms();
@@ -80,7 +81,7 @@ internal static class PolicyCommand
             };
             if (lists.Any(l => l is null))
             {
-                return CommandScope.Fail("检测日应为逗号分隔的天数，如 1,4,7 (test days are comma-separated day numbers, e.g. 1,4,7).");
+                return CommandScope.Fail(ErrorText.Of("cli.policy.test-days"));
             }
 
             var terms = t with
@@ -111,5 +112,5 @@ internal static class PolicyCommand
         $"双采双检 dual sampling: {(v.ReleaseDualSampling ? "yes" : "no")}\t次密接提前解除 early release: {(v.SecondaryEarlyReleaseTests > 0 ? $"close contact's first {v.SecondaryEarlyReleaseTests} tests negative" : "no")}");
 
     private static string Describe(QuarantineOrder o) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(o.CentralDays > 0 ? $"集中{o.CentralDays}d ({o.CentralTestDays})" : string.Empty)}{(o.HomeDays > 0 ? $" 居家{o.HomeDays}d ({o.HomeTestDays})" : string.Empty)}").Trim();
+        string.Join(" ", new[] { o.CentralDays > 0 ? ErrorText.Of("cli.policy.central", o.CentralDays, ErrorText.Plain(o.CentralTestDays)).Render() : null, o.HomeDays > 0 ? ErrorText.Of("cli.policy.home", o.HomeDays, ErrorText.Plain(o.HomeTestDays)).Render() : null }.OfType<string>());
 }

@@ -4,6 +4,7 @@ using Fangkong.Quarantine.Allocation;
 using Fangkong.Quarantine.Capacity;
 using Fangkong.Quarantine.Sites;
 using Microsoft.Extensions.DependencyInjection;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -22,7 +23,7 @@ internal static class QuarantineCommand
     {
         var file = new Argument<FileInfo>("csv") { Description = "name,kind,region_code,address,latitude,longitude,staff,contact_name,contact_phone,sections,per_section,multi_rooms,multi_capacity,accessible_rooms" };
         var encoding = EncodingOption.Create();
-        var import = new Command("import", "导入隔离点与医院 Import sites (all or nothing; sites already there are left as they are)") { file, encoding };
+        var import = new Command("import", ErrorText.Of("cli.quarantine.sites-import")) { file, encoding };
         import.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!.FullName, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var imported = await ImportSites.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), csv, ct);
@@ -32,7 +33,7 @@ internal static class QuarantineCommand
             }
 
             var s = imported.Value!;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Rows} 行 rows: {s.Created} 新增 created ({s.Spaces} 间/张 rooms or beds), {s.AlreadyThere} 已存在 already there"));
+            Console.WriteLine(ErrorText.Of("cli.quarantine.sites-imported", s.Rows, s.Created, s.Spaces, s.AlreadyThere).Render());
             return 0;
         }, ct), ct));
         return new Command("sites", "隔离点与医院 Sites and hospitals") { import };
@@ -40,7 +41,7 @@ internal static class QuarantineCommand
 
     private static Command AllocateCommand()
     {
-        var command = new Command("allocate", "分配隔离房间与床位 Place everyone waiting (rooms for contacts and pool members, beds for cases)");
+        var command = new Command("allocate", ErrorText.Of("cli.quarantine.allocate"));
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var run = await RunAllocation.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), ct);

@@ -3,6 +3,7 @@ using Fangkong.Data;
 using Fangkong.Demo.Replay;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -17,14 +18,14 @@ internal static class ReplayDemo
     {
         if (scenario != JilinCityReplay.Scenario)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]scenario: 未知情景「{scenario}」，可用 {JilinCityReplay.Scenario} (unknown scenario '{scenario}'; the one there is: {JilinCityReplay.Scenario})[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]{ErrorText.Of("cli.replay.unknown-scenario", scenario, JilinCityReplay.Scenario)}[/]");
             return 2;
         }
 
         var last = JilinCityCalibration.DefaultUntil;
         if (until is not null && !DateOnly.TryParseExact(until, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out last))
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]until: 日期应为 yyyy-MM-dd (until must be a date as yyyy-MM-dd): {until}[/]");
+            AnsiConsole.MarkupLineInterpolated($"[red]{ErrorText.Of("cli.replay.until-not-date", until)}[/]");
             return 2;
         }
 
@@ -33,7 +34,7 @@ internal static class ReplayDemo
         if (last < JilinCityCalibration.FirstDay || last > JilinCityCalibration.LastDay || size <= 0)
         {
             AnsiConsole.MarkupLineInterpolated(
-                $"[red]{(size <= 0 ? "people: 人数应为正数 (a positive number of residents)" : $"until: 应在 {JilinCityCalibration.FirstDay:yyyy-MM-dd} 至 {JilinCityCalibration.LastDay:yyyy-MM-dd} 之间 (must lie in the scenario)")}[/]");
+                $"[red]{(size <= 0 ? ErrorText.Of("cli.replay.people-not-positive") : ErrorText.Of("cli.replay.until-outside", JilinCityCalibration.FirstDay, JilinCityCalibration.LastDay))}[/]");
             return 2;
         }
 
@@ -107,7 +108,7 @@ internal static class ReplayDemo
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("等待 > 0: 人等床位 (people wait for rooms or beds); 等待 = 0 with free spaces: 床等人 (spaces wait for people).");
-        AnsiConsole.MarkupLine("* 通报数字 a figure published in a bulletin (DOMAIN.md §6); the other days are interpolated (docs/replay.md).");
+        AnsiConsole.MarkupLineInterpolated($"{ErrorText.Of("cli.replay.waiting-note")}");
+        AnsiConsole.MarkupLineInterpolated($"{ErrorText.Of("cli.replay.footnote")}");
     }
 }

@@ -4,6 +4,7 @@ using Fangkong.Common.Settings;
 using Fangkong.Data;
 using Fangkong.Web.Infrastructure.Settings;
 using Microsoft.Extensions.Options;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -16,7 +17,7 @@ internal static class SettingsCommand
 {
     public static Command Create()
     {
-        var command = new Command("settings", "设置 Check and print every setting (appsettings.json, environment, FANGKONG_* variables)");
+        var command = new Command("settings", ErrorText.Of("cli.settings.description"));
         command.SetAction(_ =>
         {
             var failures = new List<string>();

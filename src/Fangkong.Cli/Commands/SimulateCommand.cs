@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fangkong.Common;
 using Fangkong.Data;
 using Fangkong.Demo.Drills;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,7 @@ internal static class SimulateCommand
 
             if (plans.Select(p => p.Check()).FirstOrDefault(e => e is not null) is { } error)
             {
-                await Console.Error.WriteLineAsync($"计划参数有误 (bad plan): {error}");
+                await Console.Error.WriteLineAsync(ErrorText.Of("cli.simulate.bad-plan", error).ToString());
                 return 2;
             }
 
@@ -129,11 +130,11 @@ internal static class SimulateCommand
         try
         {
             return JsonSerializer.Deserialize<DrillPlan>(File.ReadAllText(file), Json)
-                ?? throw new PlanFileException($"plan: {file} 为空 (is empty)");
+                ?? throw new PlanFileException(ErrorText.Of("cli.simulate.plan-empty", file).ToString());
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new PlanFileException(string.Create(CultureInfo.InvariantCulture, $"plan: 无法读取 {file} (cannot read the plan): {e.Message}"));
+            throw new PlanFileException(ErrorText.Of("cli.simulate.plan-unreadable", file, e.Message).ToString());
         }
     }
 

@@ -7,6 +7,7 @@ using Fangkong.Supervision.Findings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static class SupervisionCommand
         var force = new Option<bool>("--force") { Description = "Run every detector now, whatever its schedule" };
         var only = new Option<string?>("--only") { Description = "One detector: " + string.Join(", ", DetectorCatalog.All.Select(d => d.Key)) };
         var set = new Option<string[]>("--set") { Description = "A setting, KEY:NAME=VALUE, e.g. positive-pool-control:Hours=2", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("detect", "运行预警规则 Run the detectors that are due; a problem is raised once (dedupe key)") { force, only, set };
+        var command = new Command("detect", ErrorText.Of("cli.supervision.detect")) { force, only, set };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var overrides = new List<(string Key, string Name, string Value)>();
@@ -44,13 +45,13 @@ internal static class SupervisionCommand
 
             if (result.GetValue(only) is { } key && DetectorCatalog.All.All(d => d.Key != key))
             {
-                return CommandScope.Fail($"没有预警规则「{key}」 (No detector '{key}').");
+                return CommandScope.Fail(ErrorText.Of("cli.supervision.no-detector", key));
             }
 
             // A flag's value is checked as a configured one would be, then overrides it.
             var refused = overrides.Select(o => DetectorCatalog.All.FirstOrDefault(d => d.Key == o.Key) is { } d
                     ? DetectorSettingsCheck.Failure($"--set {o.Key}:{o.Name}", d, o.Name, o.Value)
-                    : $"没有预警规则「{o.Key}」 (No detector '{o.Key}').")
+                    : ErrorText.Of("cli.supervision.no-detector", o.Key).Render())
                 .FirstOrDefault(f => f is not null);
             if (refused is not null)
             {
@@ -90,7 +91,7 @@ internal static class SupervisionCommand
         var date = new Option<string>("--date") { Description = "The day, YYYY-MM-DD (a finished day)", Required = true };
         var region = new Option<string>("--region") { Description = "A province, city or county code", Required = true };
         var correction = new Option<string?>("--correction") { Description = "Why a day already published is published again (a new version)" };
-        var command = new Command("publish-bulletin", "发布每日疫情通报 Publish (freeze) a day's bulletin") { date, region, correction };
+        var command = new Command("publish-bulletin", ErrorText.Of("cli.supervision.publish-bulletin")) { date, region, correction };
         command.SetAction((result, ct) => CommandScope.RunAsync(result, async (sp, db) =>
         {
             if (!DateOnly.TryParseExact(result.GetValue(date), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

@@ -6,6 +6,7 @@ using Fangkong.Data;
 using Fangkong.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Commands;
 
@@ -66,7 +67,7 @@ internal static class TestingCommand
         var file = new Argument<string>("file") { Description = "CSV: tube_barcode,id_number,sampled_at,sampling_point[,pool_size]" };
         var round = RoundOption();
         var encoding = EncodingOption.Create();
-        var command = new Command("import-samples", "导入采样记录 Record sampling rows in bulk (again: nothing twice)") { file, round, encoding };
+        var command = new Command("import-samples", ErrorText.Of("cli.testing.import-samples")) { file, round, encoding };
         command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (_, db) =>
         {
             // The file is read and checked for form first; the bar then follows the rows written, a chunk at a time.
@@ -85,7 +86,7 @@ internal static class TestingCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Recorded:N0} recorded[/], {r.AlreadyRecorded:N0} already recorded, {r.Refused.Count:N0} refused");
             foreach (var refusal in r.Refused)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"第 {refusal.Line} 行 (line {refusal.Line}): {refusal.Reason}"));
+                Console.WriteLine(ErrorText.Of("cli.testing.at-line", refusal.Line, ErrorText.Plain(refusal.Reason)).Render());
             }
 
             return r.Refused.Count == 0 ? 0 : 2;
@@ -97,7 +98,7 @@ internal static class TestingCommand
     {
         var file = new Argument<string>("file") { Description = "CSV: tube_barcode,result,ct_n,ct_orf,reported_at,lab" };
         var encoding = EncodingOption.Create();
-        var command = new Command("import-results", "导入检测结果 Record lab results (all or nothing) and trace positive pools") { file, encoding };
+        var command = new Command("import-results", ErrorText.Of("cli.testing.import-results")) { file, encoding };
         command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
@@ -113,7 +114,7 @@ internal static class TestingCommand
             if (recorded.Value.TracingDeferred)
             {
                 // The results stand (ADR 0034); the running web host's sweep traces the tubes.
-                AnsiConsole.MarkupLine("[yellow]追踪失败，结果已保存；服务器的补漏任务将完成追踪 (Tracing failed after the results were saved; the web host's sweep will trace them, see the log).[/]");
+                AnsiConsole.MarkupLineInterpolated($"[yellow]{ErrorText.Of("cli.testing.tracing-failed")}[/]");
             }
 
             return 0;
@@ -215,7 +216,7 @@ internal static class TestingCommand
         var round = RoundOption();
         var file = new Option<string>("--file") { Description = "CSV: id_number,reason,note (reason: quarantine, hospital or other)", Required = true };
         var encoding = EncodingOption.Create();
-        var command = new Command("exempt", "应检尽检免检 Exempt residents tested elsewhere (quarantine, hospital) from a round; again: nothing twice") { round, file, encoding };
+        var command = new Command("exempt", ErrorText.Of("cli.testing.exempt")) { round, file, encoding };
         command.SetAction((result, ct) => EncodingOption.ImportAsync(result, encoding, result.GetValue(file)!, csv => CommandScope.RunAsync(result, async (sp, db) =>
         {
             var report = await ImportExemptions.HandleAsync(db, sp.GetRequiredService<TimeProvider>(), result.GetValue(round), csv, ct);
@@ -228,7 +229,7 @@ internal static class TestingCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{r.Rows:N0} rows: [green]{r.Exempted:N0} exempted[/], {r.AlreadyExempted:N0} already exempted, {r.Refused.Count:N0} refused");
             foreach (var refusal in r.Refused)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"第 {refusal.Line} 行 (line {refusal.Line}): {refusal.Reason}"));
+                Console.WriteLine(ErrorText.Of("cli.testing.at-line", refusal.Line, ErrorText.Plain(refusal.Reason)).Render());
             }
 
             return r.Refused.Count == 0 ? 0 : 2;

@@ -1,4 +1,5 @@
 using Fangkong.Access;
+using Fangkong.Common;
 using Fangkong.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -50,11 +51,15 @@ public static class SessionApi
         if (outcome.RetryAfter is { } wait)
         {
             http.Response.Headers.RetryAfter = Seconds(wait);
-            return TypedResults.Problem(detail: SignInOutcome.ThrottledMessage, statusCode: StatusCodes.Status429TooManyRequests);
+            return CodedProblem(SignInOutcome.ThrottledCode, StatusCodes.Status429TooManyRequests);
         }
 
-        return TypedResults.Problem(detail: SignInOutcome.FailureMessage, statusCode: StatusCodes.Status401Unauthorized);
+        return CodedProblem(SignInOutcome.FailureCode, StatusCodes.Status401Unauthorized);
     }
+
+    /// <summary>The text in the request's language, and its code for clients that act on it.</summary>
+    private static ProblemHttpResult CodedProblem(string code, int status) =>
+        TypedResults.Problem(detail: ErrorText.Of(code).Render(), statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
 
     public static async Task<NoContent> SignOutAsync(HttpContext http, SignInManager<FangkongUser> signIn)
     {

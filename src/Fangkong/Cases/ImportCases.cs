@@ -198,7 +198,7 @@ public static class ImportCases
 
         if (!CasesCsv.TryParseType(row.Type, out var type))
         {
-            return (null, null, null, $"类型「{row.Type}」应为 confirmed 或 asymptomatic（确诊、无症状）(type '{row.Type}' must be confirmed or asymptomatic)");
+            return (null, null, null, ErrorText.Of("error.cases.case-type-not-kind", row.Type));
         }
 
         if (!CasesCsv.TryParseSeverity(row.Severity, out var severity))

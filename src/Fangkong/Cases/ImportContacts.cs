@@ -220,7 +220,7 @@ public static class ImportContacts
 
         if (!CasesCsv.TryParseKind(row.Kind, out var kind))
         {
-            return (null, $"类别「{row.Kind}」应为 close 或 secondary（密接、次密接）(kind '{row.Kind}' must be close or secondary)");
+            return (null, ErrorText.Of("error.cases.contact-kind-not-kind", row.Kind));
         }
 
         if (CasesCsv.CountyOrBelow(row.RegionCode) is not { } region)

@@ -28,8 +28,8 @@ public sealed record Error(ErrorKind Kind, ErrorText Text, string? Field = null)
     public string? Code => Text.Code;
 
     /// <summary>
-    /// The text in the current UI culture: English for "en", otherwise "中文 (English)" as the product has
-    /// always shown, so a web request, a form and the console each read their own language.
+    /// The text in the current UI culture: English for "en", Chinese otherwise, never both, so a web
+    /// request, a form and the console each read their own language.
     /// </summary>
     public string Message => Text.Render();
 

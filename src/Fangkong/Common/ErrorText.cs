@@ -42,7 +42,7 @@ public sealed class ErrorText
 
     /// <summary>
     /// The text followed by ": " and a detail built elsewhere (a nested error, a parser's reason), as in
-    /// "第 3 行 (line 3): …". A detail is a composed text, not one input, so it is capped, not cut short.
+    /// "第 3 行: …". A detail is a composed text, not one input, so it is capped, not cut short.
     /// </summary>
     public ErrorText WithDetail(object? detail) => new(Code, [.. Arguments], _plain, detail, _lines);
 
@@ -53,8 +53,8 @@ public sealed class ErrorText
     public string Render() => Render(CultureInfo.CurrentUICulture);
 
     /// <summary>
-    /// English for an English culture; otherwise Chinese followed by the English in brackets, the
-    /// form every page, API answer and log has shown since the first release.
+    /// English for an English culture; Chinese for every other one (zh-CN, and the invariant culture
+    /// of a console under LANG=C): one language per reader, never both.
     /// </summary>
     public string Render(CultureInfo culture)
     {
@@ -102,7 +102,7 @@ public sealed class ErrorText
             return Code + (Arguments.Count == 0 ? string.Empty : ": " + string.Join(", ", Arguments.Select(a => Format(a, culture))));
         }
 
-        var template = IsEnglish(culture) ? text.English : text.Bilingual;
+        var template = IsEnglish(culture) ? text.English : text.Chinese;
         // Numbers and dates stay objects, so a placeholder's format ({0:yyyy-MM-dd}) applies to them.
         var values = Arguments.Select(a => a is string or Error or ErrorText ? Format(a, culture) : a).ToArray();
         return string.Format(culture, template, values);

@@ -129,7 +129,7 @@ public static class ExemptPeople
 
         if (!TryParseKind(item.Reason, out var kind))
         {
-            return new Parsed(null, default, null, $"原因「{item.Reason}」应为 quarantine、hospital 或 other（隔离、住院、其他）(reason must be quarantine, hospital or other)");
+            return new Parsed(null, default, null, ErrorText.Of("error.testing.exemption-reason-not-kind", item.Reason));
         }
 
         var note = item.Note?.Trim();

@@ -139,7 +139,7 @@ public static class RecordResults
         result = default;
         if (!TryParseResult(row.Result, out result))
         {
-            return $"结果「{row.Result}」应为 negative、positive 或 invalid（阴性、阳性、无效）(result '{row.Result}' must be negative, positive or invalid)";
+            return ErrorText.Of("error.testing.result-not-kind", row.Result);
         }
 
         // NaN compares false with both bounds, so it is named: Ct is a finite number within 0–MaxCt.

@@ -31,7 +31,7 @@ internal static class ScanRefusals
     public static string SizeMismatch(string barcode, int size, int asked) =>
         ErrorText.Of("error.testing.tube-tube-not", barcode, size, asked);
 
-    public static string Full(string barcode, int size) => $"试管 {barcode} 已满（{size} 人）(tube {barcode} is full: {size} of {size})";
+    public static string Full(string barcode, int size) => ErrorText.Of("error.testing.tube-full", barcode, size);
 
     public static string Repeated(string barcode) => ErrorText.Of("error.testing.person-already-tube", barcode);
 }

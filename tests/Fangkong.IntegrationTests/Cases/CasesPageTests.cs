@@ -22,7 +22,7 @@ public sealed partial class CasesPageTests
         {
             using var refused = await investigator.PostAsync("/cases", bad);
             refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-            (await refused.Content.ReadAsStringAsync()).ShouldContain("第 2 行 (line 2): 确诊病例缺少临床分型");
+            (await refused.Content.ReadAsStringAsync()).ShouldContain("第 2 行: 确诊病例缺少临床分型");
         }
 
         using (var outside = Upload(token, LineListImportTests.Header, $"JL-2,刘洋,,{WebTestData.OtherCountyCommunity},asymptomatic,,2022-04-02,,,"))

@@ -70,13 +70,13 @@ public sealed class ContactImportTests
         await using (var db = database.NewContext())
         {
             var message = (await ImportContacts.HandleAsync(db, file)).Error!.Message;
-            message.ShouldContain("6 bad row(s)");
-            message.ShouldContain("第 3 行 (line 3): 来源病例 JL-404 不存在");
-            message.ShouldContain("第 4 行 (line 4): 类别「friend」");
-            message.ShouldContain("第 5 行 (line 5): 来源密接 M-9 不存在");
-            message.ShouldContain("第 6 行 (line 6): 判定日期「20-03-2022」不是日期");
-            message.ShouldContain("第 7 行 (line 7): 密接编号 M-1 与第 2 行重复");
-            message.ShouldContain("第 8 行 (line 8): 区划代码「22029」");
+            message.ShouldContain("6 处错误");
+            message.ShouldContain("第 3 行: 来源病例 JL-404 不存在");
+            message.ShouldContain("第 4 行: 类别「friend」");
+            message.ShouldContain("第 5 行: 来源密接 M-9 不存在");
+            message.ShouldContain("第 6 行: 判定日期「20-03-2022」不是日期");
+            message.ShouldContain("第 7 行: 密接编号 M-1 与第 2 行重复");
+            message.ShouldContain("第 8 行: 区划代码「22029」");
         }
 
         await using var check = database.NewContext();

@@ -86,7 +86,7 @@ public sealed class QuarantineRacesTests
 
         result.IsSuccess.ShouldBeFalse();
         result.Error!.Kind.ShouldBe(Fangkong.Common.ErrorKind.Conflict);
-        result.Error.Message.ShouldContain("another allocation run");
+        result.Error.Message.ShouldContain("另一次分配");
         await using var check = host.Database.NewContext();
         (await check.Placements.CountAsync(p => p.ContactId == contact.Id)).ShouldBe(1);
         (await check.QuarantineRooms.SumAsync(r => r.Occupants)).ShouldBe(1);

@@ -151,10 +151,10 @@ public sealed class ImportPersonsTests
             var result = await ImportPersons.HandleAsync(context, new ImportPersons.Command(file));
             result.IsSuccess.ShouldBeFalse();
             result.Error!.Field.ShouldBe("file");
-            result.Error.Message.ShouldContain("line 3) id_number");
-            result.Error.Message.ShouldContain("line 4) birth_date");
-            result.Error.Message.ShouldContain("line 5) region_code");
-            result.Error.Message.ShouldNotContain("line 2)");
+            result.Error.Message.ShouldContain("第 3 行 id_number");
+            result.Error.Message.ShouldContain("第 4 行 birth_date");
+            result.Error.Message.ShouldContain("第 5 行 region_code");
+            result.Error.Message.ShouldNotContain("第 2 行");
 
             var validation = (await ImportPersons.ValidateAsync(context, file)).Value!;
             validation.Errors.Select(e => (e.Line, e.Field)).ShouldBe([(3L, "id_number"), (4L, "birth_date"), (5L, "region_code")]);
@@ -184,7 +184,7 @@ public sealed class ImportPersonsTests
             result.Value!.RowsRead.ShouldBe(4);
             result.Value.SkippedRows.ShouldBe(3);
             result.Value.Skipped.Select(e => (e.Line, e.Field)).ShouldBe([(3L, "sex"), (4L, "phone"), (5L, "id_number")]);
-            result.Value.Skipped[2].Reason.ShouldContain("line 2");
+            result.Value.Skipped[2].Reason.ShouldContain("已在第 2 行");
             result.Value.Load.Inserted.ShouldBe(1);
         }
 
@@ -200,7 +200,7 @@ public sealed class ImportPersonsTests
         await using (var context = db.NewContext(dadong))
         {
             var result = await ImportPersons.HandleAsync(context, new ImportPersons.Command(Write(ValidLines())));
-            result.Error!.Message.ShouldContain("line 4) region_code");
+            result.Error!.Message.ShouldContain("第 4 行 region_code");
         }
 
         await using var check = db.NewContext();

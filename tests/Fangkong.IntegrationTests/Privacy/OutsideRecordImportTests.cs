@@ -26,7 +26,7 @@ public sealed class OutsideRecordImportTests
         var message = (await ImportCases.HandleAsync(db, TimeProvider.System, TempCsv.Write(
             LineListImportTests.Header, "CY-1,张伟,,220204003001,confirmed,mild,2022-03-20,,,"))).Error!.Message;
 
-        message.ShouldContain($"第 2 行 (line 2): {OutsideRecords.Refused("病例编号", "case_no", "CY-1")}");
+        message.ShouldContain($"第 2 行: {OutsideRecords.Refused("病例编号", "case_no", "CY-1")}");
         message.ShouldNotContain("辖区外");
         message.ShouldNotContain("outside your jurisdiction");
     }
@@ -46,7 +46,7 @@ public sealed class OutsideRecordImportTests
         await using var db = database.NewContext(Chuanying);
         var taken = (await ImportContacts.HandleAsync(db, TempCsv.Write(
             ContactImportTests.Header, "CY-M1,close,JL-001,,,张伟,220204003001,2022-03-18,2022-03-20,"))).Error!.Message;
-        taken.ShouldContain($"第 2 行 (line 2): {OutsideRecords.Refused("密接编号", "contact_no", "CY-M1")}");
+        taken.ShouldContain($"第 2 行: {OutsideRecords.Refused("密接编号", "contact_no", "CY-M1")}");
         taken.ShouldNotContain("辖区外");
         taken.ShouldNotContain("outside your jurisdiction");
 
@@ -58,10 +58,10 @@ public sealed class OutsideRecordImportTests
             "S-2,secondary,,NO-SUCH-M,,王芳,220204003002,2022-03-19,2022-03-21,"))).Error!.Message;
 
         // A case or contact of the neighbouring county reads exactly as one that does not exist.
-        message.ShouldContain($"第 2 行 (line 2): {OutsideRecords.NotFound("来源病例", "source_case_no", "CY-1")}");
-        message.ShouldContain($"第 3 行 (line 3): {OutsideRecords.NotFound("来源病例", "source_case_no", "NO-SUCH")}");
-        message.ShouldContain($"第 4 行 (line 4): {OutsideRecords.NotFound("来源密接", "source_contact_no", "CY-M1")}");
-        message.ShouldContain($"第 5 行 (line 5): {OutsideRecords.NotFound("来源密接", "source_contact_no", "NO-SUCH-M")}");
+        message.ShouldContain($"第 2 行: {OutsideRecords.NotFound("来源病例", "source_case_no", "CY-1")}");
+        message.ShouldContain($"第 3 行: {OutsideRecords.NotFound("来源病例", "source_case_no", "NO-SUCH")}");
+        message.ShouldContain($"第 4 行: {OutsideRecords.NotFound("来源密接", "source_contact_no", "CY-M1")}");
+        message.ShouldContain($"第 5 行: {OutsideRecords.NotFound("来源密接", "source_contact_no", "NO-SUCH-M")}");
     }
 
     /// <summary>昌邑区 has case CY-1 and its close contact CY-M1.</summary>

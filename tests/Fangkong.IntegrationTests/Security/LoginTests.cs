@@ -85,7 +85,7 @@ public sealed class LoginTests
 
         answers.Distinct().Count().ShouldBe(1, string.Join(" | ", answers));
         answers[0].Status.ShouldBe(HttpStatusCode.Unauthorized);
-        answers[0].Detail.ShouldBe("用户名或密码错误。Wrong user name or password.");
+        answers[0].Detail.ShouldBe("用户名或密码错误。");
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

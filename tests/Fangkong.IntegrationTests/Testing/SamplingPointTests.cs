@@ -70,7 +70,7 @@ public sealed class SamplingPointTests
         (await SaveSamplingPoint.HandleAsync(db, Good() with { OpensAt = "25:00" })).Error!.Field.ShouldBe("opensAt");
         (await SaveSamplingPoint.HandleAsync(db, Good() with { ClosesAt = "07:00" })).Error!.Field.ShouldBe("opensAt");
         (await SaveSamplingPoint.HandleAsync(db, Good() with { Kind = "mobile" })).Error!.Field.ShouldBe("kind");
-        (await SaveSamplingPoint.HandleAsync(db, Good() with { Samplers = ["nobody", "lab"] })).Error!.Message.ShouldContain("nobody, lab");
+        (await SaveSamplingPoint.HandleAsync(db, Good() with { Samplers = ["nobody", "lab"] })).Error!.Message.ShouldContain("nobody、lab");
         (await SaveSamplingPoint.HandleAsync(db, Good() with { RegionCode = WebTestData.OtherCommunity })).Error!.Kind.ShouldBe(ErrorKind.Forbidden);
         (await SaveSamplingPoint.HandleAsync(db, Good() with { RegionCode = "220204999999" })).Error!.Field.ShouldBe("regionCode");
         (await ListSamplingPoints.HandleAsync(db, WebTestData.County, null, null, null)).Error!.Kind.ShouldBe(ErrorKind.Forbidden);

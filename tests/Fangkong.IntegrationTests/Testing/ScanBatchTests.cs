@@ -82,7 +82,7 @@ public sealed class ScanBatchTests
 
         fresh.Count(o => o.Outcome == RecordScans.Outcome.Recorded).ShouldBe(10);
         open.Count(o => o.Outcome == RecordScans.Outcome.Recorded).ShouldBe(9);
-        fresh.Concat(open).Where(o => o.Outcome == RecordScans.Outcome.Refused).ShouldAllBe(o => o.Reason!.Contains("is full"));
+        fresh.Concat(open).Where(o => o.Outcome == RecordScans.Outcome.Refused).ShouldAllBe(o => o.Reason!.Contains("已满"));
         await using var check = database.NewContext();
         foreach (var tube in new[] { "RACE-1", "RACE-2" })
         {
@@ -113,7 +113,7 @@ public sealed class ScanBatchTests
             refused.Reason!.ShouldNotContain("辖区");
             refused.TubeCount.ShouldBeNull();
             var elsewhere = (await RecordScans.HandleAsync(db, round, [new("t-2", "AWAY-1", WebTestData.IdNumberFor(WebTestData.OtherCommunity, "19800101", 2), At, "别处", PointRegion: WebTestData.Community)])).Value![0];
-            elsewhere.Reason!.ShouldContain("outside your jurisdiction");
+            elsewhere.Reason!.ShouldContain("不在您的辖区内");
         }
 
         await using var check = database.NewContext();

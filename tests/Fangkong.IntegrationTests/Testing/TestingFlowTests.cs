@@ -41,10 +41,10 @@ public sealed class TestingFlowTests
         first.Select(r => r.Outcome).ShouldBe([
             RecordScans.Outcome.Recorded, RecordScans.Outcome.Recorded, RecordScans.Outcome.Refused, RecordScans.Outcome.Recorded,
             RecordScans.Outcome.Refused, RecordScans.Outcome.Refused, RecordScans.Outcome.Refused]);
-        first[2].Reason!.ShouldContain("already in tube T-0001");
-        first[4].Reason!.ShouldContain("tube S-0001 is full");
-        first[5].Reason!.ShouldContain("pool size 3 is not one of 1, 5, 10, 20");
-        first[6].Reason!.ShouldContain("invalid identity number");
+        first[2].Reason!.ShouldContain("此人已在试管 T-0001 中");
+        first[4].Reason!.ShouldContain("试管 S-0001 已满");
+        first[5].Reason!.ShouldContain("混管规格 3 无效，只能是 1、5、10 或 20");
+        first[6].Reason!.ShouldContain("证件号码无效");
         first[1].TubeCount.ShouldBe(2);
 
         // The client lost the answer and sends the same batch again: nothing is recorded twice.
@@ -115,10 +115,10 @@ public sealed class TestingFlowTests
                 new(5, "N-2", "negative", 50.5, null, null, "实验室"),
             ]);
             var message = refused.Error!.Message;
-            message.ShouldContain("line 3): 未知试管 NOPE (unknown tube NOPE)");
-            message.ShouldContain("line 4): 结果「maybe」");
-            message.ShouldContain("line 5): Ct 值");
-            message.ShouldNotContain("line 2)");
+            message.ShouldContain("第 3 行: 未知试管 NOPE");
+            message.ShouldContain("第 4 行: 结果「maybe」");
+            message.ShouldContain("第 5 行: Ct 值");
+            message.ShouldNotContain("第 2 行");
         }
 
         await using (var check = database.NewContext())
@@ -141,12 +141,12 @@ public sealed class TestingFlowTests
         {
             (await RecordResults.HandleAsync(lab, TimeProvider.System, [new(1, "N-1", "negative", null, null, null, "实验室")])).Value!.Unchanged.ShouldBe(1);
             var conflict = await RecordResults.HandleAsync(lab, TimeProvider.System, [new(7, "N-1", "positive", 30, 30, null, "实验室")]);
-            conflict.Error!.Message.ShouldContain("line 7): 试管 N-1 已有不同结果 Negative");
+            conflict.Error!.Message.ShouldContain("第 7 行: 试管 N-1 已有不同结果 Negative");
         }
 
         // A lab of another city does not see the tube at all.
         await using var changchun = database.NewContext(new Jurisdiction("lab-cc", "2201", SeesFullIdentity: false));
-        (await RecordResults.HandleAsync(changchun, TimeProvider.System, [new(1, "N-2", "negative", null, null, null, "长春")])).Error!.Message.ShouldContain("unknown tube N-2");
+        (await RecordResults.HandleAsync(changchun, TimeProvider.System, [new(1, "N-2", "negative", null, null, null, "长春")])).Error!.Message.ShouldContain("未知试管 N-2");
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

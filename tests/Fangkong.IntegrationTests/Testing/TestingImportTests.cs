@@ -29,8 +29,8 @@ public sealed class TestingImportTests
             var report = (await ImportSamples.HandleAsync(db, round, file)).Value!;
             report.Recorded.ShouldBe(2);
             report.Refused.Select(r => r.Line).ShouldBe([4, 5]);
-            report.Refused[0].Reason.ShouldContain("already in tube JL-1");
-            report.Refused[1].Reason.ShouldContain("sampled_at is not a date and time");
+            report.Refused[0].Reason.ShouldContain("此人已在试管 JL-1 中");
+            report.Refused[1].Reason.ShouldStartWith("采样时间「");
         }
 
         await using (var db = database.NewContext())
@@ -58,9 +58,9 @@ public sealed class TestingImportTests
         var bad = TempCsv.Write("tube_barcode,result,ct_n,ct_orf,reported_at,lab", "JL-1,阴性,,,2022-03-20T14:00:00+08:00,疾控", "JL-9,阴性,,,,疾控", "JL-1,阴性,abc,,,疾控");
         await using (var db = database.NewContext())
         {
-            (await ImportResults.HandleAsync(db, TimeProvider.System, bad)).Error!.Message.ShouldContain("line 4): Ct 值不是数字");
+            (await ImportResults.HandleAsync(db, TimeProvider.System, bad)).Error!.Message.ShouldContain("第 4 行: Ct 值不是数字");
             var unknown = TempCsv.Write("tube_barcode,result,lab", "JL-1,阴性,疾控", "JL-9,阴性,疾控");
-            (await ImportResults.HandleAsync(db, TimeProvider.System, unknown)).Error!.Message.ShouldContain("line 3): 未知试管 JL-9");
+            (await ImportResults.HandleAsync(db, TimeProvider.System, unknown)).Error!.Message.ShouldContain("第 3 行: 未知试管 JL-9");
         }
 
         await using (var check = database.NewContext())

@@ -258,7 +258,7 @@ public sealed partial class TestingPageTests
 
         using var refused = await county.PostAsync("/testing/points", Point(token, WebTestData.Community, "X", "Temporary", "09:00", "09:00", ""));
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        Fangkong.IntegrationTests.Web.Forms.FormPost.MessageNextTo(await refused.Content.ReadAsStringAsync(), "Point.OpensAt").ShouldNotBeNull().ShouldContain("opening hours are HH:mm");
+        Fangkong.IntegrationTests.Web.Forms.FormPost.MessageNextTo(await refused.Content.ReadAsStringAsync(), "Point.OpensAt").ShouldNotBeNull().ShouldContain("开放时间应为 HH:mm");
 
         using var lab = await host.ClientAsync("lab");
         var labToken = await TokenAsync(lab, "/testing/points");

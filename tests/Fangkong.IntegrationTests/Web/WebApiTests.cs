@@ -34,7 +34,9 @@ public sealed class WebApiTests
 
         using var wrong = await client.PostAsJsonAsync("/api/v1/session", new { userName = "county", password = "wrong-password1" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await wrong.Content.ReadAsStringAsync()).ShouldContain("Wrong user name or password");
+        var failed = await wrong.Content.ReadFromJsonAsync<JsonElement>();
+        failed.GetProperty("code").GetString().ShouldBe("error.web.sign-in-failed");
+        failed.GetProperty("detail").GetString().ShouldBe("用户名或密码错误。");
 
         using var signedIn = await host.ClientAsync("county");
         var me = await signedIn.GetFromJsonAsync<JsonElement>("/api/v1/me");
@@ -140,7 +142,7 @@ public sealed class WebApiTests
         using var bad = await community.PutAsJsonAsync($"/api/v1/persons/{zhang.Id}/health-code", new { healthCode = "2" });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("errors").GetProperty("healthCode")[0].GetString()!.ShouldContain("not a health-code colour");
+        problem.GetProperty("errors").GetProperty("healthCode")[0].GetString()!.ShouldContain("不是健康码颜色");
 
         using var sampler = await host.ClientAsync("sampler");
         using var refused = await sampler.PutAsJsonAsync($"/api/v1/persons/{zhang.Id}/health-code", new { healthCode = "red" });

@@ -1,4 +1,5 @@
 using Fangkong.Access;
+using Fangkong.UnitTests.Common;
 
 namespace Fangkong.UnitTests.Access;
 
@@ -23,11 +24,15 @@ public sealed class PasswordPolicyTests
         PasswordPolicy.Check(password, "chuanying", "张伟")?.Code.ShouldBe(code);
 
     [Fact]
-    public void Messages_AreChineseFirst_WithEnglish()
+    public void Messages_AreInTheReadersLanguageOnly()
     {
         var problem = PasswordPolicy.Check("short", "u", null)!.Value;
         problem.Message.ShouldStartWith("密码至少需要 10 个字符");
-        problem.Message.ShouldContain("at least 10 characters");
+        problem.Message.ShouldNotContain("characters");
+
+        var english = TestCulture.In("en", () => PasswordPolicy.Check("short", "u", null)!.Value);
+        english.Message.ShouldContain("at least 10 characters");
+        english.Message.ShouldNotContain("密码");
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class CaseRulesTests
     {
         Case.Create(Report(CaseType.Asymptomatic, Severity.Mild)).Error!.Field.ShouldBe("severity");
         var asymptomatic = Case.Create(Report(CaseType.Asymptomatic, null)).Value!;
-        asymptomatic.SetOutcome(CaseOutcome.Discharged, March20.AddDays(10)).Error!.Message.ShouldContain("released, not discharged");
+        asymptomatic.SetOutcome(CaseOutcome.Discharged, March20.AddDays(10)).Error!.Code.ShouldBe("error.cases.asymptomatic-infection-released-not-discharged");
         asymptomatic.SetOutcome(CaseOutcome.Released, March20.AddDays(10)).Value.ShouldBeTrue();
     }
 

@@ -37,7 +37,7 @@ public sealed class TreatmentPlanReleaseTests
         var result = ReleaseCriterion.Evaluate(EighthRevised, TwoNegatives, TimeSpan.FromHours(8), new(SecondDay.AddDays(-2), true, true), confirmed: true);
 
         result.Met.ShouldBeFalse();
-        result.Reason.ShouldContain("3 days");
+        result.Reason.ShouldContain("体温恢复正常需满 3 天");
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class TreatmentPlanReleaseTests
         ReleaseCriterion.Evaluate(EighthRevised, TwoNegatives, TimeSpan.FromHours(8), null, confirmed: true).Met.ShouldBeFalse();
         var imaging = ReleaseCriterion.Evaluate(EighthRevised, TwoNegatives, TimeSpan.FromHours(8), new(SecondDay.AddDays(-5), true, false), confirmed: true);
         imaging.Met.ShouldBeFalse();
-        imaging.Reason.ShouldContain("imaging");
+        imaging.Reason.ShouldContain("肺部影像学");
     }
 
     [Fact]

@@ -72,9 +72,9 @@ public sealed class PersonRowValidatorTests
     }
 
     [Theory]
-    [InlineData("1985-03-08", "does not match")]
-    [InlineData("1985-02-30", "is not a date")]
-    [InlineData("yesterday", "is not a date")]
+    [InlineData("1985-03-08", "与身份证号的 1985-03-07 不符")]
+    [InlineData("1985-02-30", "出生日期「1985-02-30」无效")]
+    [InlineData("yesterday", "出生日期「yesterday」无效")]
     public void BirthDate_WrongOrNotADate_IsRefused(string birth, string reason)
     {
         var (_, errors) = Check($"{Header}\n{Row(Id("19850307", 13), birth: birth)}\n");
@@ -124,8 +124,8 @@ public sealed class PersonRowValidatorTests
 
     [Theory]
     [InlineData("220204", "County")]
-    [InlineData("220204003999", "not in the region registry")]
-    [InlineData("22020400300", "not a region code")]
+    [InlineData("220204003999", "区划 220204003999 不存在")]
+    [InlineData("22020400300", "「22020400300」不是区划代码")]
     public void Region_TooHighUnknownOrMalformed_IsRefused(string region, string reason)
     {
         var (_, errors) = Check($"{Header}\n{Row(Id("19850307", 13), region: region)}\n");
@@ -147,7 +147,7 @@ public sealed class PersonRowValidatorTests
     {
         var (_, errors) = Check($"{Header}\n{Row(Id("19850307", 13))}\n", new Jurisdiction("w", "220204004", SeesFullIdentity: false));
 
-        errors.Single().Reason.ShouldContain("outside your jurisdiction");
+        errors.Single().Reason.ShouldContain("不在管辖范围");
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class PersonRowValidatorTests
         var (rows, errors) = Check($"{Header}\n{Row(id)}\n{Row(Id("19850307", 15))}\n{Row(id.ToLowerInvariant())}\n");
 
         rows.Count.ShouldBe(2);
-        errors.Single().ShouldSatisfyAllConditions(e => e.Line.ShouldBe(4), e => e.Field.ShouldBe("id_number"), e => e.Reason.ShouldContain("line 2"));
+        errors.Single().ShouldSatisfyAllConditions(e => e.Line.ShouldBe(4), e => e.Field.ShouldBe("id_number"), e => e.Reason.ShouldContain("已在第 2 行"));
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class PersonRowValidatorTests
     {
         var (_, errors) = Check($"{Header}\n{Id("19850307", 13)},张伟,男\n");
 
-        errors.Single().ShouldSatisfyAllConditions(e => e.Line.ShouldBe(2), e => e.Reason.ShouldContain("expected 11 fields, found 3"));
+        errors.Single().ShouldSatisfyAllConditions(e => e.Line.ShouldBe(2), e => e.Reason.ShouldContain("应为 11 列，实际 3 列"));
     }
 
     [Fact]
@@ -246,6 +246,6 @@ public sealed class PersonRowValidatorTests
 
         var error = Should.Throw<FormatException>(() => reader.ReadRecords().ToList());
 
-        error.Message.ShouldContain("line 3");
+        error.Message.ShouldContain("第 3 行");
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Fangkong.Data;
+using Fangkong.Common;
 
 namespace Fangkong.Cli.Benchmarks.Pages;
 
@@ -19,7 +20,7 @@ internal static class PagesCommand
         var seconds = new Option<int>("--seconds") { Description = "Measured time after a warm-up pass", DefaultValueFactory = _ => 60 };
         var sqlLog = new Option<bool>("--sql-log") { Description = "Also write each request and its SQL statements with their times to stderr (with --users 1: where one page's time goes)" };
         var asIs = new Option<bool>("--as-is") { Description = "Use the database as it stands: no migration, no demo build, no ANALYZE (a database another process keeps migrated)" };
-        var command = new Command("pages", "页面基准 The 22 most used pages and lists under many signed-in users at once (p50/p95/p99 per page, JSON)") { people, users, seconds, sqlLog, asIs };
+        var command = new Command("pages", ErrorText.Of("cli.bench.pages")) { people, users, seconds, sqlLog, asIs };
         command.SetAction(async (result, ct) =>
         {
             var settings = GlobalOptions.Settings(result);

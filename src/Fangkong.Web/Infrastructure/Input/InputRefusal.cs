@@ -6,7 +6,7 @@ namespace Fangkong.Web.Infrastructure.Input;
 
 /// <summary>
 /// How refused input is answered: a validation problem naming the field for the API, a short
-/// page in both languages with a way back for the server-rendered forms.
+/// page in the reader's language with a way back for the server-rendered forms.
 /// </summary>
 internal static class InputRefusal
 {
@@ -17,15 +17,22 @@ internal static class InputRefusal
             ? error.ToValidationProblem(error.Field ?? "body")
             : Page(error.Message, StatusCodes.Status400BadRequest);
 
-    /// <summary>A minimal page: the forms post from pages, so a person reads this, then goes back.</summary>
+    /// <summary>
+    /// A minimal page: the forms post from pages, so a person reads this, then goes back. In the request's
+    /// language alone (the localisation middleware runs before every caller of this page).
+    /// </summary>
     public static IResult Page(string message, int status)
     {
+        var lang = ErrorText.IsEnglish(System.Globalization.CultureInfo.CurrentUICulture) ? "en" : "zh-CN";
         var text = HtmlEncoder.Default.Encode(message);
+        var title = HtmlEncoder.Default.Encode(ErrorText.Of("error.web.refusal-page-title").Render());
+        var back = HtmlEncoder.Default.Encode(ErrorText.Of("error.web.refusal-page-back").Render());
+        var home = HtmlEncoder.Default.Encode(ErrorText.Of("error.web.refusal-page-home").Render());
         var html = $"""
             <!DOCTYPE html>
-            <html lang="zh-CN"><head><meta charset="utf-8"><title>提交未被接受 Not accepted</title></head>
-            <body><main><h1>提交未被接受 (Not accepted)</h1><p role="alert">{text}</p>
-            <p>请返回上一页修改后重新提交 (go back, correct it and submit again). <a href="/">首页 (home)</a></p></main></body></html>
+            <html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>
+            <body><main><h1>{title}</h1><p role="alert">{text}</p>
+            <p>{back} <a href="/">{home}</a></p></main></body></html>
             """;
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }

@@ -13,9 +13,9 @@ public sealed record SignInOutcome(ClaimsPrincipal? Principal, TimeSpan? RetryAf
     public bool Throttled => RetryAfter is not null;
 
     /// <summary>The one answer to every failure, so that no answer tells whether an account exists.</summary>
-    public const string FailureMessage = "用户名或密码错误。Wrong user name or password.";
+    public const string FailureCode = "error.web.sign-in-failed";
 
-    public const string ThrottledMessage = "登录失败次数过多，请稍后再试。Too many failed sign-ins; try again later.";
+    public const string ThrottledCode = "error.web.sign-in-throttled";
 }
 
 /// <summary>

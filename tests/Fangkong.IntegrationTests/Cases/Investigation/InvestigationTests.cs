@@ -152,8 +152,8 @@ public sealed class InvestigationTests
         refused.Error.Message.ShouldContain("第 3 行");
         refused.Error.Message.ShouldContain("第 4 行");
         refused.Error.Message.ShouldContain("第 5 行");
-        refused.Error.Message.ShouldContain("第 6 行 (line 6): 与第 2 行重复");
-        refused.Error.Message.ShouldNotContain("第 2 行 (line 2)");
+        refused.Error.Message.ShouldContain("第 6 行: 与第 2 行重复");
+        refused.Error.Message.ShouldNotContain(Environment.NewLine + "第 2 行");
         outside.Error!.Message.ShouldContain("第 2 行");
         (await db.CheckIns.CountAsync()).ShouldBe(0);
 

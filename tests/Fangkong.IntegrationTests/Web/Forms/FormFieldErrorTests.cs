@@ -25,7 +25,7 @@ public sealed class FormFieldErrorTests
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync();
-        FormPost.MessageNextTo(html, "Report.Type").ShouldNotBeNull().ShouldContain("类型应为 confirmed");
+        FormPost.MessageNextTo(html, "Report.Type").ShouldNotBeNull().ShouldContain("类型「probable」应为 confirmed");
         FormPost.MessageNextTo(html, "Report.CaseNo").ShouldBeNull();
         FormPost.Summary(html).ShouldBeNull();
         await NothingReportedAsync(host);

@@ -52,9 +52,41 @@ public sealed class CliSettingsTests : IDisposable
         var (code, _, error) = await RunAsync(new() { ["FANGKONG_DATABASE"] = $"sqlite:{database}", ["Clusters__WindowDays"] = "0" }, "clusters", "detect");
 
         code.ShouldBe(1);
+        error.ShouldContain("设置 Clusters:WindowDays 的值「0」");
+        error.ShouldContain("可选：1 to 60");
+        File.Exists(database).ShouldBeFalse("nothing is created before the settings are checked");
+    }
+
+    [Theory]
+    [InlineData("LANG", "en_US.UTF-8")]
+    [InlineData("LC_ALL", "en_GB.UTF-8")]
+    public async Task AnEnglishLocale_GetsTheRefusalInEnglishOnly(string variable, string locale)
+    {
+        var database = Path.Combine(_folder, "fangkong.db");
+        var (code, _, error) = await RunAsync(new() { ["FANGKONG_DATABASE"] = $"sqlite:{database}", ["Clusters__WindowDays"] = "0", [variable] = locale }, "clusters", "detect");
+
+        code.ShouldBe(1);
         error.ShouldContain("Clusters:WindowDays = '0'");
         error.ShouldContain("valid: 1 to 60");
-        File.Exists(database).ShouldBeFalse("nothing is created before the settings are checked");
+        error.ShouldNotMatch(@"(?s).*\p{IsCJKUnifiedIdeographs}.*");
+    }
+
+    [Fact]
+    public async Task TheLangOption_WinsOverTheLocale_AndOnlyZhCnOrEnIsTaken()
+    {
+        var database = Path.Combine(_folder, "fangkong.db");
+        var bad = new Dictionary<string, string?> { ["FANGKONG_DATABASE"] = $"sqlite:{database}", ["Clusters__WindowDays"] = "0", ["LANG"] = "zh_CN.UTF-8" };
+
+        var (code, _, english) = await RunAsync(bad, "clusters", "detect", "--lang", "en");
+        var (_, _, chinese) = await RunAsync(bad, "clusters", "detect", "--lang", "zh-CN");
+        var (refusedCode, _, _) = await RunAsync(new() { ["FANGKONG_DATABASE"] = $"sqlite:{database}" }, "clusters", "detect", "--lang", "fr");
+
+        code.ShouldBe(1);
+        english.ShouldContain("Clusters:WindowDays = '0'");
+        english.ShouldNotMatch(@"(?s).*\p{IsCJKUnifiedIdeographs}.*");
+        chinese.ShouldContain("设置 Clusters:WindowDays 的值「0」");
+        chinese.ShouldNotContain("valid:");
+        refusedCode.ShouldNotBe(0);
     }
 
     [Fact]
@@ -64,8 +96,8 @@ public sealed class CliSettingsTests : IDisposable
         var (code, _, error) = await RunAsync(new() { ["FANGKONG_DATABASE"] = $"sqlite:{database}" }, "supervision", "detect", "--set", "round-coverage:MinShare=2");
 
         code.ShouldBe(1);
-        error.ShouldContain("round-coverage:MinShare = '2'");
-        error.ShouldContain("valid: 0 to 1");
+        error.ShouldContain("round-coverage:MinShare 的值「2」");
+        error.ShouldContain("可选：0 to 1");
     }
 
     private async Task<(int Code, string Output, string Error)> RunAsync(Dictionary<string, string?> environment, params string[] args)
@@ -83,6 +115,9 @@ public sealed class CliSettingsTests : IDisposable
         }
 
         start.Environment["COLUMNS"] = "400";
+        // Nor the machine's locale: without LANG or LC_ALL the CLI writes Chinese, its default.
+        start.Environment.Remove("LANG");
+        start.Environment.Remove("LC_ALL");
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -20,8 +20,8 @@ public sealed class WebHostSettingsTests
 
         var refused = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(database, ("SocialZero:Days", "0")));
 
-        refused.Message.ShouldContain("SocialZero:Days = '0'");
-        refused.Message.ShouldContain("valid: 1 to 30");
+        refused.Message.ShouldContain("设置 SocialZero:Days 的值「0」");
+        refused.Message.ShouldContain("可选：1 to 30");
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
@@ -42,7 +42,7 @@ public sealed class WebHostSettingsTests
 
         var refused = await Should.ThrowAsync<OptionsValidationException>(() => StartAsync(database, ("Security:KnownProxies:0", "not-an-address")));
 
-        refused.Message.ShouldContain("Security:KnownProxies = 'not-an-address'");
+        refused.Message.ShouldContain("设置 Security:KnownProxies 的值「not-an-address」");
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]

@@ -50,6 +50,7 @@ public sealed partial class BilingualLiteralsTests
     {
         BilingualLiteral().IsMatch("""refused.Add(new Refusal(line, $"混管规格「{size}」不是整数 (pool_size is not a number)"));""").ShouldBeTrue();
         BilingualLiteral().IsMatch("""PassVerdict.Expired => "通行证已过期 (Expired)",""").ShouldBeTrue();
+        BilingualLiteral().IsMatch("""$"试管 {barcode} 已满（{size} 人）(tube {barcode} is full)";""").ShouldBeTrue();
         BilingualLiteral().IsMatch("""refused.Add(new Refusal(line, ErrorText.Of("error.testing.pool-size-not-number", size)));""").ShouldBeFalse();
         IsComment("    /// <summary>Regions the user sees, \"名称 (code)\".</summary>").ShouldBeTrue();
     }
@@ -97,9 +98,12 @@ public sealed partial class BilingualLiteralsTests
         throw new InvalidOperationException("Repository root (Fangkong.slnx) not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>A string literal holding Chinese, then a space and a bracketed part opening with Latin text: "中文 (English)".</summary>
+    /// <summary>
+    /// A string literal holding Chinese, then a space or a full-width bracket and a bracketed part opening
+    /// with Latin text: "中文 (English)", "中文（注）(English)".
+    /// </summary>
     [GeneratedRegex("""
-        "[^"\n]*\p{IsCJKUnifiedIdeographs}[^"\n]* \([A-Za-z'{][^"\n]*\)
+        "[^"\n]*\p{IsCJKUnifiedIdeographs}[^"\n]*[ ）]\([A-Za-z'{][^"\n]*\)
         """)]
     private static partial Regex BilingualLiteral();
 }

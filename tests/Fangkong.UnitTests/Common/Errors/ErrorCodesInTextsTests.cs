@@ -28,7 +28,7 @@ public sealed partial class ErrorCodesInTextsTests
         foreach (var code in ErrorTexts.Codes)
         {
             var text = ErrorTexts.Find(code)!;
-            foreach (var template in new[] { text.Chinese, text.English, text.Bilingual })
+            foreach (var template in new[] { text.Chinese, text.English })
             {
                 try
                 {

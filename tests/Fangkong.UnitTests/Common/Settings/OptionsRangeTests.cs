@@ -73,8 +73,8 @@ public sealed class OptionsRangeTests
 
         refused.Failures.Count().ShouldBe(1);
         refused.Message.ShouldContain(key);
-        refused.Message.ShouldContain($"'{value}'");
-        refused.Message.ShouldContain($"valid: {range}");
+        refused.Message.ShouldContain($"「{value}」");
+        refused.Message.ShouldContain($"可选：{range}");
     }
 
     [Theory, MemberData(nameof(AtTheBounds))]

@@ -18,18 +18,18 @@ public sealed class StrictBindingTests
     }
 
     [Theory]
-    [InlineData("SocialZero:Days", "three", "whole number", "1 to 30")]
-    [InlineData("Clusters:WindowDays", "14.5", "whole number", "1 to 60")]
-    [InlineData("SocialZero:ThresholdPer100k", "1,5", "number", "more than 0 up to 1000")]
-    [InlineData("Supervision:Detectors:positive-pool-control:Hours", "two", "number", "0.25 to 72")]
-    [InlineData("Supervision:Detectors:positive-pool-control:Enabled", "no", "true or false", "true or false")]
+    [InlineData("SocialZero:Days", "three", "整数", "1 to 30")]
+    [InlineData("Clusters:WindowDays", "14.5", "整数", "1 to 60")]
+    [InlineData("SocialZero:ThresholdPer100k", "1,5", "数字", "more than 0 up to 1000")]
+    [InlineData("Supervision:Detectors:positive-pool-control:Hours", "two", "数字", "0.25 to 72")]
+    [InlineData("Supervision:Detectors:positive-pool-control:Enabled", "no", "true 或 false", "true or false")]
     public void AValueThatIsNotANumber_IsRefused_NotReplacedByTheDefault(string key, string value, string kind, string range)
     {
         var refused = Should.Throw<OptionsValidationException>(() => OptionsRangeTests.Validate((key, value)));
 
-        refused.Message.ShouldContain($"{key} = '{value}' is not");
+        refused.Message.ShouldContain($"设置 {key} 的值「{value}」不是");
         refused.Message.ShouldContain(kind);
-        refused.Message.ShouldContain($"valid: {range}");
+        refused.Message.ShouldContain($"可选：{range}");
     }
 
     [Fact]
