@@ -48,7 +48,7 @@ internal static class PolicyCommand
         var secondaryTests = new Option<string?>("--secondary-test-days");
         var secondaryHomeTests = new Option<string?>("--secondary-home-test-days");
         var deadline = new Option<int?>("--investigation-hours");
-        var dual = new Option<bool?>("--dual-sampling") { Description = "双采双检 before a close contact's release (true/false)" };
+        var dual = new Option<bool?>("--dual-sampling") { Description = "Dual sampling, two labs (双采双检), before a close contact's release: true or false" };
         var early = new Option<int?>("--secondary-early-release-tests") { Description = "Release a secondary contact once its close contact's first N tests are negative (0 = not early)" };
         var scheme = new Option<AreaScheme?>("--area-scheme") { Description = "SealedControlled (三区) or RiskLevels (高中低风险)" };
         var bothSchemes = new Option<bool?>("--both-area-schemes") { Description = "Both area schemes may be designated at once (true/false)" };
