@@ -2,8 +2,6 @@ using Fangkong.BrowserTests.Pages;
 using Fangkong.Access;
 using Fangkong.Data;
 using Fangkong.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Fangkong.BrowserTests;
@@ -42,22 +40,28 @@ public sealed class AccountabilityUiTests
         var composer = new NoticeComposerPage(page);
         await composer.PreviewAsync("吉林市纪委监委", "2022-04-09", "在疫情防控工作中履职不力，导致辖区养老院发生聚集性疫情问题");
         await Assertions.Expect(composer.Notice).ToContainTextAsync("一、船营区民政局局长王兆珩、副局长王尚义在疫情防控工作中履职不力");
-        await Assertions.Expect(composer.Notice).ToContainTextAsync("王尚义负有领导责任，受到免职处理。");
+        await Assertions.Expect(composer.Notice).ToContainTextAsync("王兆珩和王尚义负有领导责任。王兆珩、王尚义分别受到党内严重警告处分、免职处理。");
         await composer.PublishAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/notices/[0-9]+$"));
+        await Assertions.Expect(page.GetByTestId("approve")).ToBeVisibleAsync();
+
+        // Four eyes: the drafter cannot approve their own notice; a second inspector does, then it is published.
+        var second = await host.NewPageAsync();
+        await second.GotoAsync(page.Url);
+        await new LoginPage(second).SignInAsync("jijian2", WebTestData.Password);
+        await second.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/notices/[0-9]+$"));
+        await second.GetByTestId("approve").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("publish-approved")).ToBeVisibleAsync();
+        await page.ReloadAsync();
+        await page.GetByTestId("publish-approved").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("notice-log")).ToContainTextAsync("jijian2");
+        await Assertions.Expect(page.GetByTestId("publish-approved")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("download-pdf")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("2022年4月9日");
         await BrowserHost.ScreenshotAsync(page, "70-notice");
     }
 
-    private static async Task AddInspectorAsync(TestDatabase database)
-    {
-        await using var services = WebTestData.IdentityServices(database.Settings);
-        await using var scope = services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var added = await AddUser.HandleAsync(
-            sp.GetRequiredService<FangkongDbContext>(), sp.GetRequiredService<UserManager<FangkongUser>>(), sp.GetRequiredService<RoleManager<IdentityRole>>(),
-            new AddUser.Command("jijian", WebTestData.Password, Roles.Inspector, "2202", "纪检监察人员"));
-        added.IsSuccess.ShouldBeTrue(added.Error?.Message);
-    }
+    /// <summary>Two inspectors: a notice is drafted by one and approved by the other (four eyes).</summary>
+    private static Task AddInspectorAsync(TestDatabase database) =>
+        TestUsers.AddAsync(database, ("jijian", Roles.Inspector, "2202"), ("jijian2", Roles.Inspector, "2202"));
 }

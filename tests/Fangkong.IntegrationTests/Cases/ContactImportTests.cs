@@ -45,7 +45,7 @@ public sealed class ContactImportTests
         var eighth = await check.PolicyVersions.SingleAsync(v => v.Code == PolicyVersions.Eighth);
         var ninth = await check.PolicyVersions.SingleAsync(v => v.Code == PolicyVersions.Ninth);
         var m1 = await check.Contacts.SingleAsync(c => c.ContactNo == "M-1");
-        m1.Order.ShouldBe(new QuarantineOrder(eighth.Id, QuarantinePlace.Central, 14, 7, "1,4,7,14", string.Empty));
+        m1.Order.ShouldBe(new QuarantineOrder(eighth.Id, QuarantinePlace.Central, 14, 7, "1,4,7,14", "2,7")); // the 8th edition's home tests on days 2 and 7 (rule 4)
         m1.ReleasedOn.ShouldBe(new DateOnly(2022, 4, 3));
         (await check.Contacts.SingleAsync(c => c.ContactNo == "S-1")).Order.ShouldBe(new QuarantineOrder(eighth.Id, QuarantinePlace.Central, 7, 0, "1,4,7", string.Empty));
         (await check.Contacts.SingleAsync(c => c.ContactNo == "M-2")).Order.ShouldBe(new QuarantineOrder(ninth.Id, QuarantinePlace.Central, 7, 3, "1,2,3,5,7", "3"));

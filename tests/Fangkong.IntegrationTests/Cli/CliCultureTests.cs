@@ -3,6 +3,7 @@ using Fangkong.Cli;
 using Fangkong.Cli.Commands;
 using Fangkong.Common;
 using Fangkong.IntegrationTests.Infrastructure;
+using Fangkong.Tests;
 
 namespace Fangkong.IntegrationTests.Cli;
 

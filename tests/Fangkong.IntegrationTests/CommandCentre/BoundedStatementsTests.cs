@@ -55,8 +55,10 @@ public sealed class BoundedStatementsTests
         view.Sites.ShouldNotBeEmpty();
         view.Cities.ShouldNotBeEmpty();
         view.Sites.Sum(s => s.Total).ShouldBeGreaterThan(0);
-        // 18 before ADR 0042 (sites, rooms, beds and people in four reads; the waiting list in nine); 13 now.
-        statements.Count.ShouldBeLessThanOrEqualTo(13, string.Join("\n", statements));
+        // 18 before ADR 0042 (sites, rooms, beds and people in four reads; the waiting list in nine); 13 after it;
+        // 16 since the city's block is the same for every viewer (ADR 0046): it reads the city's sites, rooms
+        // and beds again through a city-wide context, which a city-level viewer could be spared (next step).
+        statements.Count.ShouldBeLessThanOrEqualTo(16, string.Join("\n", statements));
         statements.ShouldNotContain(s => CountsTheCity(s), string.Join("\n", statements.Where(CountsTheCity)));
     }
 

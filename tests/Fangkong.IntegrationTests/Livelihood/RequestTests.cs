@@ -55,6 +55,26 @@ public sealed class RequestTests
     }
 
     [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
+    public async Task Dashboard_CountsOpenRequests_ByKindCommunityAndQueue_AndTodaysReceipts(DatabaseProvider provider)
+    {
+        await using var world = await SupervisionWorld.CreateAsync(provider);
+        await CompoundAsync(world);
+        await ReceiveAsync(world, Ticket("12345-D1"));
+        await ReceiveAsync(world, Ticket("12345-D2"));
+        await ReceiveAsync(world, Ticket("12345-D3", address: "某路某号"));
+
+        await using var db = world.Context();
+        var board = await RequestsDashboard.HandleAsync(db, world.Time);
+
+        board.Open.ShouldBe(3);
+        board.Queue.ShouldBe(1, "the one whose address names no compound or community waits in the district's queue");
+        board.ByCommunity.Select(c => (c.Key, c.Open)).ShouldBe([(WebTestData.Community, 2), (WebTestData.County, 1)], "most open first");
+        board.ByKind.Single().Open.ShouldBe(3);
+        board.Today.Received.ShouldBe(3);
+        board.Today.ResolvedInTime.ShouldBe(0);
+    }
+
+    [Theory, MemberData(nameof(Providers.Both), MemberType = typeof(Providers))]
     public async Task Hotline_TheSameTicketTwice_AnswersAsTheFirst_AndTenInParallelStoreOne(DatabaseProvider provider)
     {
         await using var world = await SupervisionWorld.CreateAsync(provider);

@@ -116,7 +116,7 @@ public sealed class MaskedIdentityTests
         eleventh.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         eleventh.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         var problem = await eleventh.Content.ReadFromJsonAsync<JsonElement>();
-        problem.GetProperty("detail").GetString()!.ShouldContain("at most 10");
+        problem.GetProperty("detail").GetString()!.ShouldContain("至多 10 次");
         (await eleventh.Content.ReadAsStringAsync()).ShouldNotContain("李娜");
 
         // Searching by name is not limited, and the page refuses the number as the API does.

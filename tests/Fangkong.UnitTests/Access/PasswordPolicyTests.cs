@@ -1,5 +1,5 @@
 using Fangkong.Access;
-using Fangkong.UnitTests.Common;
+using Fangkong.Tests;
 
 namespace Fangkong.UnitTests.Access;
 

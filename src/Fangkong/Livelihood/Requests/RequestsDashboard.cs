@@ -32,8 +32,10 @@ public static class RequestsDashboard
         var open = db.ResidentRequests().AsNoTracking()
             .Where(r => r.State == RequestState.Received || r.State == RequestState.Assigned || r.State == RequestState.InProgress);
         var byKind = await open.GroupBy(r => r.Kind).Select(g => new Count<RequestKind>(g.Key, g.Count())).ToListAsync(ct);
-        var byCommunity = await open.GroupBy(r => r.RegionCode).Select(g => new Count<string>(g.Key, g.Count()))
-            .OrderByDescending(c => c.Open).ThenBy(c => c.Key).Take(Communities).ToListAsync(ct);
+        // Ordered on an anonymous shape: EF cannot order by a member of a record built by its constructor.
+        var byCommunity = (await open.GroupBy(r => r.RegionCode).Select(g => new { g.Key, Open = g.Count() })
+            .OrderByDescending(c => c.Open).ThenBy(c => c.Key).Take(Communities).ToListAsync(ct))
+            .Select(c => new Count<string>(c.Key, c.Open)).ToList();
         var (two, eight, day) = (now.AddHours(-2), now.AddHours(-8), now.AddDays(-1));
         var ages = new Ages(
             await open.CountAsync(r => r.ReceivedAt > two, ct),

@@ -46,7 +46,8 @@ public sealed class CjkFontSettingTests : IDisposable
         var options = Read(new Dictionary<string, string>());
 
         options.CjkFont.ShouldBeEmpty();
-        CjkFont.PathFor(options).ShouldBe(new[] { "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf" }.FirstOrDefault(File.Exists));
+        CjkFont.PathFor(options).ShouldBe(new[] { "/usr/share/fonts/truetype/arphic/uming.ttc", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", "/usr/share/fonts-droid-fallback/truetype/DroidSansFallback.ttf" }
+            .FirstOrDefault(File.Exists), "the serif AR PL UMing first, then Droid");
     }
 
     private NoticesOptions Read(Dictionary<string, string> environment) =>

@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
-namespace Fangkong.IntegrationTests.Infrastructure;
+namespace Fangkong.Tests;
 
 /// <summary>
 /// Tests read messages in the product's default language, Chinese, whatever the machine's LANG: a
 /// developer under en_US and CI under C.UTF-8 see the same texts. A test about English sets it itself.
 /// </summary>
+/// Shared by the unit and integration test projects (each links this file: the initializer runs per assembly).
 internal static class TestCulture
 {
     [ModuleInitializer]
